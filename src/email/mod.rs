@@ -1,0 +1,361 @@
+//! `checkEmail`: is this an address the portal will accept, and if not, what exactly to fix.
+//!
+//! Syntax is the WHATWG HTML rule for `<input type=email>` (the grammar the portals' own
+//! forms use) plus the RFC 5321 limits the grammar leaves out: local part ≤ 64 octets,
+//! address ≤ 254, domain ≤ 253, labels ≤ 63. On top of that prevalida refuses what the
+//! grammar lets through but no mailbox can have (a domain without a TLD, `a..b@x.co`, a
+//! numeric TLD) and accepts what the grammar refuses but mail servers take (international
+//! domains, sent in their ASCII form). README.md lists every case where this differs from
+//! the bare grammar, with the count from the shared test corpus.
+
+mod typo;
+
+use crate::codes::{Code, Lang};
+use crate::finding::{no_errors, Finding, Param};
+use crate::idn;
+use serde::{Deserialize, Serialize};
+
+/// Options of [`check_email`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct EmailOptions {
+    /// Language of the messages (default `"es"`).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub lang: Lang,
+    /// Field path copied into every finding (`"representante.email"`).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub field: Option<String>,
+    /// More official domains to protect from look-alikes, besides the built-in ones.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub official_domains: Vec<String>,
+}
+
+/// What [`check_email`] returns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct EmailResult {
+    /// True when no finding is an error.
+    pub ok: bool,
+    /// The address as it should be sent: trimmed, domain lower-cased and in ASCII
+    /// (Punycode) form. When the address is not ok, the trimmed input.
+    pub normalized: String,
+    /// A corrected address to offer ("¿Quisiste decir …?"), when prevalida can tell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub suggestion: Option<String>,
+    /// Everything found, errors first in the order the user should fix them.
+    pub findings: Vec<Finding>,
+}
+
+/// Domains of the institutions in the source documents. A domain that looks like one of
+/// these (same confusable skeleton) but is not it is reported as `email.lookalike_domain`.
+pub const OFFICIAL_DOMAINS: &[&str] = &[
+    "dian.gov.co",
+    "gse.com.co",
+    "siigo.com",
+    "sii.cl",
+    "sri.gob.ec",
+    "icert.fje.gob.ec",
+    "registrocivil.gob.ec",
+    "registraduria.gov.co",
+    "rues.org.co",
+    "gmail.com",
+    "hotmail.com",
+    "outlook.com",
+    "yahoo.com",
+];
+
+/// Addresses longer than this are not parsed at all: the finding is `email.too_long`.
+/// Keeps a pasted megabyte from costing more than one length count.
+const PARSE_LIMIT: usize = 1024;
+
+struct Ctx<'a> {
+    lang: Lang,
+    findings: Vec<Finding>,
+    opts: &'a EmailOptions,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, code: Code, params: Vec<(&str, Param)>) {
+        let mut f = Finding::new(code, self.lang, params);
+        f.field = self.opts.field.clone();
+        self.findings.push(f);
+    }
+    fn has(&self, code: Code) -> bool {
+        self.findings.iter().any(|f| f.code == code)
+    }
+}
+
+/// Checks one email address. Never panics; linear in the input, and bounded: input longer
+/// than 1 KB is answered by its length alone.
+pub fn check_email(value: &str, opts: &EmailOptions) -> EmailResult {
+    let mut cx = Ctx {
+        lang: opts.lang,
+        findings: Vec::new(),
+        opts,
+    };
+    let trimmed = value.trim();
+    let done = |cx: Ctx, normalized: &str, suggestion: Option<String>| {
+        let mut findings = cx.findings;
+        findings.sort_by_key(|f| f.severity as u8);
+        EmailResult {
+            ok: no_errors(&findings),
+            normalized: normalized.to_owned(),
+            suggestion,
+            findings,
+        }
+    };
+
+    if trimmed.len() > PARSE_LIMIT {
+        cx.push(
+            Code::EmailTooLong,
+            vec![("length", trimmed.chars().count().into())],
+        );
+        return done(cx, "", None);
+    }
+    if trimmed.is_empty() {
+        cx.push(Code::EmailEmpty, vec![]);
+        return done(cx, "", None);
+    }
+    if trimmed.len() != value.len() {
+        cx.push(Code::EmailSurroundingSpaces, vec![]);
+    }
+
+    // Repairs that are certain are applied to `s` so the remaining checks speak about the
+    // address the user meant; each repair is reported and the result offered as suggestion.
+    let mut s = trimmed.to_owned();
+    let mut repaired = false;
+    if s.chars().any(is_fullwidth) {
+        s = s.chars().map(from_fullwidth).collect();
+        s = s.trim().to_owned();
+        cx.push(Code::EmailFullwidth, vec![("suggestion", s.clone().into())]);
+        repaired = true;
+    }
+    if s.chars().any(char::is_whitespace) {
+        cx.push(Code::EmailSpaceInside, vec![]);
+        s.retain(|c| !c.is_whitespace());
+        repaired = true;
+    }
+
+    let ats = s.matches('@').count();
+    if ats == 0 {
+        cx.push(Code::EmailMissingAt, vec![]);
+        return done(cx, trimmed, None);
+    }
+    if ats > 1 {
+        cx.push(Code::EmailMultipleAt, vec![("count", ats.into())]);
+        return done(cx, trimmed, None);
+    }
+    let (local, domain) = s.split_once('@').unwrap_or((&s, ""));
+    let (local, mut domain) = (local.to_owned(), domain.to_owned());
+
+    check_local(&mut cx, &local);
+
+    if domain.is_empty() {
+        cx.push(Code::EmailDomainEmpty, vec![]);
+        return done(cx, trimmed, None);
+    }
+    if domain.contains(',') {
+        domain = domain.replace(',', ".");
+        cx.push(
+            Code::EmailCommaInDomain,
+            vec![("suggestion", format!("{local}@{domain}").into())],
+        );
+        repaired = true;
+    }
+    let domain = domain.to_lowercase();
+    let ascii = check_domain(&mut cx, &domain);
+
+    let mut suggestion = None;
+    // The address is sound apart from the repairs already reported.
+    const REPAIRS: [Code; 3] = [
+        Code::EmailFullwidth,
+        Code::EmailSpaceInside,
+        Code::EmailCommaInDomain,
+    ];
+    let syntax_ok = cx
+        .findings
+        .iter()
+        .all(|f| f.severity != crate::finding::Severity::Error || REPAIRS.contains(&f.code));
+    if let Some(ascii) = &ascii {
+        if local.len() + 1 + ascii.len() > 254 && !cx.has(Code::EmailDomainTooLong) {
+            cx.push(
+                Code::EmailTooLong,
+                vec![("length", (local.len() + 1 + ascii.len()).into())],
+            );
+        }
+        if ascii.is_ascii() && domain.is_ascii() {
+            if let Some(t) = typo::suggest(&domain) {
+                let full = format!("{local}@{}", t.domain);
+                cx.push(
+                    t.code,
+                    vec![("suggestion", full.clone().into()), ("tld", t.tld.into())],
+                );
+                suggestion = Some(full);
+            }
+        }
+    }
+    if suggestion.is_none() && repaired && syntax_ok {
+        suggestion = Some(format!(
+            "{local}@{}",
+            ascii.clone().unwrap_or(domain.clone())
+        ));
+    }
+    let normalized = match (&ascii, no_errors(&cx.findings)) {
+        (Some(a), true) => format!("{local}@{a}"),
+        _ => trimmed.to_owned(),
+    };
+    done(cx, &normalized, suggestion)
+}
+
+/// `atext` of RFC 5322 §3.2.3, as the WHATWG grammar uses it.
+fn is_atext(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c)
+}
+
+fn check_local(cx: &mut Ctx, local: &str) {
+    if local.is_empty() {
+        cx.push(Code::EmailLocalEmpty, vec![]);
+        return;
+    }
+    if local.starts_with('.') {
+        cx.push(Code::EmailLocalLeadingDot, vec![]);
+    }
+    if local.ends_with('.') {
+        cx.push(Code::EmailLocalTrailingDot, vec![]);
+    }
+    if local.contains("..") {
+        cx.push(Code::EmailDoubleDot, vec![]);
+    }
+    if let Some(c) = local.chars().find(|c| !c.is_ascii()) {
+        cx.push(Code::EmailLocalNonAscii, vec![("char", c.into())]);
+    } else if let Some(c) = local.chars().find(|&c| !is_atext(c) && c != '.') {
+        cx.push(Code::EmailLocalInvalidChar, vec![("char", c.into())]);
+    }
+    if local.len() > 64 {
+        cx.push(
+            Code::EmailLocalTooLong,
+            vec![("length", local.len().into())],
+        );
+    }
+}
+
+/// Checks a lower-cased domain; returns its ASCII form when every label could be encoded.
+fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
+    if domain.starts_with('.') {
+        cx.push(Code::EmailDomainLeadingDot, vec![]);
+    }
+    if domain.ends_with('.') {
+        cx.push(Code::EmailDomainTrailingDot, vec![]);
+    }
+    if domain.contains("..") && !cx.has(Code::EmailDoubleDot) {
+        cx.push(Code::EmailDoubleDot, vec![]);
+    }
+    let bad = domain.chars().find(|&c| {
+        if c.is_ascii() {
+            !(c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        } else {
+            !(c.is_alphanumeric() || idn::is_combining(c))
+        }
+    });
+    if let Some(c) = bad {
+        cx.push(Code::EmailDomainInvalidChar, vec![("char", c.into())]);
+        return None;
+    }
+    let labels: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() < 2 && !labels.is_empty() && !domain.starts_with('.') && !domain.ends_with('.')
+    {
+        cx.push(Code::EmailMissingTld, vec![("domain", domain.into())]);
+    }
+    let mut ascii_labels = Vec::with_capacity(labels.len());
+    let mut encodable = true;
+    for label in &labels {
+        let chars = label.chars().count();
+        if label.starts_with('-') || label.ends_with('-') {
+            cx.push(Code::EmailLabelHyphen, vec![("label", (*label).into())]);
+        }
+        let mixed = idn::mixed_scripts(label);
+        if !mixed.is_empty() {
+            let names: Vec<&str> = mixed.iter().map(|s| idn::script_name(*s)).collect();
+            cx.push(
+                Code::EmailMixedScript,
+                vec![
+                    ("label", (*label).into()),
+                    ("scripts", names.join(" + ").into()),
+                ],
+            );
+        }
+        // A label over 63 characters is over 63 octets in any encoding: skip Punycode.
+        let ascii = if chars > 63 {
+            None
+        } else {
+            idn::label_to_ascii(label)
+        };
+        match ascii {
+            Some(a) if a.len() <= 63 => ascii_labels.push(a),
+            other => {
+                let len = other.map(|a| a.len()).unwrap_or(label.len());
+                cx.push(Code::EmailLabelTooLong, vec![("length", len.into())]);
+                encodable = false;
+            }
+        }
+    }
+    if labels.len() >= 2 {
+        let tld = labels[labels.len() - 1];
+        if tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
+            cx.push(Code::EmailTldInvalid, vec![("tld", tld.into())]);
+        }
+    }
+    if !encodable {
+        return None;
+    }
+    let ascii = ascii_labels.join(".");
+    if ascii.len() > 253 {
+        cx.push(
+            Code::EmailDomainTooLong,
+            vec![("length", ascii.len().into())],
+        );
+    }
+    if !domain.is_ascii() {
+        cx.push(Code::EmailIdn, vec![("ascii", ascii.clone().into())]);
+    }
+    let skel = idn::skeleton(domain);
+    let extra = cx
+        .opts
+        .official_domains
+        .iter()
+        .map(|d| d.to_lowercase())
+        .collect::<Vec<_>>();
+    let officials = OFFICIAL_DOMAINS
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str));
+    for official in officials {
+        if domain != official && idn::skeleton(official) == skel {
+            cx.push(
+                Code::EmailLookalikeDomain,
+                vec![("domain", domain.into()), ("official", official.into())],
+            );
+            break;
+        }
+    }
+    Some(ascii)
+}
+
+/// Full-width forms (U+FF01–U+FF5E) and the ideographic space.
+fn is_fullwidth(c: char) -> bool {
+    matches!(c as u32, 0xFF01..=0xFF5E | 0x3000)
+}
+
+fn from_fullwidth(c: char) -> char {
+    match c as u32 {
+        cp @ 0xFF01..=0xFF5E => char::from_u32(cp - 0xFF01 + 0x21).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,198 @@
+//! Typo suggestions for email domains that can never rewrite a real domain.
+//!
+//! Two kinds, both conservative on purpose (a "fixer" that turns `empresa.com.co` into
+//! `empresa.com` is worse than none):
+//! * a top-level domain that does not exist and is a known slip of `com`, `net` or `org`
+//!   (`gmail.con`): an error, since no mail can arrive there;
+//! * a misspelt mailbox provider (`hotmial.com`): a warning, and only when the corrected
+//!   domain is a known provider with the *same* suffix. A country suffix (`.co`, `.com.co`,
+//!   `.gov.co`, `.cl`, `.gob.ec`, `.es`…) is never changed, so `hotmail.co` stays as typed.
+
+use crate::codes::Code;
+
+/// Top-level domains that do not exist, and what was meant. No two-letter TLD appears here:
+/// every two-letter code is, or may become, a country.
+const TLD_TYPOS: &[(&str, &str)] = &[
+    ("con", "com"),
+    ("cmo", "com"),
+    ("ocm", "com"),
+    ("vom", "com"),
+    ("xom", "com"),
+    ("cpm", "com"),
+    ("cim", "com"),
+    ("coom", "com"),
+    ("comm", "com"),
+    ("ccom", "com"),
+    ("conm", "com"),
+    ("comn", "com"),
+    ("cokm", "com"),
+    ("nte", "net"),
+    ("ner", "net"),
+    ("nett", "net"),
+    ("ogr", "org"),
+    ("orgg", "org"),
+    ("prg", "org"),
+];
+
+/// Mailbox providers people in Colombia, Chile and Ecuador use, with their real suffixes.
+const PROVIDERS: &[&str] = &[
+    "gmail.com",
+    "hotmail.com",
+    "hotmail.es",
+    "outlook.com",
+    "outlook.es",
+    "yahoo.com",
+    "yahoo.es",
+    "live.com",
+    "icloud.com",
+    "msn.com",
+    "aol.com",
+    "protonmail.com",
+    "proton.me",
+    "une.net.co",
+    "etb.net.co",
+    "zoho.com",
+    // Real providers one edit away from a bigger one: listed so they are never "fixed".
+    "mail.com",
+    "email.com",
+    "ymail.com",
+    "gmx.com",
+    "gmx.es",
+    "me.com",
+];
+
+/// A suggestion: the finding code, the corrected domain, and the replaced TLD for messages.
+pub(super) struct Suggestion {
+    pub code: Code,
+    pub domain: String,
+    pub tld: String,
+}
+
+/// Suggests a correction for a syntactically valid, lower-cased ASCII domain.
+pub(super) fn suggest(domain: &str) -> Option<Suggestion> {
+    if PROVIDERS.contains(&domain) {
+        return None;
+    }
+    let (head, tld) = domain.rsplit_once('.')?;
+    // 1. A TLD that does not exist.
+    if let Some((_, good)) = TLD_TYPOS.iter().find(|(bad, _)| *bad == tld) {
+        let fixed = format!("{head}.{good}");
+        let fixed = provider_fix(&fixed).unwrap_or(fixed);
+        return Some(Suggestion {
+            code: Code::EmailTldTypo,
+            domain: fixed,
+            tld: tld.to_owned(),
+        });
+    }
+    // 2. A misspelt provider, same suffix.
+    provider_fix(domain).map(|d| Suggestion {
+        code: Code::EmailDomainTypo,
+        domain: d,
+        tld: tld.to_owned(),
+    })
+}
+
+/// The provider `domain` misspells, if its first label is within a small edit distance of
+/// the provider's and everything after the first label is identical.
+fn provider_fix(domain: &str) -> Option<String> {
+    if PROVIDERS.contains(&domain) {
+        return None;
+    }
+    let (name, rest) = domain.split_once('.')?;
+    if name.len() > 24 {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for p in PROVIDERS {
+        let (pname, prest) = p.split_once('.')?;
+        if prest != rest {
+            continue;
+        }
+        let max = if pname.len() <= 5 { 1 } else { 2 };
+        let d = osa_distance(name, pname);
+        if d > 0 && d <= max && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, p));
+        }
+    }
+    best.map(|(_, p)| p.to_string())
+}
+
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), on bytes.
+fn osa_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(d: &str) -> Option<String> {
+        suggest(d).map(|s| s.domain)
+    }
+
+    #[test]
+    fn fixes_providers_and_impossible_tlds() {
+        assert_eq!(fixed("gmail.con").as_deref(), Some("gmail.com"));
+        assert_eq!(fixed("gmial.con").as_deref(), Some("gmail.com"));
+        assert_eq!(fixed("hotmial.com").as_deref(), Some("hotmail.com"));
+        assert_eq!(fixed("hotmal.es").as_deref(), Some("hotmail.es"));
+        assert_eq!(fixed("outlok.com").as_deref(), Some("outlook.com"));
+        assert_eq!(fixed("yaho.com").as_deref(), Some("yahoo.com"));
+        assert_eq!(fixed("empresa.con").as_deref(), Some("empresa.com"));
+        assert_eq!(suggest("gmail.con").unwrap().code, Code::EmailTldTypo);
+        assert_eq!(suggest("hotmial.com").unwrap().code, Code::EmailDomainTypo);
+    }
+
+    #[test]
+    fn never_rewrites_real_or_country_domains() {
+        for d in [
+            "gmail.com",
+            "empresa.com.co",
+            "dian.gov.co",
+            "unal.edu.co",
+            "hotmail.co",
+            "gmail.co",
+            "sii.cl",
+            "sri.gob.ec",
+            "empresa.com.ec",
+            "gmail.com.co",
+            "hotmail.es",
+            "gmail.cm",
+            "oman.om",
+            "mail.com",
+            "email.com",
+            "gmx.com",
+            "live.cl",
+        ] {
+            assert_eq!(fixed(d), None, "{d} must not be rewritten");
+        }
+    }
+
+    #[test]
+    fn distance() {
+        assert_eq!(osa_distance("gmial", "gmail"), 1);
+        assert_eq!(osa_distance("hotmial", "hotmail"), 1);
+        assert_eq!(osa_distance("", "abc"), 3);
+    }
+}

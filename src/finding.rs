@@ -1,0 +1,162 @@
+//! The one result type every check returns.
+
+use crate::codes::{Code, Lang};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How serious a finding is. A result is `ok` when it has no `Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The portal will reject the value.
+    Error,
+    /// The value may be rejected or is probably a mistake.
+    Warning,
+    /// Something the user should know (for example, that spaces were trimmed).
+    Info,
+}
+
+/// A parameter of a finding: what the message interpolates, kept apart for programs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// A text parameter (a character, a suggestion, a label).
+    Text(String),
+    /// A numeric parameter (a length, a limit).
+    Number(f64),
+}
+
+impl From<&str> for Param {
+    fn from(s: &str) -> Self {
+        Param::Text(s.to_owned())
+    }
+}
+impl From<String> for Param {
+    fn from(s: String) -> Self {
+        Param::Text(s)
+    }
+}
+impl From<char> for Param {
+    fn from(c: char) -> Self {
+        Param::Text(c.to_string())
+    }
+}
+impl From<usize> for Param {
+    fn from(n: usize) -> Self {
+        Param::Number(n as f64)
+    }
+}
+
+/// One thing a check found: a stable code, where, how serious, and what to tell the user.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Finding {
+    /// Stable dotted code, such as `email.comma_in_domain`.
+    pub code: Code,
+    /// The form field this finding belongs to, when the caller named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub field: Option<String>,
+    /// Fixed per code (see the code list).
+    pub severity: Severity,
+    /// The message for the applicant, in the requested language.
+    pub message: String,
+    /// The values interpolated into the message.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Record<string, string | number>")
+    )]
+    pub params: BTreeMap<String, Param>,
+}
+
+impl Finding {
+    /// Builds a finding and renders its message in `lang`.
+    pub fn new(code: Code, lang: Lang, params: Vec<(&str, Param)>) -> Self {
+        let params: BTreeMap<String, Param> =
+            params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let message = render(code.template(lang), &params);
+        Finding {
+            code,
+            field: None,
+            severity: code.severity(),
+            message,
+            params,
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with the parameter of that name.
+pub(crate) fn render(template: &str, params: &BTreeMap<String, Param>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match params.get(name) {
+                    Some(Param::Text(s)) => out.push_str(s),
+                    Some(Param::Number(n)) => out.push_str(&format_number(*n)),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n:.1}")
+    }
+}
+
+/// True when no finding is an error.
+pub fn no_errors(findings: &[Finding]) -> bool {
+    findings.iter().all(|f| f.severity != Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_params_and_keeps_unknown_placeholders() {
+        let f = Finding::new(
+            Code::EmailTooLong,
+            Lang::Es,
+            vec![("length", 300usize.into())],
+        );
+        assert!(f.message.starts_with("El correo tiene 300 caracteres"));
+        let mut p = BTreeMap::new();
+        p.insert("a".to_string(), Param::Text("x".into()));
+        assert_eq!(render("{a}-{b}-{", &p), "x-{b}-{");
+    }
+
+    #[test]
+    fn every_code_has_both_messages_and_a_dotted_name() {
+        for c in Code::ALL {
+            assert!(c.as_str().contains('.'), "{c:?}");
+            assert!(!c.template(Lang::Es).is_empty() && !c.template(Lang::En).is_empty());
+            assert_ne!(
+                c.template(Lang::Es),
+                c.template(Lang::En),
+                "{c:?} is not translated"
+            );
+        }
+    }
+}

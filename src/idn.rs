@@ -1,0 +1,214 @@
+//! The small part of IDNA and UTS #39 that an email check needs, without the ≈ 200 KB gzip
+//! of `idna` + `unicode-security` (RULES.md §5.3): Punycode (RFC 3492), the Script property
+//! and the confusable skeleton, from tables that `build.rs` derives from `unicode-script`
+//! and `unicode-security` and reduces.
+//!
+//! What is deliberately not done: full UTS #46 mapping and NFC normalization. Labels are
+//! lower-cased with Rust's Unicode case tables, and any character that is not a letter, a
+//! digit or a combining mark is refused. Text typed on a keyboard is already NFC; a label in
+//! decomposed form is encoded as typed.
+
+include!(concat!(env!("OUT_DIR"), "/unicode_tables.rs"));
+
+/// The script of `c` as an index into [`SCRIPT_NAMES`]; 0 means Common/Inherited/Unknown.
+pub fn script_of(c: char) -> u8 {
+    let cp = c as u32;
+    match SCRIPT_RUNS.binary_search_by(|r| r.0.cmp(&cp)) {
+        Ok(i) => SCRIPT_RUNS[i].1,
+        Err(0) => 0,
+        Err(i) => SCRIPT_RUNS[i - 1].1,
+    }
+}
+
+/// The English name of a script index.
+pub fn script_name(id: u8) -> &'static str {
+    SCRIPT_NAMES.get(id as usize).copied().unwrap_or("Unknown")
+}
+
+/// True for combining marks (Script=Inherited), which may follow a letter in a label.
+pub fn is_combining(c: char) -> bool {
+    let cp = c as u32;
+    match INHERITED.binary_search_by(|r| r.0.cmp(&cp)) {
+        Ok(_) => true,
+        Err(0) => false,
+        Err(i) => cp <= INHERITED[i - 1].1,
+    }
+}
+
+/// The distinct scripts of the letters of `label`, in order of appearance, when they are
+/// more than one and not a combination that a real language writes (Japanese mixes Han,
+/// Hiragana and Katakana; Korean Han and Hangul; Chinese Han and Bopomofo). An empty
+/// vector means the label is single-script.
+pub fn mixed_scripts(label: &str) -> Vec<u8> {
+    let mut seen: Vec<u8> = Vec::new();
+    for c in label.chars() {
+        let s = script_of(c);
+        if s != 0 && !seen.contains(&s) {
+            seen.push(s);
+        }
+    }
+    if seen.len() <= 1 {
+        return Vec::new();
+    }
+    let names: Vec<&str> = seen.iter().map(|s| script_name(*s)).collect();
+    let allowed_sets: [&[&str]; 3] = [
+        &["Han", "Hiragana", "Katakana"],
+        &["Han", "Hangul"],
+        &["Han", "Bopomofo"],
+    ];
+    if allowed_sets
+        .iter()
+        .any(|set| names.iter().all(|n| set.contains(n)))
+    {
+        return Vec::new();
+    }
+    seen
+}
+
+/// The UTS #39 skeleton of `s`, restricted to characters whose skeleton is ASCII (all that
+/// can collide with an ASCII official domain); other characters map to themselves.
+pub fn skeleton(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match CONFUSABLES.binary_search_by(|e| e.0.cmp(&(c as u32))) {
+            Ok(i) => out.push_str(CONFUSABLES[i].1),
+            Err(_) => out.push(c),
+        }
+    }
+    out
+}
+
+const BASE: u64 = 36;
+const TMIN: u64 = 1;
+const TMAX: u64 = 26;
+const SKEW: u64 = 38;
+const DAMP: u64 = 700;
+
+fn adapt(mut delta: u64, numpoints: u64, first: bool) -> u64 {
+    delta /= if first { DAMP } else { 2 };
+    delta += delta / numpoints;
+    let mut k = 0;
+    while delta > ((BASE - TMIN) * TMAX) / 2 {
+        delta /= BASE - TMIN;
+        k += BASE;
+    }
+    k + (BASE - TMIN + 1) * delta / (delta + SKEW)
+}
+
+fn digit(d: u64) -> char {
+    // d < 36 by construction of the callers.
+    if d < 26 {
+        (b'a' + d as u8) as char
+    } else {
+        (b'0' + (d - 26) as u8) as char
+    }
+}
+
+/// Punycode-encodes one label (RFC 3492 §6.3), without the `xn--` prefix. `None` on
+/// arithmetic overflow, which needs labels far longer than any caller passes.
+pub fn punycode_encode(label: &str) -> Option<String> {
+    let input: Vec<u64> = label.chars().map(|c| c as u64).collect();
+    let mut out: String = label.chars().filter(|c| c.is_ascii()).collect();
+    let basic = out.len() as u64;
+    let mut handled = basic;
+    if basic > 0 {
+        out.push('-');
+    }
+    let (mut n, mut delta, mut bias) = (128u64, 0u64, 72u64);
+    while (handled as usize) < input.len() {
+        let m = input.iter().copied().filter(|&c| c >= n).min()?;
+        delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
+        n = m;
+        for &c in &input {
+            if c < n {
+                delta = delta.checked_add(1)?;
+            }
+            if c == n {
+                let mut q = delta;
+                let mut k = BASE;
+                loop {
+                    let t = if k <= bias {
+                        TMIN
+                    } else if k >= bias + TMAX {
+                        TMAX
+                    } else {
+                        k - bias
+                    };
+                    if q < t {
+                        break;
+                    }
+                    out.push(digit(t + (q - t) % (BASE - t)));
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                out.push(digit(q));
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta = delta.checked_add(1)?;
+        n += 1;
+    }
+    Some(out)
+}
+
+/// The ASCII form of one lower-cased label: itself when ASCII, else `xn--` + Punycode.
+pub fn label_to_ascii(label: &str) -> Option<String> {
+    if label.is_ascii() {
+        return Some(label.to_owned());
+    }
+    punycode_encode(label).map(|p| format!("xn--{p}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punycode_rfc3492_and_known_labels() {
+        assert_eq!(label_to_ascii("münchen").unwrap(), "xn--mnchen-3ya");
+        // Cyrillic а (U+0430) inside "dian", as measured with `idna` in RULES.md §5.3.
+        assert_eq!(label_to_ascii("di\u{430}n").unwrap(), "xn--din-7cd");
+        assert_eq!(label_to_ascii("españa").unwrap(), "xn--espaa-rta");
+        // RFC 3492 §7.1 (B) Chinese (simplified).
+        assert_eq!(
+            punycode_encode("他们为什么不说中文").unwrap(),
+            "ihqwcrb4cv8a8dqg056pqjye"
+        );
+        // RFC 3492 §7.1 (L) Japanese with ASCII: "3年B組金八先生".
+        assert_eq!(
+            punycode_encode("3年B組金八先生").unwrap(),
+            "3B-ww4c5e180e575a65lsy2b"
+        );
+    }
+
+    #[test]
+    fn scripts_and_mixing() {
+        assert_eq!(script_name(script_of('a')), "Latin");
+        assert_eq!(script_name(script_of('\u{627}')), "Arabic");
+        assert_eq!(script_name(script_of('а')), "Cyrillic");
+        assert_eq!(script_of('5'), 0);
+        assert!(mixed_scripts("dian").is_empty());
+        assert!(mixed_scripts("münchen").is_empty());
+        assert!(mixed_scripts("日本語ひらがなカタカナ").is_empty());
+        let m = mixed_scripts("di\u{627}\u{646}");
+        assert_eq!(
+            m.iter().map(|s| script_name(*s)).collect::<Vec<_>>(),
+            ["Latin", "Arabic"]
+        );
+        assert!(is_combining('\u{301}'));
+        assert!(!is_combining('e'));
+    }
+
+    #[test]
+    fn skeletons_match_uts39_for_the_seed_examples() {
+        assert_eq!(skeleton("di\u{430}n.gov.co"), skeleton("dian.gov.co"));
+        // RULES.md §5.3: skeleton of diان.gov.co is "dilن.gov.co".
+        assert_eq!(
+            skeleton("di\u{627}\u{646}.gov.co"),
+            format!("dil\u{646}.gov.co")
+        );
+        assert_ne!(skeleton("dlan.gov.co"), skeleton("dian.gov.co"));
+    }
+}

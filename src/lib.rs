@@ -1,0 +1,28 @@
+//! prevalida: offline pre-checks for the forms and uploads of the portals where people in
+//! Colombia, Chile and Ecuador request the digital certificate for electronic invoicing.
+//!
+//! The core (every module but `wasm`) is plain Rust and knows nothing of JavaScript: each
+//! check takes text and options and returns a result with [`Finding`]s, never panics on
+//! any input, and is bounded in time. `wasm` is the only boundary to JavaScript.
+//!
+//! ```
+//! use prevalida::email::{check_email, EmailOptions};
+//! let r = check_email("ventas@empresa,com,co", &EmailOptions::default());
+//! assert!(!r.ok);
+//! assert_eq!(r.findings[0].code.as_str(), "email.comma_in_domain");
+//! assert_eq!(r.suggestion.as_deref(), Some("ventas@empresa.com.co"));
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod codes;
+pub mod email;
+pub mod finding;
+mod idn;
+pub mod password;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use codes::{Code, Lang};
+pub use finding::{Finding, Param, Severity};

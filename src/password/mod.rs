@@ -1,0 +1,430 @@
+//! `checkPassword`: the portal's composition rules as a live checklist, the user's data and
+//! confirmation, and an offline strength estimate.
+//!
+//! The password is used exactly as typed: never trimmed, case-folded or normalized (NIST SP
+//! 800-63B and OWASP ASVS 6.2.8; the PKCS#12 code downstream needs the same bytes).
+//! Upper/lower/digit mean ASCII `A–Z`, `a–z`, `0–9`, as the portals' own checks do.
+
+pub mod strength;
+
+use crate::codes::{Code, Lang, RuleId};
+use crate::finding::{no_errors, render, Finding, Param};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+pub use strength::{Pattern, Strength};
+
+/// GSE's special characters, exactly as the portal lists them.
+pub const GSE_SPECIALS: &str = "!#$%&()[]<=>?@^*~.-";
+
+/// A named policy from the source documents, or NIST SP 800-63B.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum PolicyName {
+    /// GSE account: ≥ 8, upper, lower, digit, one of `!#$%&()[]<=>?@^*~.-`.
+    Gse,
+    /// DIAN keystore: ≥ 8, upper, digit, a special character (set unspecified).
+    Dian,
+    /// NIST SP 800-63B rev. 4 single-factor: ≥ 15, no composition rules, blocklist.
+    Nist,
+}
+
+/// A character class a custom policy can require.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum CharClass {
+    /// `A–Z`.
+    Upper,
+    /// `a–z`.
+    Lower,
+    /// `0–9`.
+    Digit,
+    /// A special character (from `specials` when given, else any ASCII punctuation).
+    Special,
+}
+
+/// A policy of your own.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct CustomPolicy {
+    /// Minimum length in characters (code points). Default 8.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub min_length: Option<u32>,
+    /// Maximum length in characters. Default none.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub max_length: Option<u32>,
+    /// Classes that must each appear at least once.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub require: Vec<CharClass>,
+    /// The allowed special characters. When given, characters outside letters, digits and
+    /// this set draw a `password.char_may_be_rejected` warning.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub specials: Option<String>,
+    /// Refuse spaces, tabs and line breaks.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub forbid_whitespace: bool,
+    /// Longest allowed run of one character.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub max_repeat: Option<u32>,
+    /// Refuse passwords on the built-in list of common passwords.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub blocklist: bool,
+}
+
+/// `"gse"`, `"dian"`, `"nist"` or a [`CustomPolicy`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(untagged)]
+pub enum Policy {
+    /// A built-in policy.
+    Named(PolicyName),
+    /// Your own rules.
+    Custom(CustomPolicy),
+}
+
+/// Options of [`check_password`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordOptions {
+    /// Which rules apply.
+    pub policy: Policy,
+    /// The confirmation field; when present it must equal the password.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub confirmation: Option<String>,
+    /// The user's name, email, NIT…: none may appear in the password.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub personal: Vec<String>,
+    /// Language of the messages (default `"es"`).
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub lang: Lang,
+    /// Field path copied into every finding.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub field: Option<String>,
+}
+
+/// One line of the checklist.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Rule {
+    /// Which rule.
+    pub id: RuleId,
+    /// Whether the password meets it.
+    pub ok: bool,
+    /// The requirement, in the requested language ("Al menos 8 caracteres").
+    pub message: String,
+}
+
+/// What [`check_password`] returns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PasswordResult {
+    /// True when no finding is an error.
+    pub ok: bool,
+    /// The policy as a checklist, in a stable order.
+    pub rules: Vec<Rule>,
+    /// The offline guess estimate.
+    pub strength: Strength,
+    /// Everything found, errors first.
+    pub findings: Vec<Finding>,
+}
+
+/// Which special characters count.
+enum Specials {
+    /// Exactly these; anything else outside letters and digits is warned about.
+    Listed(String),
+    /// Any printable ASCII character that is not a letter or digit.
+    AnyAscii,
+}
+
+struct Resolved {
+    min: usize,
+    max: Option<usize>,
+    classes: Vec<CharClass>,
+    specials: Specials,
+    forbid_whitespace: bool,
+    max_repeat: Option<usize>,
+    blocklist: bool,
+}
+
+/// Why a policy cannot be used (a minimum above the maximum, an empty special set).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyError(pub String);
+
+fn resolve(policy: &Policy) -> Result<Resolved, PolicyError> {
+    use CharClass::*;
+    Ok(match policy {
+        Policy::Named(PolicyName::Gse) => Resolved {
+            min: 8,
+            max: None,
+            classes: vec![Upper, Lower, Digit, Special],
+            specials: Specials::Listed(GSE_SPECIALS.into()),
+            forbid_whitespace: false,
+            max_repeat: None,
+            blocklist: false,
+        },
+        Policy::Named(PolicyName::Dian) => Resolved {
+            min: 8,
+            max: None,
+            classes: vec![Upper, Digit, Special],
+            specials: Specials::AnyAscii,
+            forbid_whitespace: false,
+            max_repeat: None,
+            blocklist: false,
+        },
+        Policy::Named(PolicyName::Nist) => Resolved {
+            min: 15,
+            max: None,
+            classes: vec![],
+            specials: Specials::AnyAscii,
+            forbid_whitespace: false,
+            max_repeat: None,
+            blocklist: true,
+        },
+        Policy::Custom(c) => {
+            let min = c.min_length.unwrap_or(8) as usize;
+            let max = c.max_length.map(|m| m as usize);
+            if max.is_some_and(|m| m < min) {
+                return Err(PolicyError(format!(
+                    "maxLength {} < minLength {min}",
+                    max.unwrap_or(0)
+                )));
+            }
+            if c.max_repeat == Some(0) {
+                return Err(PolicyError("maxRepeat must be at least 1".into()));
+            }
+            let specials = match &c.specials {
+                Some(s) if s.is_empty() => return Err(PolicyError("specials is empty".into())),
+                Some(s) => Specials::Listed(s.clone()),
+                None => Specials::AnyAscii,
+            };
+            let mut classes = c.require.clone();
+            classes.dedup();
+            Resolved {
+                min,
+                max,
+                classes,
+                specials,
+                forbid_whitespace: c.forbid_whitespace,
+                max_repeat: c.max_repeat.map(|m| m as usize),
+                blocklist: c.blocklist,
+            }
+        }
+    })
+}
+
+impl Specials {
+    fn contains(&self, c: char) -> bool {
+        match self {
+            Specials::Listed(s) => s.contains(c),
+            Specials::AnyAscii => c.is_ascii_graphic() && !c.is_ascii_alphanumeric(),
+        }
+    }
+    fn shown(&self, lang: Lang) -> String {
+        match self {
+            Specials::Listed(s) => s.chars().map(String::from).collect::<Vec<_>>().join(" "),
+            Specials::AnyAscii if lang == Lang::Es => "! # $ % & * . - _ + y otros".into(),
+            Specials::AnyAscii => "! # $ % & * . - _ + and others".into(),
+        }
+    }
+}
+
+/// Checks a password against a policy. Linear in the length; pattern matching for the
+/// strength looks at the first 100 characters only.
+pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordResult, PolicyError> {
+    let p = resolve(&opts.policy)?;
+    let lang = opts.lang;
+    let mut findings = Vec::new();
+    let mut rules = Vec::new();
+    let make = |code: Code, params: Vec<(&str, Param)>| {
+        let mut f = Finding::new(code, lang, params);
+        f.field = opts.field.clone();
+        f
+    };
+    macro_rules! push {
+        ($code:expr, $params:expr) => {
+            findings.push(make($code, $params))
+        };
+    }
+    let rule = |id: RuleId, ok: bool, n: Option<usize>| {
+        let mut params = BTreeMap::new();
+        if let Some(n) = n {
+            params.insert("n".to_string(), Param::from(n));
+        }
+        params.insert("allowed".to_string(), Param::Text(p.specials.shown(lang)));
+        Rule {
+            id,
+            ok,
+            message: render(id.template(lang), &params),
+        }
+    };
+
+    let length = value.chars().count();
+    let empty = value.is_empty();
+    if empty {
+        push!(Code::PasswordEmpty, vec![]);
+    }
+
+    let long_enough = length >= p.min;
+    rules.push(rule(RuleId::MinLength, long_enough, Some(p.min)));
+    if !long_enough && !empty {
+        push!(
+            Code::PasswordTooShort,
+            vec![("length", length.into()), ("min", p.min.into())]
+        );
+    }
+    if let Some(max) = p.max {
+        let short_enough = length <= max;
+        rules.push(rule(RuleId::MaxLength, short_enough, Some(max)));
+        if !short_enough {
+            push!(
+                Code::PasswordTooLong,
+                vec![("length", length.into()), ("max", max.into())]
+            );
+        }
+    }
+
+    let (mut upper, mut lower, mut digit, mut special, mut space) =
+        (false, false, false, false, false);
+    let mut outside: Option<char> = None;
+    for c in value.chars() {
+        upper |= c.is_ascii_uppercase();
+        lower |= c.is_ascii_lowercase();
+        digit |= c.is_ascii_digit();
+        space |= c.is_whitespace();
+        if p.specials.contains(c) {
+            special = true;
+        } else if !c.is_ascii_alphanumeric() && outside.is_none() {
+            let listed = matches!(p.specials, Specials::Listed(_));
+            // Listed sets warn on anything else; open sets warn on non-ASCII only, which a
+            // portal's ASCII check may refuse. NIST accepts all of Unicode.
+            let nist = matches!(opts.policy, Policy::Named(PolicyName::Nist));
+            if !nist && (listed || !c.is_ascii()) {
+                outside = Some(c);
+            }
+        }
+    }
+    for class in &p.classes {
+        let (id, ok, code) = match class {
+            CharClass::Upper => (RuleId::Upper, upper, Code::PasswordMissingUpper),
+            CharClass::Lower => (RuleId::Lower, lower, Code::PasswordMissingLower),
+            CharClass::Digit => (RuleId::Digit, digit, Code::PasswordMissingDigit),
+            CharClass::Special => (RuleId::Special, special, Code::PasswordMissingSpecial),
+        };
+        rules.push(rule(id, ok, None));
+        if !ok && !empty {
+            push!(code, vec![("allowed", p.specials.shown(lang).into())]);
+        }
+    }
+    if p.forbid_whitespace {
+        rules.push(rule(RuleId::NoWhitespace, !space, None));
+        if space {
+            push!(Code::PasswordWhitespace, vec![]);
+        }
+    }
+    if let Some(max) = p.max_repeat {
+        let (run, ch) = longest_run(value);
+        rules.push(rule(RuleId::MaxRepeat, run <= max, Some(max)));
+        if run > max {
+            push!(
+                Code::PasswordRepeatedRun,
+                vec![
+                    ("count", run.into()),
+                    ("char", ch.into()),
+                    ("max", max.into())
+                ]
+            );
+        }
+    }
+    if p.blocklist {
+        let listed = strength::is_common(value);
+        rules.push(rule(RuleId::NotBlocklisted, !listed && !empty, None));
+        if listed {
+            push!(Code::PasswordBlocklisted, vec![]);
+        }
+    }
+    if !opts.personal.is_empty() {
+        let found = personal_in(value, &opts.personal);
+        rules.push(rule(RuleId::NoPersonal, found.is_none() && !empty, None));
+        if let Some(v) = found {
+            push!(Code::PasswordContainsPersonal, vec![("value", v.into())]);
+        }
+    }
+    if let Some(conf) = &opts.confirmation {
+        let same = conf == value;
+        rules.push(rule(RuleId::Confirmation, same && !empty, None));
+        if !same && !conf.is_empty() {
+            push!(Code::PasswordMismatch, vec![]);
+        }
+    }
+    if let (Some(c), false) = (outside, empty) {
+        push!(
+            Code::PasswordCharMayBeRejected,
+            vec![
+                ("char", c.into()),
+                ("allowed", p.specials.shown(lang).into())
+            ]
+        );
+    }
+
+    let strength = strength::estimate(value, &opts.personal);
+    let compliant = findings.is_empty() || no_errors(&findings);
+    if !empty && compliant && strength.score < 3 {
+        let pattern = strength
+            .patterns
+            .first()
+            .map(|p| p.describe(lang))
+            .unwrap_or(match lang {
+                Lang::Es => "es corta",
+                Lang::En => "it is short",
+            });
+        push!(Code::PasswordWeak, vec![("pattern", pattern.into())]);
+    }
+    findings.sort_by_key(|f| f.severity as u8);
+    Ok(PasswordResult {
+        ok: no_errors(&findings),
+        rules,
+        strength,
+        findings,
+    })
+}
+
+fn longest_run(s: &str) -> (usize, char) {
+    let (mut best, mut best_c, mut run, mut prev) = (0, ' ', 0, None);
+    for c in s.chars() {
+        run = if Some(c) == prev { run + 1 } else { 1 };
+        prev = Some(c);
+        if run > best {
+            best = run;
+            best_c = c;
+        }
+    }
+    (best, best_c)
+}
+
+/// The first personal token (≥ 3 characters; ≥ 4 digits for numbers) found inside the
+/// password, compared case- and accent-insensitively. Returns the token as folded.
+fn personal_in(password: &str, personal: &[String]) -> Option<String> {
+    let folded: String = password.chars().map(strength::fold).collect();
+    let digits: String = password.chars().filter(char::is_ascii_digit).collect();
+    personal
+        .iter()
+        .flat_map(|p| strength::personal_tokens(p))
+        .find(|t| {
+            let numeric = t.chars().all(|c| c.is_ascii_digit());
+            if numeric {
+                t.len() >= 4 && (folded.contains(t.as_str()) || digits.contains(t.as_str()))
+            } else {
+                t.chars().count() >= 3 && folded.contains(t.as_str())
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,645 @@
+//! An offline estimate of how many guesses a password takes, in the manner of zxcvbn
+//! (Wheeler, USENIX Security 2016) but small and local: it knows the common passwords and
+//! the Spanish words and names people here build passwords from, years and dates, digit and
+//! letter sequences, repeats and keyboard walks, and finds the cheapest way to cover the
+//! password with them. Only the first [`ANALYZED`] characters are matched; each character
+//! beyond adds one order of magnitude, so the time is bounded for any length.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Characters matched against patterns; the rest count as random.
+pub const ANALYZED: usize = 100;
+const MAX_WORD: usize = 24;
+/// The year "now" for year and date guesses (zxcvbn uses the current year).
+const REFERENCE_YEAR: i32 = 2026;
+const MIN_YEAR_SPACE: i32 = 20;
+
+/// A pattern found in a password.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Pattern {
+    /// One of the most used passwords.
+    CommonPassword,
+    /// A word or name from the Spanish list.
+    Word,
+    /// The user's own data (name, email, NIT).
+    Personal,
+    /// A year such as 2024.
+    Year,
+    /// A date such as 15/11/1990 or 19901115.
+    Date,
+    /// `abcd`, `1234`, `9876`.
+    Sequence,
+    /// `aaaa`, `abab`.
+    Repeat,
+    /// A walk on the keyboard (`qwerty`, `asdf`, `1qaz`).
+    Keyboard,
+}
+
+impl Pattern {
+    /// A short description for messages.
+    pub fn describe(self, lang: crate::codes::Lang) -> &'static str {
+        use crate::codes::Lang::*;
+        match (self, lang) {
+            (Pattern::CommonPassword, Es) => "es una contraseña muy usada",
+            (Pattern::CommonPassword, En) => "it is a very common password",
+            (Pattern::Word, Es) => "se basa en una palabra o un nombre común",
+            (Pattern::Word, En) => "it is built on a common word or name",
+            (Pattern::Personal, Es) => "contiene tus datos",
+            (Pattern::Personal, En) => "it contains your personal data",
+            (Pattern::Year, Es) => "lleva un año",
+            (Pattern::Year, En) => "it contains a year",
+            (Pattern::Date, Es) => "lleva una fecha",
+            (Pattern::Date, En) => "it contains a date",
+            (Pattern::Sequence, Es) => "lleva una secuencia como 1234 o abcd",
+            (Pattern::Sequence, En) => "it contains a sequence such as 1234 or abcd",
+            (Pattern::Repeat, Es) => "repite caracteres",
+            (Pattern::Repeat, En) => "it repeats characters",
+            (Pattern::Keyboard, Es) => "sigue las teclas del teclado",
+            (Pattern::Keyboard, En) => "it follows a keyboard pattern",
+        }
+    }
+}
+
+/// The estimate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Strength {
+    /// 0 (guessed in under 10³ tries) to 4 (over 10¹⁰), zxcvbn's thresholds.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "0 | 1 | 2 | 3 | 4"))]
+    pub score: u8,
+    /// log10 of the estimated number of guesses.
+    pub guesses_log10: f64,
+    /// The patterns of the cheapest explanation, most guessable first.
+    pub patterns: Vec<Pattern>,
+}
+
+fn dictionary() -> &'static HashMap<String, (u32, Pattern)> {
+    static DICT: OnceLock<HashMap<String, (u32, Pattern)>> = OnceLock::new();
+    DICT.get_or_init(|| {
+        let mut map = HashMap::new();
+        let lists = [
+            (
+                include_str!("data/common.txt"),
+                Pattern::CommonPassword,
+                1u32,
+            ),
+            // A word list stands for a far larger corpus than its lines: weigh its ranks.
+            (include_str!("data/words.txt"), Pattern::Word, 10u32),
+        ];
+        for (text, pattern, weight) in lists {
+            let mut rank = 0u32;
+            for line in text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                rank += 1;
+                let key: String = line.chars().map(fold).collect();
+                map.entry(key).or_insert((rank * weight, pattern));
+            }
+        }
+        map
+    })
+}
+
+/// True when the whole password (case-insensitively, accents folded) is a common password.
+pub fn is_common(password: &str) -> bool {
+    if password.chars().count() > MAX_WORD {
+        return false;
+    }
+    let key: String = password.chars().map(fold).collect();
+    matches!(dictionary().get(&key), Some((_, Pattern::CommonPassword)))
+}
+
+/// Lower-cases and strips the accent of Spanish letters (`Ñ` → `n`), for matching only.
+pub fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
+        'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
+        'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
+        'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
+        'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+fn unleet(c: char) -> char {
+    match c {
+        '4' | '@' => 'a',
+        '3' => 'e',
+        '1' | '!' => 'i',
+        '0' => 'o',
+        '5' | '$' => 's',
+        '7' => 't',
+        c => c,
+    }
+}
+
+struct Match {
+    start: usize,
+    end: usize,
+    log10: f64,
+    pattern: Pattern,
+}
+
+/// Estimates the guesses for `password`; `personal` are the user's own data (each counted
+/// as a one-guess word).
+pub fn estimate(password: &str, personal: &[String]) -> Strength {
+    let all: Vec<char> = password.chars().collect();
+    let extra = all.len().saturating_sub(ANALYZED) as f64;
+    let chars = &all[..all.len().min(ANALYZED)];
+    let n = chars.len();
+    if n == 0 {
+        return Strength {
+            score: 0,
+            guesses_log10: 0.0,
+            patterns: Vec::new(),
+        };
+    }
+    let folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
+    let personal: Vec<String> = personal
+        .iter()
+        .flat_map(|p| personal_tokens(p))
+        .filter(|t| t.chars().count() >= 3)
+        .collect();
+
+    let mut matches = Vec::new();
+    dictionary_matches(chars, &folded, &personal, &mut matches);
+    sequence_matches(chars, &mut matches);
+    repeat_matches(chars, &folded, &mut matches);
+    keyboard_matches(&folded, &mut matches);
+    date_matches(chars, &mut matches);
+
+    // Cheapest cover: best[j] = (cost, segments, back-pointer) over prefixes of length j.
+    // A run of k unexplained characters costs 10^k guesses (zxcvbn's brute-force base).
+    // The k-th segment of a path adds log10(k), so a path of l segments pays log10(l!) for
+    // the order of its parts, as in zxcvbn; keeping it inside the DP lets the cover prefer
+    // fewer, larger matches.
+    let mut best: Vec<(f64, usize, Option<usize>, usize)> =
+        vec![(f64::INFINITY, 0, None, 0); n + 1];
+    best[0] = (0.0, 0, None, 0);
+    let mut by_end: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    for (i, m) in matches.iter().enumerate() {
+        by_end[m.end].push(i);
+    }
+    for j in 1..=n {
+        for i in 0..j {
+            let c = best[i].0 + (j - i) as f64 + ((best[i].1 + 1) as f64).log10();
+            if c < best[j].0 {
+                best[j] = (c, best[i].1 + 1, None, i);
+            }
+        }
+        for &mi in &by_end[j] {
+            let m = &matches[mi];
+            let c = best[m.start].0 + m.log10 + ((best[m.start].1 + 1) as f64).log10();
+            if c < best[j].0 {
+                best[j] = (c, best[m.start].1 + 1, Some(mi), m.start);
+            }
+        }
+    }
+    let mut log10 = best[n].0 + extra;
+    // A single brute-force segment needs no ordering term; never report fewer than 1 guess.
+    if log10 < 0.0 {
+        log10 = 0.0;
+    }
+    let mut patterns = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, _, m, start) = best[j];
+        if let Some(mi) = m {
+            if !patterns.contains(&matches[mi].pattern) {
+                patterns.push(matches[mi].pattern);
+            }
+        }
+        j = start;
+    }
+    patterns.sort();
+    let score = match log10 {
+        g if g < 3.0 => 0,
+        g if g < 6.0 => 1,
+        g if g < 8.0 => 2,
+        g if g < 10.0 => 3,
+        _ => 4,
+    };
+    Strength {
+        score,
+        guesses_log10: (log10 * 100.0).round() / 100.0,
+        patterns,
+    }
+}
+
+/// Splits a personal datum into what a password might contain: the whole value folded,
+/// its words, an email's user part, and the digits of an identifier without separators.
+pub fn personal_tokens(p: &str) -> Vec<String> {
+    let folded: String = p.chars().map(fold).collect();
+    let mut out = vec![folded.clone()];
+    let head = folded.split('@').next().unwrap_or("");
+    out.extend(
+        head.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_owned),
+    );
+    let digits: String = folded.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= 4 {
+        out.push(digits);
+    }
+    out.retain(|t| !t.is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn case_variations(word: &[char]) -> f64 {
+    let upper = word.iter().filter(|c| c.is_uppercase()).count();
+    let lower = word.iter().filter(|c| c.is_lowercase()).count();
+    if upper == 0 {
+        return 0.0;
+    }
+    let first_only = upper == 1 && word.first().is_some_and(|c| c.is_uppercase());
+    if lower == 0 || first_only || (upper == 1 && word.last().is_some_and(|c| c.is_uppercase())) {
+        return 2f64.log10();
+    }
+    // Choose which of the letters are upper case.
+    let total = upper + lower;
+    let k = upper.min(lower);
+    let mut sum = 0f64;
+    let mut c = 1f64;
+    for i in 1..=k {
+        c = c * (total - i + 1) as f64 / i as f64;
+        sum += c;
+    }
+    sum.max(1.0).log10()
+}
+
+fn dictionary_matches(chars: &[char], folded: &[char], personal: &[String], out: &mut Vec<Match>) {
+    let dict = dictionary();
+    let n = chars.len();
+    let mut key = String::with_capacity(MAX_WORD * 4);
+    for i in 0..n {
+        for j in (i + 3)..=(i + MAX_WORD).min(n) {
+            for leet in [false, true] {
+                key.clear();
+                let mut subs = 0;
+                for &c in &folded[i..j] {
+                    let d = if leet { unleet(c) } else { c };
+                    subs += usize::from(d != c);
+                    key.push(d);
+                }
+                if leet && subs == 0 {
+                    continue;
+                }
+                let extra = case_variations(&chars[i..j]) + subs as f64 * 2f64.log10();
+                if personal.iter().any(|p| *p == key) {
+                    out.push(Match {
+                        start: i,
+                        end: j,
+                        log10: extra,
+                        pattern: Pattern::Personal,
+                    });
+                }
+                if let Some(&(rank, pattern)) = dict.get(&key) {
+                    let log10 = (rank as f64).log10() + extra;
+                    out.push(Match {
+                        start: i,
+                        end: j,
+                        log10,
+                        pattern,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn char_class_base(c: char) -> f64 {
+    if c.is_ascii_digit() {
+        10.0
+    } else {
+        26.0
+    }
+}
+
+fn sequence_matches(chars: &[char], out: &mut Vec<Match>) {
+    let n = chars.len();
+    let mut i = 0;
+    while i + 2 < n {
+        let d = chars[i + 1] as i64 - chars[i] as i64;
+        let same_class = |a: char, b: char| {
+            (a.is_ascii_digit() && b.is_ascii_digit())
+                || (a.is_ascii_lowercase() && b.is_ascii_lowercase())
+                || (a.is_ascii_uppercase() && b.is_ascii_uppercase())
+        };
+        if d.abs() != 1 || !same_class(chars[i], chars[i + 1]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j + 1 < n
+            && chars[j + 1] as i64 - chars[j] as i64 == d
+            && same_class(chars[j], chars[j + 1])
+        {
+            j += 1;
+        }
+        let len = j - i + 1;
+        if len >= 3 {
+            let first = chars[i];
+            let base = if "aAzZ019".contains(first) {
+                4.0
+            } else {
+                char_class_base(first)
+            };
+            let dir = if d < 0 { 2.0 } else { 1.0 };
+            let log10 = (base * dir * len as f64).log10();
+            out.push(Match {
+                start: i,
+                end: j + 1,
+                log10,
+                pattern: Pattern::Sequence,
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn repeat_matches(chars: &[char], folded: &[char], out: &mut Vec<Match>) {
+    let n = chars.len();
+    let dict = dictionary();
+    for i in 0..n {
+        for block in 1..=(n - i) / 2 {
+            let mut count = 1;
+            while i + (count + 1) * block <= n
+                && folded[i..i + block] == folded[i + count * block..i + (count + 1) * block]
+            {
+                count += 1;
+            }
+            if count >= 2 && (block > 1 || count >= 3) {
+                let unit: String = folded[i..i + block].iter().collect();
+                let base = match dict.get(&unit) {
+                    Some((rank, _)) => (*rank as f64).log10().max(1.0),
+                    None => block as f64,
+                };
+                let log10 = base + (count as f64).log10();
+                out.push(Match {
+                    start: i,
+                    end: i + count * block,
+                    log10,
+                    pattern: Pattern::Repeat,
+                });
+            }
+        }
+    }
+}
+
+/// Rows of a Latin American Spanish keyboard, with the key offsets of a staggered layout.
+const ROWS: [&str; 4] = [
+    "1234567890'¿",
+    "qwertyuiop´+",
+    "asdfghjklñ{}",
+    "<zxcvbnm,.-",
+];
+
+fn key_pos(c: char) -> Option<(i32, i32)> {
+    ROWS.iter().enumerate().find_map(|(r, row)| {
+        row.chars()
+            .position(|k| k == c)
+            .map(|x| (r as i32, x as i32))
+    })
+}
+
+fn adjacent(a: char, b: char) -> Option<(i32, i32)> {
+    let (ra, xa) = key_pos(a)?;
+    let (rb, xb) = key_pos(b)?;
+    // Staggered rows: the key below-left of (r, x) is (r+1, x-1) on rows 0-2 (row 3 has
+    // the extra `<` key at its start, so its columns are shifted by one).
+    let norm = |r: i32, x: i32| if r == 3 { x - 1 } else { x };
+    let (dr, dx) = (rb - ra, norm(rb, xb) - norm(ra, xa));
+    let ok = match dr {
+        0 => dx.abs() == 1,
+        1 => dx == 0 || dx == -1,
+        -1 => dx == 0 || dx == 1,
+        _ => false,
+    };
+    ok.then_some((dr, dx))
+}
+
+fn keyboard_matches(folded: &[char], out: &mut Vec<Match>) {
+    let n = folded.len();
+    let mut i = 0;
+    while i + 2 < n {
+        let mut j = i;
+        let mut turns = 0;
+        let mut last_dir = None;
+        while j + 1 < n {
+            match adjacent(folded[j], folded[j + 1]) {
+                Some(dir) => {
+                    if last_dir != Some(dir) {
+                        turns += 1;
+                        last_dir = Some(dir);
+                    }
+                    j += 1;
+                }
+                None => break,
+            }
+        }
+        let len = j - i + 1;
+        if len >= 3 {
+            // zxcvbn's spatial estimate with ~44 starting keys and average degree ~4.
+            let (s, d) = (44f64, 4f64);
+            let mut guesses = 0f64;
+            for l in 2..=len {
+                for t in 1..=turns.min(l - 1) {
+                    guesses += binom(l - 2, t - 1) * s * d.powi(t as i32);
+                }
+            }
+            out.push(Match {
+                start: i,
+                end: j + 1,
+                log10: guesses.max(1.0).log10(),
+                pattern: Pattern::Keyboard,
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn binom(n: usize, k: usize) -> f64 {
+    if k > n {
+        return 0.0;
+    }
+    let mut r = 1f64;
+    for i in 0..k {
+        r = r * (n - i) as f64 / (i + 1) as f64;
+    }
+    r
+}
+
+fn year_space(y: i32) -> f64 {
+    ((y - REFERENCE_YEAR).abs().max(MIN_YEAR_SPACE)) as f64
+}
+
+fn date_matches(chars: &[char], out: &mut Vec<Match>) {
+    let n = chars.len();
+    for i in 0..n {
+        for j in (i + 4)..=(i + 10).min(n) {
+            let s: String = chars[i..j].iter().collect();
+            if let Some(y) = as_year(&s) {
+                out.push(Match {
+                    start: i,
+                    end: j,
+                    log10: year_space(y).log10(),
+                    pattern: Pattern::Year,
+                });
+            } else if let Some((y, sep)) = as_date(&s) {
+                let log10 = (365.0 * year_space(y)).log10() + if sep { 4f64.log10() } else { 0.0 };
+                out.push(Match {
+                    start: i,
+                    end: j,
+                    log10,
+                    pattern: Pattern::Date,
+                });
+            }
+        }
+    }
+}
+
+fn as_year(s: &str) -> Option<i32> {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    (1900..=2049).contains(&y).then_some(y)
+}
+
+/// A day-month-year (any order a person writes) in 4 to 10 characters; returns the year
+/// and whether separators were used.
+fn as_date(s: &str) -> Option<(i32, bool)> {
+    let parts: Vec<&str> = s.split(['/', '-', '.', '_', ' ']).collect();
+    let (nums, sep): (Vec<u32>, bool) = if parts.len() == 3 {
+        (
+            parts
+                .iter()
+                .map(|p| p.parse().ok())
+                .collect::<Option<Vec<u32>>>()?,
+            true,
+        )
+    } else if parts.len() == 1
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (6..=8).contains(&s.len())
+    {
+        // ddmmyy, ddmmyyyy, yyyymmdd
+        let b = s.as_bytes();
+        let num = |r: std::ops::Range<usize>| -> u32 {
+            b[r].iter().fold(0, |a, d| a * 10 + u32::from(d - b'0'))
+        };
+        match s.len() {
+            6 => (vec![num(0..2), num(2..4), num(4..6)], false),
+            8 if (1900..=2049).contains(&num(0..4)) => {
+                (vec![num(6..8), num(4..6), num(0..4)], false)
+            }
+            8 => (vec![num(0..2), num(2..4), num(4..8)], false),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let [a, b, c] = nums[..] else { return None };
+    let year = |y: u32| -> Option<i32> {
+        match y {
+            0..=99 => Some(if y > 50 {
+                1900 + y as i32
+            } else {
+                2000 + y as i32
+            }),
+            1900..=2049 => Some(y as i32),
+            _ => None,
+        }
+    };
+    let dm = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    if (dm(a, b) || dm(b, a)) && c > 31 || (dm(a, b) || dm(b, a)) && year(c).is_some() && c >= 1900
+    {
+        return year(c).map(|y| (y, sep));
+    }
+    if (dm(b, c) || dm(c, b)) && (a >= 1900) {
+        return year(a).map(|y| (y, sep));
+    }
+    if (dm(a, b) || dm(b, a)) && c <= 99 {
+        return year(c).map(|y| (y, sep));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(p: &str) -> Strength {
+        estimate(p, &[])
+    }
+
+    #[test]
+    fn local_patterns_score_low() {
+        for p in [
+            "123456",
+            "Contraseña1",
+            "contrasena123",
+            "Colombia2024",
+            "qwerty",
+            "Millonarios10",
+            "aaaaaaaa",
+            "12345678",
+        ] {
+            let r = s(p);
+            assert!(r.score <= 1, "{p}: {r:?}");
+        }
+        assert!(s("Colombia2024").patterns.contains(&Pattern::Year));
+        assert!(s("Poiuyt*2024").patterns.contains(&Pattern::Keyboard));
+        assert!(s("15/11/1990").patterns.contains(&Pattern::Date));
+        assert!(s("Maria19901115").patterns.contains(&Pattern::Date));
+        assert!(s("abcdefgh").patterns.contains(&Pattern::Sequence));
+        assert_eq!(s("C0l0mb!a").patterns, [Pattern::CommonPassword]);
+    }
+
+    #[test]
+    fn random_and_long_passphrases_score_high() {
+        for p in [
+            "x7#Qm!pz9@Lw2$",
+            "caballo bateria grapa correcta",
+            "Tr3s-tigres-tragan-trigo-2019!",
+        ] {
+            assert!(s(p).score >= 3, "{p}: {:?}", s(p));
+        }
+        assert!(s("x7#Qm!pz9@Lw2$").guesses_log10 > s("Colombia2024").guesses_log10);
+    }
+
+    #[test]
+    fn personal_data_counts_as_known() {
+        let with = estimate("Rodrigo.Pardo77", &["Rodrigo Pardo Gómez".into()]);
+        let without = estimate("Rodrigo.Pardo77", &[]);
+        assert!(with.guesses_log10 < without.guesses_log10);
+        assert!(with.patterns.contains(&Pattern::Personal));
+    }
+
+    #[test]
+    fn length_beyond_the_analyzed_window_adds_one_order_each() {
+        let a = s(&"k".repeat(ANALYZED));
+        let b = s(&"k".repeat(ANALYZED + 10));
+        assert!((b.guesses_log10 - a.guesses_log10 - 10.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn keyboard_adjacency() {
+        assert!(adjacent('q', 'w').is_some());
+        assert!(adjacent('q', 'a').is_some());
+        assert!(adjacent('a', 'z').is_some());
+        assert!(adjacent('q', 'p').is_none());
+        assert!(adjacent('1', 'q').is_some());
+    }
+}
