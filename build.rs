@@ -3,7 +3,7 @@
 //! `unicode-script` themselves (with `idna`) costs ≈ 200 KB gzip (RULES.md §5.3); these
 //! reduced tables cost a few KB.
 //!
-//! * `CONFUSABLES`: every code point whose UTS #39 skeleton is pure ASCII and differs from
+//! * `CONF_*`: every letter, digit or mark whose UTS #39 skeleton is pure ASCII and differs from
 //!   itself (Cyrillic `а` → `a`, Arabic alef → `l`, `m` → `rn`). Official domains are
 //!   ASCII, so a skeleton that keeps any non-ASCII character can never collide with one.
 //! * `SCRIPTS`: the Unicode Script property as sorted range starts, with Common, Inherited
@@ -11,25 +11,43 @@
 use std::fmt::Write as _;
 use unicode_script::{Script, UnicodeScript};
 
+/// Compatibility blocks (mathematical alphanumerics, enclosed and squared letters, letterlike
+/// symbols, presentation forms). IDNA maps them to plain letters, so a domain typed with them
+/// is a disguise; keep in sync with `idn::is_compat`.
+fn is_compat(cp: u32) -> bool {
+    include!("src/compat_ranges.in").iter().any(|&(a, b)| (a..=b).contains(&cp))
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/compat_ranges.in");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut src = String::new();
 
     // Confusables.
-    src.push_str("/// (code point, ASCII skeleton), sorted by code point.\n");
-    src.push_str("pub(crate) static CONFUSABLES: &[(u32, &str)] = &[\n");
+    // Only characters a domain label can hold (letters, digits, marks) and that are not
+    // compatibility forms, which the email check refuses outright (see `idn::is_compat`).
+    let mut cps = Vec::new();
+    let mut offsets = vec![0u16];
+    let mut blob = String::new();
     for cp in 0u32..=0x10FFFF {
-        let Some(c) = char::from_u32(cp) else {
+        let Some(c) = char::from_u32(cp) else { continue };
+        if !(c.is_alphanumeric() || c.script() == Script::Inherited) || is_compat(cp) {
             continue;
-        };
+        }
         let one = c.to_string();
         let sk: String = unicode_security::skeleton(&one).collect();
         if sk != one && sk.is_ascii() && !sk.is_empty() {
-            writeln!(src, "({cp:#x},{sk:?}),").unwrap();
+            cps.push(cp);
+            blob.push_str(&sk);
+            offsets.push(u16::try_from(blob.len()).expect("blob fits u16"));
         }
     }
-    src.push_str("];\n");
+    src.push_str("/// Code points whose skeleton is ASCII, sorted; their skeleton is\n");
+    src.push_str("/// `CONF_BLOB[CONF_OFFSETS[i]..CONF_OFFSETS[i + 1]]`.\n");
+    writeln!(src, "pub(crate) static CONF_CPS: [u32; {}] = {cps:?};", cps.len()).unwrap();
+    writeln!(src, "pub(crate) static CONF_OFFSETS: [u16; {}] = {offsets:?};", offsets.len()).unwrap();
+    writeln!(src, "pub(crate) static CONF_BLOB: &str = {blob:?};").unwrap();
 
     // Scripts.
     let mut names: Vec<&'static str> = vec!["Common"];
@@ -57,12 +75,9 @@ fn main() {
     }
     src.push_str("/// Script names; index 0 is the neutral class (Common, Inherited, Unknown).\n");
     writeln!(src, "pub(crate) static SCRIPT_NAMES: &[&str] = &{names:?};").unwrap();
-    src.push_str("/// (first code point of a run, script index), sorted.\n");
-    src.push_str("pub(crate) static SCRIPT_RUNS: &[(u32, u8)] = &[\n");
-    for (cp, id) in &ranges {
-        writeln!(src, "({cp:#x},{id}),").unwrap();
-    }
-    src.push_str("];\n");
+    src.push_str("/// Runs of one script: `first code point << 8 | script index`, sorted.\n");
+    let packed: Vec<u32> = ranges.iter().map(|(cp, id)| cp << 8 | u32::from(*id)).collect();
+    writeln!(src, "pub(crate) static SCRIPT_RUNS: [u32; {}] = {packed:?};", packed.len()).unwrap();
 
     // Inherited (combining marks) is neutral above, but a label may contain marks: keep
     // their ranges separately so the domain check can allow them.

@@ -12,12 +12,19 @@ include!(concat!(env!("OUT_DIR"), "/unicode_tables.rs"));
 
 /// The script of `c` as an index into [`SCRIPT_NAMES`]; 0 means Common/Inherited/Unknown.
 pub fn script_of(c: char) -> u8 {
-    let cp = c as u32;
-    match SCRIPT_RUNS.binary_search_by(|r| r.0.cmp(&cp)) {
-        Ok(i) => SCRIPT_RUNS[i].1,
+    let key = (c as u32) << 8 | 0xFF;
+    match SCRIPT_RUNS.binary_search(&key) {
+        Ok(i) => SCRIPT_RUNS[i] as u8,
         Err(0) => 0,
-        Err(i) => SCRIPT_RUNS[i - 1].1,
+        Err(i) => SCRIPT_RUNS[i - 1] as u8,
     }
+}
+
+/// True for compatibility forms (mathematical bold letters, circled letters, ligatures…)
+/// that IDNA would silently map to plain letters: in an address they are a disguise.
+pub fn is_compat(c: char) -> bool {
+    let cp = c as u32;
+    include!("compat_ranges.in").iter().any(|&(a, b)| (a..=b).contains(&cp))
 }
 
 /// The English name of a script index.
@@ -70,8 +77,11 @@ pub fn mixed_scripts(label: &str) -> Vec<u8> {
 pub fn skeleton(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match CONFUSABLES.binary_search_by(|e| e.0.cmp(&(c as u32))) {
-            Ok(i) => out.push_str(CONFUSABLES[i].1),
+        match CONF_CPS.binary_search(&(c as u32)) {
+            Ok(i) => {
+                let (a, b) = (CONF_OFFSETS[i] as usize, CONF_OFFSETS[i + 1] as usize);
+                out.push_str(CONF_BLOB.get(a..b).unwrap_or_default());
+            }
             Err(_) => out.push(c),
         }
     }

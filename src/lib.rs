@@ -22,7 +22,7 @@ mod idn;
 pub mod password;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use codes::{Code, Lang};
 pub use finding::{Finding, Param, Severity};

@@ -257,7 +257,7 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
         if c.is_ascii() {
             !(c.is_ascii_alphanumeric() || c == '-' || c == '.')
         } else {
-            !(c.is_alphanumeric() || idn::is_combining(c))
+            !(c.is_alphanumeric() || idn::is_combining(c)) || idn::is_compat(c)
         }
     });
     if let Some(c) = bad {
