@@ -15,7 +15,9 @@ use unicode_script::{Script, UnicodeScript};
 /// symbols, presentation forms). IDNA maps them to plain letters, so a domain typed with them
 /// is a disguise; keep in sync with `idn::is_compat`.
 fn is_compat(cp: u32) -> bool {
-    include!("src/compat_ranges.in").iter().any(|&(a, b)| (a..=b).contains(&cp))
+    include!("src/compat_ranges.in")
+        .iter()
+        .any(|&(a, b)| (a..=b).contains(&cp))
 }
 
 fn main() {
@@ -31,7 +33,9 @@ fn main() {
     let mut offsets = vec![0u16];
     let mut blob = String::new();
     for cp in 0u32..=0x10FFFF {
-        let Some(c) = char::from_u32(cp) else { continue };
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
         if !(c.is_alphanumeric() || c.script() == Script::Inherited) || is_compat(cp) {
             continue;
         }
@@ -45,8 +49,18 @@ fn main() {
     }
     src.push_str("/// Code points whose skeleton is ASCII, sorted; their skeleton is\n");
     src.push_str("/// `CONF_BLOB[CONF_OFFSETS[i]..CONF_OFFSETS[i + 1]]`.\n");
-    writeln!(src, "pub(crate) static CONF_CPS: [u32; {}] = {cps:?};", cps.len()).unwrap();
-    writeln!(src, "pub(crate) static CONF_OFFSETS: [u16; {}] = {offsets:?};", offsets.len()).unwrap();
+    writeln!(
+        src,
+        "pub(crate) static CONF_CPS: [u32; {}] = {cps:?};",
+        cps.len()
+    )
+    .unwrap();
+    writeln!(
+        src,
+        "pub(crate) static CONF_OFFSETS: [u16; {}] = {offsets:?};",
+        offsets.len()
+    )
+    .unwrap();
     writeln!(src, "pub(crate) static CONF_BLOB: &str = {blob:?};").unwrap();
 
     // Scripts.
@@ -76,8 +90,16 @@ fn main() {
     src.push_str("/// Script names; index 0 is the neutral class (Common, Inherited, Unknown).\n");
     writeln!(src, "pub(crate) static SCRIPT_NAMES: &[&str] = &{names:?};").unwrap();
     src.push_str("/// Runs of one script: `first code point << 8 | script index`, sorted.\n");
-    let packed: Vec<u32> = ranges.iter().map(|(cp, id)| cp << 8 | u32::from(*id)).collect();
-    writeln!(src, "pub(crate) static SCRIPT_RUNS: [u32; {}] = {packed:?};", packed.len()).unwrap();
+    let packed: Vec<u32> = ranges
+        .iter()
+        .map(|(cp, id)| cp << 8 | u32::from(*id))
+        .collect();
+    writeln!(
+        src,
+        "pub(crate) static SCRIPT_RUNS: [u32; {}] = {packed:?};",
+        packed.len()
+    )
+    .unwrap();
 
     // Inherited (combining marks) is neutral above, but a label may contain marks: keep
     // their ranges separately so the domain check can allow them.

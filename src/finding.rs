@@ -2,7 +2,6 @@
 
 use crate::codes::{Code, Lang};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How serious a finding is. A result is `ok` when it has no `Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +47,35 @@ impl From<usize> for Param {
     }
 }
 
+/// The parameters of a finding, in the order the check gave them; serialized as an object.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params(pub Vec<(String, Param)>);
+
+impl Params {
+    /// The parameter called `name`.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Params {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, Param>::deserialize(d)?;
+        Ok(Params(map.into_iter().collect()))
+    }
+}
+
 /// One thing a check found: a stable code, where, how serious, and what to tell the user.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -67,14 +95,13 @@ pub struct Finding {
         target_arch = "wasm32",
         tsify(type = "Record<string, string | number>")
     )]
-    pub params: BTreeMap<String, Param>,
+    pub params: Params,
 }
 
 impl Finding {
     /// Builds a finding and renders its message in `lang`.
     pub fn new(code: Code, lang: Lang, params: Vec<(&str, Param)>) -> Self {
-        let params: BTreeMap<String, Param> =
-            params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let params = Params(params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
         let message = render(code.template(lang), &params);
         Finding {
             code,
@@ -87,7 +114,7 @@ impl Finding {
 }
 
 /// Replaces each `{name}` in `template` with the parameter of that name.
-pub(crate) fn render(template: &str, params: &BTreeMap<String, Param>) -> String {
+pub(crate) fn render(template: &str, params: &Params) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -123,6 +150,16 @@ fn format_number(n: f64) -> String {
     (n.round() as i64).to_string()
 }
 
+/// Orders findings errors first, then warnings, then infos, keeping the check's order
+/// within each severity.
+pub fn sort_by_severity(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut out = Vec::with_capacity(findings.len());
+    for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+        out.extend(findings.iter().filter(|f| f.severity == sev).cloned());
+    }
+    out
+}
+
 /// True when no finding is an error.
 pub fn no_errors(findings: &[Finding]) -> bool {
     findings.iter().all(|f| f.severity != Severity::Error)
@@ -140,8 +177,7 @@ mod tests {
             vec![("length", 300usize.into())],
         );
         assert!(f.message.starts_with("El correo tiene 300 caracteres"));
-        let mut p = BTreeMap::new();
-        p.insert("a".to_string(), Param::Text("x".into()));
+        let p = Params(vec![("a".to_string(), Param::Text("x".into()))]);
         assert_eq!(render("{a}-{b}-{", &p), "x-{b}-{");
     }
 

@@ -2,10 +2,17 @@
 //! the core, and converts the result. Misuse (a number where a string goes, options of
 //! the wrong shape) throws a JS `Error` whose `code` is `"api.invalid_argument"`; every
 //! outcome of a check is a result, never an exception.
+//!
+//! Options are read property by property with `Reflect` rather than with serde: a serde
+//! deserializer for these shapes (untagged enums buffer their content, error messages
+//! format floats) costs ≈ 25 KB of wasm, a third of the size budget. Results are written
+//! with serde-wasm-bindgen, which is small in that direction.
 
 use crate::codes::{Code, Lang};
 use crate::email::{self, EmailOptions, EmailResult};
-use crate::password::{self, PasswordOptions, PasswordResult};
+use crate::password::{
+    self, CharClass, CustomPolicy, PasswordOptions, PasswordResult, Policy, PolicyName,
+};
 use crate::Severity;
 use serde::Serialize;
 use tsify::{Ts, Tsify};
@@ -23,20 +30,158 @@ pub struct CodeInfo {
 }
 
 fn misuse(detail: &str) -> JsValue {
-    let msg = Code::ApiInvalidArgument.template(Lang::En).replace("{detail}", detail);
+    let msg = Code::ApiInvalidArgument
+        .template(Lang::En)
+        .replace("{detail}", detail);
     let err = js_sys::Error::new(&format!("prevalida: {msg}"));
-    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str("api.invalid_argument"));
+    let _ = js_sys::Reflect::set(
+        &err,
+        &JsValue::from_str("code"),
+        &JsValue::from_str("api.invalid_argument"),
+    );
     err.into()
 }
 
 /// Serializes with plain objects for maps (the default would make `Map`s).
 fn to_js<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&ser).map(Ts::new_unchecked).map_err(|e| misuse(&e.to_string()))
+    value
+        .serialize(&ser)
+        .map(Ts::new_unchecked)
+        .map_err(|e| misuse(&e.to_string()))
 }
 
 fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| misuse(&format!("{name} must be a string")))
+    value
+        .as_string()
+        .ok_or_else(|| misuse(&format!("{name} must be a string")))
+}
+
+/// Reads options objects; every error names the offending property.
+struct Props<'a> {
+    obj: &'a JsValue,
+    path: &'static str,
+}
+
+impl Props<'_> {
+    fn new<'a>(obj: &'a JsValue, path: &'static str) -> Result<Props<'a>, JsValue> {
+        if !obj.is_object() || js_sys::Array::is_array(obj) {
+            return Err(misuse(&format!("{path} must be an object")));
+        }
+        Ok(Props { obj, path })
+    }
+    fn get(&self, key: &str) -> Option<JsValue> {
+        let v = js_sys::Reflect::get(self.obj, &JsValue::from_str(key)).ok()?;
+        (!v.is_undefined() && !v.is_null()).then_some(v)
+    }
+    fn bad(&self, key: &str, what: &str) -> JsValue {
+        misuse(&format!("{}.{key} must be {what}", self.path))
+    }
+    fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
+        self.get(key)
+            .map(|v| v.as_string().ok_or_else(|| self.bad(key, "a string")))
+            .transpose()
+    }
+    fn boolean(&self, key: &str) -> Result<bool, JsValue> {
+        match self.get(key) {
+            None => Ok(false),
+            Some(v) => v.as_bool().ok_or_else(|| self.bad(key, "a boolean")),
+        }
+    }
+    fn count(&self, key: &str) -> Result<Option<u32>, JsValue> {
+        self.get(key)
+            .map(|v| match v.as_f64() {
+                Some(n) if n >= 0.0 && n <= u32::MAX as f64 && n.fract() == 0.0 => Ok(n as u32),
+                _ => Err(self.bad(key, "a whole number ≥ 0")),
+            })
+            .transpose()
+    }
+    fn strings(&self, key: &str) -> Result<Vec<String>, JsValue> {
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        if !js_sys::Array::is_array(&v) {
+            return Err(self.bad(key, "an array of strings"));
+        }
+        js_sys::Array::from(&v)
+            .iter()
+            .map(|s| {
+                s.as_string()
+                    .ok_or_else(|| self.bad(key, "an array of strings"))
+            })
+            .collect()
+    }
+    fn lang(&self) -> Result<Lang, JsValue> {
+        lang_of(self.get("lang"), || self.bad("lang", "\"es\" or \"en\""))
+    }
+}
+
+fn lang_of(v: Option<JsValue>, err: impl Fn() -> JsValue) -> Result<Lang, JsValue> {
+    match v.map(|v| v.as_string()) {
+        None => Ok(Lang::Es),
+        Some(Some(s)) if s == "es" => Ok(Lang::Es),
+        Some(Some(s)) if s == "en" => Ok(Lang::En),
+        Some(_) => Err(err()),
+    }
+}
+
+fn email_options(v: &JsValue) -> Result<EmailOptions, JsValue> {
+    let p = Props::new(v, "options")?;
+    Ok(EmailOptions {
+        lang: p.lang()?,
+        field: p.string("field")?,
+        official_domains: p.strings("officialDomains")?,
+    })
+}
+
+fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
+    let p = Props::new(v, "options")?;
+    let policy = match p.get("policy") {
+        None => {
+            return Err(misuse(
+                "options.policy is required (\"gse\", \"dian\", \"nist\" or an object)",
+            ))
+        }
+        Some(v) if v.is_string() => Policy::Named(match v.as_string().as_deref() {
+            Some("gse") => PolicyName::Gse,
+            Some("dian") => PolicyName::Dian,
+            Some("nist") => PolicyName::Nist,
+            _ => return Err(p.bad("policy", "\"gse\", \"dian\", \"nist\" or an object")),
+        }),
+        Some(v) => {
+            let c = Props::new(&v, "options.policy")?;
+            let require = c
+                .strings("require")?
+                .iter()
+                .map(|s| match s.as_str() {
+                    "upper" => Ok(CharClass::Upper),
+                    "lower" => Ok(CharClass::Lower),
+                    "digit" => Ok(CharClass::Digit),
+                    "special" => Ok(CharClass::Special),
+                    _ => Err(c.bad(
+                        "require",
+                        "a list of \"upper\", \"lower\", \"digit\", \"special\"",
+                    )),
+                })
+                .collect::<Result<_, _>>()?;
+            Policy::Custom(CustomPolicy {
+                min_length: c.count("minLength")?,
+                max_length: c.count("maxLength")?,
+                require,
+                specials: c.string("specials")?,
+                forbid_whitespace: c.boolean("forbidWhitespace")?,
+                max_repeat: c.count("maxRepeat")?,
+                blocklist: c.boolean("blocklist")?,
+            })
+        }
+    };
+    Ok(PasswordOptions {
+        policy,
+        confirmation: p.string("confirmation")?,
+        personal: p.strings("personal")?,
+        lang: p.lang()?,
+        field: p.string("field")?,
+    })
 }
 
 /// Checks an email address: syntax, RFC limits, typos of common providers, look-alike and
@@ -47,9 +192,9 @@ pub fn check_email(
     options: Option<Ts<EmailOptions>>,
 ) -> Result<Ts<EmailResult>, JsValue> {
     let value = string_arg(&value, "value")?;
-    let opts = match options {
-        Some(o) => o.to_rust().map_err(|e| misuse(&format!("options: {e}")))?,
-        None => EmailOptions::default(),
+    let opts = match options.map(|o| o.js_value()) {
+        Some(o) if !o.is_undefined() && !o.is_null() => email_options(&o)?,
+        _ => EmailOptions::default(),
     };
     to_js(&email::check_email(&value, &opts))
 }
@@ -62,21 +207,25 @@ pub fn check_password(
     options: Ts<PasswordOptions>,
 ) -> Result<Ts<PasswordResult>, JsValue> {
     let value = string_arg(&value, "value")?;
-    let opts = options.to_rust().map_err(|e| misuse(&format!("options: {e}")))?;
-    let result = password::check_password(&value, &opts).map_err(|e| misuse(&format!("policy: {}", e.0)))?;
+    let opts = password_options(&options.js_value())?;
+    let result =
+        password::check_password(&value, &opts).map_err(|e| misuse(&format!("policy: {}", e.0)))?;
     to_js(&result)
 }
 
 /// Every finding code with its severity and message template in `lang` (default Spanish).
 #[wasm_bindgen(js_name = listCodes, unchecked_return_type = "CodeInfo[]")]
 pub fn list_codes(lang: Option<Ts<Lang>>) -> Result<JsValue, JsValue> {
-    let lang = match lang {
-        Some(l) => l.to_rust().map_err(|e| misuse(&format!("lang: {e}")))?,
-        None => Lang::Es,
-    };
+    let lang = lang_of(lang.map(|l| l.js_value()), || {
+        misuse("lang must be \"es\" or \"en\"")
+    })?;
     let list: Vec<CodeInfo> = Code::ALL
         .iter()
-        .map(|&code| CodeInfo { code, severity: code.severity(), message: code.template(lang).to_owned() })
+        .map(|&code| CodeInfo {
+            code,
+            severity: code.severity(),
+            message: code.template(lang).to_owned(),
+        })
         .collect();
     let ser = serde_wasm_bindgen::Serializer::new();
     list.serialize(&ser).map_err(|e| misuse(&e.to_string()))

@@ -12,21 +12,49 @@ use prevalida::Severity;
 use std::collections::BTreeMap;
 
 /// Plausibility findings, not syntax: left out of the verdict compared with WHATWG.
-const NOT_SYNTAX: &[Code] =
-    &[Code::EmailTldTypo, Code::EmailDomainTypo, Code::EmailLookalikeDomain, Code::EmailMixedScript];
+const NOT_SYNTAX: &[Code] = &[
+    Code::EmailTldTypo,
+    Code::EmailDomainTypo,
+    Code::EmailLookalikeDomain,
+    Code::EmailMixedScript,
+];
 
 /// Why prevalida may differ from the bare WHATWG grammar. Keys are what `reason()` returns.
 const JUSTIFIED: &[(&str, &str)] = &[
-    ("rejects:email.local_too_long", "RFC 5321 §4.5.3.1.1: local part ≤ 64 octets"),
-    ("rejects:email.too_long", "RFC 5321 §4.5.3.1.3: address ≤ 254 octets"),
-    ("rejects:email.domain_too_long", "RFC 1035: domain ≤ 253 octets"),
-    ("rejects:email.missing_tld", "no mailbox of a portal user lives on a TLD-less host (`a@b`)"),
-    ("rejects:email.tld_invalid", "numeric or one-letter TLDs do not exist (`a@1.2.3.4`, `a@b.c`)"),
-    ("rejects:email.double_dot", "RFC 5322 dot-atom: `a..b@x.co` is not deliverable"),
+    (
+        "rejects:email.local_too_long",
+        "RFC 5321 §4.5.3.1.1: local part ≤ 64 octets",
+    ),
+    (
+        "rejects:email.too_long",
+        "RFC 5321 §4.5.3.1.3: address ≤ 254 octets",
+    ),
+    (
+        "rejects:email.domain_too_long",
+        "RFC 1035: domain ≤ 253 octets",
+    ),
+    (
+        "rejects:email.missing_tld",
+        "no mailbox of a portal user lives on a TLD-less host (`a@b`)",
+    ),
+    (
+        "rejects:email.tld_invalid",
+        "numeric or one-letter TLDs do not exist (`a@1.2.3.4`, `a@b.c`)",
+    ),
+    (
+        "rejects:email.double_dot",
+        "RFC 5322 dot-atom: `a..b@x.co` is not deliverable",
+    ),
     ("rejects:email.local_leading_dot", "RFC 5322 dot-atom"),
     ("rejects:email.local_trailing_dot", "RFC 5322 dot-atom"),
-    ("accepts:idn", "international domain names are accepted and sent in Punycode"),
-    ("accepts:trimmed", "surrounding whitespace is trimmed (as the browser's value sanitization does)"),
+    (
+        "accepts:idn",
+        "international domain names are accepted and sent in Punycode",
+    ),
+    (
+        "accepts:trimmed",
+        "surrounding whitespace is trimmed (as the browser's value sanitization does)",
+    ),
 ];
 
 fn load(name: &str) -> Vec<(String, bool)> {
@@ -40,7 +68,12 @@ fn load(name: &str) -> Vec<(String, bool)> {
         .as_array()
         .expect("cases")
         .iter()
-        .map(|c| (c["input"].as_str().unwrap_or_default().to_owned(), c["whatwg_valid"].as_bool().unwrap_or(false)))
+        .map(|c| {
+            (
+                c["input"].as_str().unwrap_or_default().to_owned(),
+                c["whatwg_valid"].as_bool().unwrap_or(false),
+            )
+        })
         .collect()
 }
 
@@ -48,7 +81,10 @@ fn lone_surrogates_to_replacement(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
     let mut i = 0;
-    let hex = |j: usize| s.get(j..j + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+    let hex = |j: usize| {
+        s.get(j..j + 4)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+    };
     while i < b.len() {
         if b[i] == b'\\' && b.get(i + 1) == Some(&b'u') {
             if let Some(cp) = hex(i + 2) {
@@ -81,8 +117,11 @@ fn lone_surrogates_to_replacement(s: &str) -> String {
 
 fn syntax_ok(input: &str) -> (bool, Option<Code>) {
     let r = check_email(input, &EmailOptions::default());
-    let first =
-        r.findings.iter().find(|f| f.severity == Severity::Error && !NOT_SYNTAX.contains(&f.code)).map(|f| f.code);
+    let first = r
+        .findings
+        .iter()
+        .find(|f| f.severity == Severity::Error && !NOT_SYNTAX.contains(&f.code))
+        .map(|f| f.code);
     (first.is_none(), first)
 }
 
@@ -121,7 +160,10 @@ fn every_difference_from_whatwg_is_justified() {
             if ours == whatwg {
                 a += 1;
             } else {
-                by_reason.entry(reason(&input, ours, first)).or_default().push(format!("{file}: {input:?}"));
+                by_reason
+                    .entry(reason(&input, ours, first))
+                    .or_default()
+                    .push(format!("{file}: {input:?}"));
             }
         }
         println!("{file}: {a}/{n} agree with whatwg_valid");
@@ -132,7 +174,11 @@ fn every_difference_from_whatwg_is_justified() {
     let mut unjustified = Vec::new();
     for (reason, cases) in &by_reason {
         let why = JUSTIFIED.iter().find(|(k, _)| k == reason).map(|(_, w)| *w);
-        println!("  {reason}: {} ({})", cases.len(), why.unwrap_or("UNJUSTIFIED"));
+        println!(
+            "  {reason}: {} ({})",
+            cases.len(),
+            why.unwrap_or("UNJUSTIFIED")
+        );
         for c in cases.iter().take(3) {
             println!("      e.g. {c}");
         }
@@ -140,7 +186,10 @@ fn every_difference_from_whatwg_is_justified() {
             unjustified.extend(cases.iter().cloned());
         }
     }
-    assert!(unjustified.is_empty(), "differences without a documented reason: {unjustified:#?}");
+    assert!(
+        unjustified.is_empty(),
+        "differences without a documented reason: {unjustified:#?}"
+    );
     // Ratchet: the count measured when the reasons above were last reviewed (README).
     assert_eq!(total, 1415, "the corpus changed: review the README table");
     assert!(agree >= 1208, "agreement fell to {agree}/{total}");

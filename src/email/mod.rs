@@ -98,8 +98,7 @@ pub fn check_email(value: &str, opts: &EmailOptions) -> EmailResult {
     };
     let trimmed = value.trim();
     let done = |cx: Ctx, normalized: &str, suggestion: Option<String>| {
-        let mut findings = cx.findings;
-        findings.sort_by_key(|f| f.severity as u8);
+        let findings = crate::finding::sort_by_severity(cx.findings);
         EmailResult {
             ok: no_errors(&findings),
             normalized: normalized.to_owned(),
@@ -165,7 +164,7 @@ pub fn check_email(value: &str, opts: &EmailOptions) -> EmailResult {
         );
         repaired = true;
     }
-    let domain = domain.to_lowercase();
+    let domain = idn::lowercase(&domain);
     let ascii = check_domain(&mut cx, &domain);
 
     let mut suggestion = None;
@@ -326,7 +325,7 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
         .opts
         .official_domains
         .iter()
-        .map(|d| d.to_lowercase())
+        .map(|d| idn::lowercase(d))
         .collect::<Vec<_>>();
     let officials = OFFICIAL_DOMAINS
         .iter()

@@ -8,9 +8,8 @@
 pub mod strength;
 
 use crate::codes::{Code, Lang, RuleId};
-use crate::finding::{no_errors, render, Finding, Param};
+use crate::finding::{no_errors, render, sort_by_severity, Finding, Param, Params};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 pub use strength::{Pattern, Strength};
 
 /// GSE's special characters, exactly as the portal lists them.
@@ -253,11 +252,13 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         };
     }
     let rule = |id: RuleId, ok: bool, n: Option<usize>| {
-        let mut params = BTreeMap::new();
+        let mut params = Params(vec![(
+            "allowed".to_string(),
+            Param::Text(p.specials.shown(lang)),
+        )]);
         if let Some(n) = n {
-            params.insert("n".to_string(), Param::from(n));
+            params.0.push(("n".to_string(), Param::from(n)));
         }
-        params.insert("allowed".to_string(), Param::Text(p.specials.shown(lang)));
         Rule {
             id,
             ok,
@@ -386,7 +387,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
             });
         push!(Code::PasswordWeak, vec![("pattern", pattern.into())]);
     }
-    findings.sort_by_key(|f| f.severity as u8);
+    let findings = sort_by_severity(findings);
     Ok(PasswordResult {
         ok: no_errors(&findings),
         rules,

@@ -6,7 +6,6 @@
 //! beyond adds one order of magnitude, so the time is bounded for any length.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Characters matched against patterns; the rest count as random.
@@ -78,10 +77,21 @@ pub struct Strength {
     pub patterns: Vec<Pattern>,
 }
 
-fn dictionary() -> &'static HashMap<String, (u32, Pattern)> {
-    static DICT: OnceLock<HashMap<String, (u32, Pattern)>> = OnceLock::new();
+/// The word lists as one table sorted by folded word (a sorted vector and binary search
+/// cost less wasm than a hash map).
+struct Dictionary(Vec<(String, u32, Pattern)>);
+
+impl Dictionary {
+    fn get(&self, key: &str) -> Option<(u32, Pattern)> {
+        let i = self.0.binary_search_by(|e| e.0.as_str().cmp(key)).ok()?;
+        Some((self.0[i].1, self.0[i].2))
+    }
+}
+
+fn dictionary() -> &'static Dictionary {
+    static DICT: OnceLock<Dictionary> = OnceLock::new();
     DICT.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut words = Vec::new();
         let lists = [
             (
                 include_str!("data/common.txt"),
@@ -98,11 +108,17 @@ fn dictionary() -> &'static HashMap<String, (u32, Pattern)> {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
             {
                 rank += 1;
-                let key: String = line.chars().map(fold).collect();
-                map.entry(key).or_insert((rank * weight, pattern));
+                words.push((
+                    line.chars().map(fold).collect::<String>(),
+                    rank * weight,
+                    pattern,
+                ));
             }
         }
-        map
+        // Best rank first within a word, then keep that one.
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        words.dedup_by(|a, b| a.0 == b.0);
+        Dictionary(words)
     })
 }
 
@@ -124,7 +140,7 @@ pub fn fold(c: char) -> char {
         'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
         'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
         'ñ' | 'Ñ' => 'n',
-        c => c.to_lowercase().next().unwrap_or(c),
+        c => crate::idn::lower(c),
     }
 }
 
@@ -218,7 +234,7 @@ pub fn estimate(password: &str, personal: &[String]) -> Strength {
         }
         j = start;
     }
-    patterns.sort();
+    patterns.sort_unstable();
     let score = match log10 {
         g if g < 3.0 => 0,
         g if g < 6.0 => 1,
@@ -248,7 +264,7 @@ pub fn personal_tokens(p: &str) -> Vec<String> {
         out.push(digits);
     }
     out.retain(|t| !t.is_empty());
-    out.sort();
+    out.sort_unstable();
     out.dedup();
     out
 }
@@ -301,7 +317,7 @@ fn dictionary_matches(chars: &[char], folded: &[char], personal: &[String], out:
                         pattern: Pattern::Personal,
                     });
                 }
-                if let Some(&(rank, pattern)) = dict.get(&key) {
+                if let Some((rank, pattern)) = dict.get(&key) {
                     let log10 = (rank as f64).log10() + extra;
                     out.push(Match {
                         start: i,
@@ -381,7 +397,7 @@ fn repeat_matches(chars: &[char], folded: &[char], out: &mut Vec<Match>) {
             if count >= 2 && (block > 1 || count >= 3) {
                 let unit: String = folded[i..i + block].iter().collect();
                 let base = match dict.get(&unit) {
-                    Some((rank, _)) => (*rank as f64).log10().max(1.0),
+                    Some((rank, _)) => (rank as f64).log10().max(1.0),
                     None => block as f64,
                 };
                 let log10 = base + (count as f64).log10();

@@ -1,0 +1,9 @@
+// Browser and bundler entry. Instantiates the WebAssembly module once, when the module is
+// first imported: `new URL(…, import.meta.url)` is understood by browsers, Vite and
+// webpack 5, so no configuration is needed. No network request is made other than
+// fetching the package's own .wasm file from where the page serves it.
+import init from "./prevalida.js";
+
+await init({ module_or_path: new URL("./prevalida_bg.wasm", import.meta.url) });
+
+export { checkEmail, checkPassword, listCodes } from "./prevalida.js";

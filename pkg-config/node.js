@@ -1,0 +1,8 @@
+// Node.js (≥ 20) entry: reads the .wasm next to this file and instantiates it
+// synchronously, so `import { checkEmail } from "prevalida"` works in scripts and CLIs.
+import { readFileSync } from "node:fs";
+import { initSync } from "./prevalida.js";
+
+initSync({ module: readFileSync(new URL("./prevalida_bg.wasm", import.meta.url)) });
+
+export { checkEmail, checkPassword, listCodes } from "./prevalida.js";
