@@ -1,0 +1,26 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+.PHONY: demo test pkg bench setup
+
+## Build the package and serve the demo portal page on 127.0.0.1 (prints the URL).
+demo:
+	bash scripts/setup.sh --no-browser
+	bash scripts/build.sh
+	bash scripts/install-demo.sh
+	node scripts/serve.mjs www
+
+## Install whatever is missing (wasm target, wasm-bindgen-cli, Chromium, npm dev deps), run every test.
+test:
+	bash scripts/test.sh
+
+## Build pkg/ only.
+pkg:
+	bash scripts/build.sh
+
+## Compare with validator.js and zxcvbn in one Node process; print sizes.
+bench:
+	bash scripts/setup.sh --no-browser
+	bash scripts/build.sh
+	node bench/bench.mjs
+
+setup:
+	bash scripts/setup.sh

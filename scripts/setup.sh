@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs whatever a fresh machine lacks, and nothing it already has:
+#   the Rust wasm32 target, wasm-bindgen-cli at the exact version of the wasm-bindgen crate,
+#   the npm dev dependencies (binaryen's wasm-opt, bench peers, playwright-core, typescript),
+#   and, unless called with --no-browser, Debian's Chromium and ChromeDriver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+browser=1
+[ "${1:-}" = "--no-browser" ] && browser=0
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (takes several minutes once)"
+  # --locked fails on some registry mirrors (a locked dependency is missing): fall back.
+  cargo install wasm-bindgen-cli --version "=$want" --locked \
+    || cargo install wasm-bindgen-cli --version "=$want"
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev dependencies"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo=""
+  [ "$(id -u)" != 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+fi
+say "ready"

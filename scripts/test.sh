@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every test, in the order that fails fastest. Called by `make test` and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "native tests (core, email corpus, doc examples)"
+cargo test
+
+step "wasm-bindgen-test in Node"
+cargo test --target wasm32-unknown-unknown --test wasm
+
+step "wasm-bindgen-test in headless Chromium"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown --test wasm
+
+step "build pkg/"
+bash scripts/build.sh
+
+step "package: npm pack, install into an empty folder, Node import, TypeScript types"
+node --test tests/js/
+
+step "end-to-end: www/ in headless Chromium"
+bash scripts/install-demo.sh
+node --test tests/e2e/
+
+echo; echo "all tests passed"

@@ -1,0 +1,100 @@
+// End-to-end test of www/ in real headless Chromium (Debian's), driven by playwright-core.
+// The page loads prevalida from its npm tarball (scripts/install-demo.sh). Saves a
+// screenshot to tests/e2e/out/demo.png. (playwright gives each launch a fresh, empty profile.)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+let server, browser, page, base;
+const requests = [];
+const errors = [];
+
+before(async () => {
+  server = await serve(join(ROOT, "www"), 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--headless", "--disable-gpu", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  page = await browser.newPage();
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/`);
+  await page.waitForSelector('#status[data-ready="true"]', { timeout: 20000 });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const findings = (list) => page.$$eval(`#${list} li`, (lis) => lis.map((li) => ({ code: li.dataset.code, text: li.textContent })));
+
+test("email with a comma: Spanish message, suggestion, one click fixes it", async () => {
+  await page.fill("#email", "");
+  await page.type("#email", "ventas@empresa,com,co");
+  const f = await findings("email-findings");
+  assert.equal(f[0].code, "email.comma_in_domain");
+  assert.match(f[0].text, /Hay una coma \(,\) donde va un punto/);
+  assert.equal(await page.textContent("#email-suggestion-text"), "ventas@empresa.com.co");
+  await page.click("#email-use-suggestion");
+  assert.equal(await page.inputValue("#email"), "ventas@empresa.com.co");
+  assert.deepEqual(await findings("email-findings"), []);
+  assert.equal(await page.getAttribute("#email", "aria-invalid"), "false");
+});
+
+test("the seed's address with Arabic letters is flagged", async () => {
+  await page.fill("#email", "dguerrero@diان.gov.co");
+  const f = await findings("email-findings");
+  const mixed = f.find((x) => x.code === "email.mixed_script");
+  assert.ok(mixed, JSON.stringify(f));
+  assert.match(mixed.text, /alfabetos distintos/);
+});
+
+test("gmail.con is corrected, empresa.com.co is left alone", async () => {
+  await page.fill("#email", "ana@gmail.con");
+  assert.equal(await page.textContent("#email-suggestion-text"), "ana@gmail.com");
+  await page.fill("#email", "ana@empresa.com.co");
+  assert.equal(await page.isHidden("#email-suggestion"), true);
+  assert.deepEqual(await findings("email-findings"), []);
+});
+
+test("GSE password: live checklist, Ñ explained, confirmation", async () => {
+  await page.fill("#password", "");
+  await page.type("#password", "ÑANDU2024");
+  const rules = await page.$$eval("#password-rules li", (lis) => lis.map((li) => [li.dataset.rule, li.className === "ok"]));
+  assert.deepEqual(rules, [["min_length", true], ["upper", true], ["lower", false], ["digit", true], ["special", false], ["no_personal", true]]);
+  const f = await findings("password-findings");
+  const lower = f.find((x) => x.code === "password.missing_lower");
+  assert.match(lower.text, /La ñ y las letras con tilde no cuentan/);
+
+  await page.fill("#password", "Vaca-Azul-Monte-42");
+  await page.fill("#confirm", "Vaca-Azul-Monte-4");
+  assert.equal((await findings("password-findings"))[0].code, "password.mismatch");
+  await page.fill("#confirm", "Vaca-Azul-Monte-42");
+  const all = await page.$$eval("#password-rules li", (lis) => lis.every((li) => li.className === "ok"));
+  assert.ok(all);
+  assert.deepEqual(await findings("password-findings"), []);
+  assert.match(await page.textContent("#strength-text"), /Seguridad: (buena|muy buena)/);
+});
+
+test("submit with everything right; screenshot; no request leaves the machine", async () => {
+  await page.fill("#email", "ventas@empresa.com.co");
+  await page.click("#submit");
+  assert.equal(await page.textContent("#submit-result"), "Todo listo para enviar.");
+  mkdirSync(join(ROOT, "tests/e2e/out"), { recursive: true });
+  await page.fill("#email", "ventas@empresa,com,co");
+  await page.fill("#password", "Colombia2024");
+  await page.fill("#confirm", "");
+  await page.screenshot({ path: join(ROOT, "tests/e2e/out/demo.png"), fullPage: true });
+  const foreign = requests.filter((u) => !u.startsWith(base));
+  assert.deepEqual(foreign, [], "the page must not contact anything but its own server");
+  assert.deepEqual(errors, []);
+});

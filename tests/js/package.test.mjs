@@ -1,0 +1,78 @@
+// The npm package as a customer gets it: `npm pack` of pkg/, installed into an empty
+// folder, imported by name from Node 20, and type-checked from TypeScript.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+let app;
+
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+before(() => {
+  const packDir = mkdtempSync(join(tmpdir(), "prevalida-pack-"));
+  const out = run("npm", ["pack", join(ROOT, "pkg"), "--pack-destination", packDir, "--json"], ROOT);
+  const [{ filename, files }] = JSON.parse(out);
+  // Only the package's own files: no corpus, no sources, no tests.
+  assert.deepEqual(
+    files.map((f) => f.path).sort(),
+    ["README.md", "index.d.ts", "index.js", "node.js", "package.json", "prevalida.d.ts", "prevalida.js", "prevalida_bg.wasm"],
+  );
+  app = mkdtempSync(join(tmpdir(), "prevalida-app-"));
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  run("npm", ["install", "--no-audit", "--no-fund", join(packDir, filename)], app);
+  assert.ok(readdirSync(join(app, "node_modules/prevalida")).includes("prevalida_bg.wasm"));
+});
+
+test("import { checkEmail, checkPassword } from 'prevalida' in Node", () => {
+  writeFileSync(
+    join(app, "main.mjs"),
+    `import { checkEmail, checkPassword, listCodes } from "prevalida";
+     const e = checkEmail("ventas@empresa,com,co");
+     const p = checkPassword("Colombia2024*", { policy: "gse", lang: "en" });
+     let thrown = null;
+     try { checkEmail(42); } catch (err) { thrown = { code: err.code, isError: err instanceof Error }; }
+     console.log(JSON.stringify({ e, p, thrown, codes: listCodes().length }));`,
+  );
+  const r = JSON.parse(run("node", ["main.mjs"], app));
+  assert.equal(r.e.ok, false);
+  assert.equal(r.e.findings[0].code, "email.comma_in_domain");
+  assert.equal(r.e.suggestion, "ventas@empresa.com.co");
+  assert.equal(r.p.ok, true);
+  assert.equal(r.p.findings[0].code, "password.weak");
+  assert.match(r.p.findings[0].message, /^It meets the rules/);
+  assert.deepEqual(r.thrown, { code: "api.invalid_argument", isError: true });
+  assert.ok(r.codes > 40);
+});
+
+test("TypeScript: precise types, string-literal codes, misuse rejected at compile time", () => {
+  writeFileSync(
+    join(app, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], skipLibCheck: false } }),
+  );
+  writeFileSync(
+    join(app, "main.ts"),
+    `import { checkEmail, checkPassword, type Code, type EmailResult, type PasswordResult, type Finding } from "prevalida";
+     const r: EmailResult = checkEmail("a@b.co", { lang: "en", field: "email" });
+     const c: Code = r.findings[0]?.code ?? "email.empty";
+     const f: Finding | undefined = r.findings[0];
+     const n: string | number | undefined = f?.params["length"];
+     const p: PasswordResult = checkPassword("x", { policy: { minLength: 12, require: ["upper", "digit"], maxRepeat: 3 } });
+     const score: 0 | 1 | 2 | 3 | 4 = p.strength.score;
+     // @ts-expect-error: not a code
+     const bad: Code = "email.nope";
+     // @ts-expect-error: policy is required
+     checkPassword("x", {});
+     // @ts-expect-error: unknown policy name
+     checkPassword("x", { policy: "strong" });
+     // @ts-expect-error: value must be a string
+     checkEmail(42);
+     // @ts-expect-error: lang is "es" | "en"
+     checkEmail("a@b.co", { lang: "fr" });
+     export { c, n, score, bad };`,
+  );
+  run(join(ROOT, "node_modules/.bin/tsc"), ["-p", "."], app);
+});

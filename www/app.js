@@ -1,0 +1,100 @@
+// The demo portal page: live pre-checks of the DIAN/GSE certificate request fields, using
+// the published API only (`import … from "prevalida"`).
+import { checkEmail, checkPassword } from "prevalida";
+
+const $ = (id) => document.getElementById(id);
+const email = $("email");
+const password = $("password");
+const confirm = $("confirm");
+
+function showFindings(list, findings) {
+  list.replaceChildren(
+    ...findings.map((f) => {
+      const li = document.createElement("li");
+      li.className = f.severity;
+      li.dataset.code = f.code;
+      li.textContent = f.message;
+      return li;
+    }),
+  );
+}
+
+function mark(input, ok, empty) {
+  input.classList.toggle("invalid", !ok && !empty);
+  input.classList.toggle("valid", ok && !empty);
+  input.setAttribute("aria-invalid", String(!ok && !empty));
+}
+
+function onEmail() {
+  const value = email.value;
+  if (value === "") {
+    showFindings($("email-findings"), []);
+    $("email-suggestion").hidden = true;
+    mark(email, true, true);
+    return null;
+  }
+  const r = checkEmail(value, { field: "email" });
+  showFindings($("email-findings"), r.findings);
+  $("email-suggestion").hidden = !r.suggestion;
+  $("email-suggestion-text").textContent = r.suggestion ?? "";
+  mark(email, r.ok, false);
+  return r;
+}
+
+const STRENGTH = ["muy débil", "débil", "regular", "buena", "muy buena"];
+const COLORS = ["#c62828", "#e65100", "#f9a825", "#7cb342", "#2e7d32"];
+
+function onPassword() {
+  const r = checkPassword(password.value, {
+    policy: "gse",
+    confirmation: confirm.value === "" ? undefined : confirm.value,
+    personal: [email.value].filter(Boolean),
+  });
+  $("password-rules").replaceChildren(
+    ...r.rules.map((rule) => {
+      const li = document.createElement("li");
+      li.className = rule.ok ? "ok" : "";
+      li.dataset.rule = rule.id;
+      li.textContent = rule.message;
+      return li;
+    }),
+  );
+  const empty = password.value === "";
+  showFindings($("password-findings"), empty ? [] : r.findings);
+  const s = r.strength.score;
+  $("strength-bar").style.width = empty ? "0" : `${(s + 1) * 20}%`;
+  $("strength-bar").style.background = COLORS[s];
+  $("strength-text").textContent = empty ? "" : `Seguridad: ${STRENGTH[s]}`;
+  mark(password, r.ok, empty);
+  return r;
+}
+
+$("form").addEventListener("input", () => ($("submit-result").textContent = ""));
+email.addEventListener("input", () => {
+  onEmail();
+  onPassword();
+});
+password.addEventListener("input", onPassword);
+confirm.addEventListener("input", onPassword);
+$("show").addEventListener("change", (e) => {
+  const type = e.target.checked ? "text" : "password";
+  password.type = type;
+  confirm.type = type;
+});
+$("email-use-suggestion").addEventListener("click", () => {
+  email.value = $("email-suggestion-text").textContent;
+  email.dispatchEvent(new Event("input"));
+  email.focus();
+});
+$("form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const er = onEmail() ?? checkEmail("");
+  const pr = onPassword();
+  if (email.value === "") showFindings($("email-findings"), er.findings);
+  $("submit-result").textContent =
+    er.ok && pr.ok ? "Todo listo para enviar." : "Revisa los campos marcados en rojo.";
+});
+
+onPassword();
+$("status").textContent = "Validaciones listas (sin conexión).";
+$("status").dataset.ready = "true";
