@@ -47,6 +47,24 @@ fn main() {
             offsets.push(u16::try_from(blob.len()).expect("blob fits u16"));
         }
     }
+    // ASCII gets a direct table: domains are mostly ASCII and checked on every call.
+    let ascii: Vec<String> = (0u8..128)
+        .map(|b| {
+            let one = (b as char).to_string();
+            let sk: String = unicode_security::skeleton(&one).collect();
+            if sk == one {
+                String::new()
+            } else {
+                sk
+            }
+        })
+        .collect();
+    src.push_str("/// Skeleton of each ASCII character; empty when it is the character itself.\n");
+    writeln!(
+        src,
+        "pub(crate) static ASCII_SKELETON: [&str; 128] = {ascii:?};"
+    )
+    .unwrap();
     src.push_str("/// Code points whose skeleton is ASCII, sorted; their skeleton is\n");
     src.push_str("/// `CONF_BLOB[CONF_OFFSETS[i]..CONF_OFFSETS[i + 1]]`.\n");
     writeln!(

@@ -6,4 +6,4 @@ import init from "./prevalida.js";
 
 await init({ module_or_path: new URL("./prevalida_bg.wasm", import.meta.url) });
 
-export { checkEmail, checkPassword, listCodes } from "./prevalida.js";
+export { checkEmail, checkPassword, listCodes } from "./api.js";

@@ -5,4 +5,4 @@ import { initSync } from "./prevalida.js";
 
 initSync({ module: readFileSync(new URL("./prevalida_bg.wasm", import.meta.url)) });
 
-export { checkEmail, checkPassword, listCodes } from "./prevalida.js";
+export { checkEmail, checkPassword, listCodes } from "./api.js";

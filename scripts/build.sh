@@ -16,6 +16,6 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/prevalida_bg.wasm -o pkg/prevalida_bg.wasm
 rm -f pkg/prevalida_bg.wasm.d.ts pkg/.gitignore
-cp pkg-config/index.js pkg-config/node.js pkg-config/index.d.ts pkg-config/README.md pkg/
+cp pkg-config/index.js pkg-config/node.js pkg-config/api.js pkg-config/index.d.ts pkg-config/README.md pkg/
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-config/package.json > pkg/package.json
 echo "pkg/ built: prevalida $version"

@@ -270,6 +270,21 @@ pub enum RuleId {
 }
 
 impl RuleId {
+    /// Every rule, in declaration order.
+    pub const ALL: &'static [RuleId] = &[
+        RuleId::MinLength,
+        RuleId::MaxLength,
+        RuleId::Upper,
+        RuleId::Lower,
+        RuleId::Digit,
+        RuleId::Special,
+        RuleId::NoWhitespace,
+        RuleId::MaxRepeat,
+        RuleId::NotBlocklisted,
+        RuleId::NoPersonal,
+        RuleId::Confirmation,
+    ];
+
     /// The checklist line in `lang`; `{n}` and `{allowed}` are filled by the caller.
     pub fn template(self, lang: Lang) -> &'static str {
         use RuleId::*;

@@ -81,6 +81,9 @@ pub fn is_combining(c: char) -> bool {
 /// Hiragana and Katakana; Korean Han and Hangul; Chinese Han and Bopomofo). An empty
 /// vector means the label is single-script.
 pub fn mixed_scripts(label: &str) -> Vec<u8> {
+    if label.is_ascii() {
+        return Vec::new(); // Latin letters, digits and hyphens only
+    }
     let mut seen: Vec<u8> = Vec::new();
     for c in label.chars() {
         let s = script_of(c);
@@ -111,6 +114,13 @@ pub fn mixed_scripts(label: &str) -> Vec<u8> {
 pub fn skeleton(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            match ASCII_SKELETON[c as usize] {
+                "" => out.push(c),
+                sk => out.push_str(sk),
+            }
+            continue;
+        }
         match CONF_CPS.binary_search(&(c as u32)) {
             Ok(i) => {
                 let (a, b) = (CONF_OFFSETS[i] as usize, CONF_OFFSETS[i + 1] as usize);

@@ -19,7 +19,9 @@ pub mod codes;
 pub mod email;
 pub mod finding;
 mod idn;
+pub mod json;
 pub mod password;
+pub mod tape;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -5,20 +5,19 @@
 //!
 //! Options are read property by property with `Reflect` rather than with serde: a serde
 //! deserializer for these shapes (untagged enums buffer their content, error messages
-//! format floats) costs ≈ 25 KB of wasm, a third of the size budget. Results are written
-//! with serde-wasm-bindgen, which is small in that direction.
+//! format floats) costs ≈ 25 KB of wasm, a third of the size budget. Results cross as
+//! compact tapes that the package's JS glue decodes (see `crate::tape` for why).
 
 use crate::codes::{Code, Lang};
-use crate::email::{self, EmailOptions, EmailResult};
-use crate::password::{
-    self, CharClass, CustomPolicy, PasswordOptions, PasswordResult, Policy, PolicyName,
-};
-use crate::Severity;
+use crate::email::{self, EmailOptions};
+use crate::password::{self, CharClass, CustomPolicy, PasswordOptions, Policy, PolicyName};
+use crate::{tape, Severity};
 use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-/// A code with its severity and message templates, for documentation and tooling.
+/// A code with its severity and message template, as `listCodes()` returns it (built by
+/// the JS glue from `tables()`; declared here so its type is generated with the others).
 #[derive(Serialize, Tsify)]
 pub struct CodeInfo {
     /// The code.
@@ -40,21 +39,6 @@ fn misuse(detail: &str) -> JsValue {
         &JsValue::from_str("api.invalid_argument"),
     );
     err.into()
-}
-
-/// Serializes with plain objects for maps (the default would make `Map`s).
-fn to_js<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value
-        .serialize(&ser)
-        .map(Ts::new_unchecked)
-        .map_err(|e| misuse(&e.to_string()))
-}
-
-fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
-        .ok_or_else(|| misuse(&format!("{name} must be a string")))
 }
 
 /// Reads options objects; every error names the offending property.
@@ -184,49 +168,31 @@ fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
     })
 }
 
-/// Checks an email address: syntax, RFC limits, typos of common providers, look-alike and
-/// mixed-script domains. Returns `{ ok, normalized, suggestion?, findings }`.
-#[wasm_bindgen(js_name = checkEmail)]
-pub fn check_email(
-    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
-    options: Option<Ts<EmailOptions>>,
-) -> Result<Ts<EmailResult>, JsValue> {
-    let value = string_arg(&value, "value")?;
+/// Checks an email address; returns the result as a tape (see `crate::tape`). The package
+/// exports `checkEmail`, which decodes it (`pkg-config/api.js`).
+///
+/// `value` is a `&str`: wasm-bindgen copies it in the same call. The glue checks that it is
+/// a string first and throws the coded error otherwise.
+#[wasm_bindgen(js_name = checkEmailTape)]
+pub fn check_email_tape(value: &str, options: Option<Ts<EmailOptions>>) -> Result<String, JsValue> {
     let opts = match options.map(|o| o.js_value()) {
         Some(o) if !o.is_undefined() && !o.is_null() => email_options(&o)?,
         _ => EmailOptions::default(),
     };
-    to_js(&email::check_email(&value, &opts))
+    Ok(tape::email(&email::check_email(value, &opts)))
 }
 
-/// Checks a password against a portal policy (`"gse"`, `"dian"`, `"nist"` or your own),
-/// its confirmation and the user's data, and estimates its strength offline.
-#[wasm_bindgen(js_name = checkPassword)]
-pub fn check_password(
-    #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
-    options: Ts<PasswordOptions>,
-) -> Result<Ts<PasswordResult>, JsValue> {
-    let value = string_arg(&value, "value")?;
+/// Checks a password; returns the result as a tape. The package exports `checkPassword`.
+#[wasm_bindgen(js_name = checkPasswordTape)]
+pub fn check_password_tape(value: &str, options: Ts<PasswordOptions>) -> Result<String, JsValue> {
     let opts = password_options(&options.js_value())?;
     let result =
-        password::check_password(&value, &opts).map_err(|e| misuse(&format!("policy: {}", e.0)))?;
-    to_js(&result)
+        password::check_password(value, &opts).map_err(|e| misuse(&format!("policy: {}", e.0)))?;
+    Ok(tape::password(&result, &result.allowed))
 }
 
-/// Every finding code with its severity and message template in `lang` (default Spanish).
-#[wasm_bindgen(js_name = listCodes, unchecked_return_type = "CodeInfo[]")]
-pub fn list_codes(lang: Option<Ts<Lang>>) -> Result<JsValue, JsValue> {
-    let lang = lang_of(lang.map(|l| l.js_value()), || {
-        misuse("lang must be \"es\" or \"en\"")
-    })?;
-    let list: Vec<CodeInfo> = Code::ALL
-        .iter()
-        .map(|&code| CodeInfo {
-            code,
-            severity: code.severity(),
-            message: code.template(lang).to_owned(),
-        })
-        .collect();
-    let ser = serde_wasm_bindgen::Serializer::new();
-    list.serialize(&ser).map_err(|e| misuse(&e.to_string()))
+/// Codes, severities, message templates, rule and pattern names, for the JS glue.
+#[wasm_bindgen]
+pub fn tables() -> String {
+    tape::tables()
 }

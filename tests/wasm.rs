@@ -1,9 +1,10 @@
 //! The JS boundary, run by wasm-bindgen-test in Node (default) and in headless Chromium
-//! (`WASM_BINDGEN_USE_BROWSER=1`); see `scripts/test.sh`.
+//! (`WASM_BINDGEN_USE_BROWSER=1`); see `scripts/test.sh`. The decoding of tapes into result
+//! objects (pkg-config/api.js) is tested through the package in tests/js and tests/e2e.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Reflect};
-use prevalida::wasm::{check_email, check_password, list_codes};
+use js_sys::{Array, Reflect, JSON};
+use prevalida::wasm::{check_email_tape, check_password_tape, tables};
 use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -12,78 +13,92 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).expect("property")
 }
 
-fn codes(result: &JsValue) -> Vec<String> {
-    let findings: Array = get(result, "findings").dyn_into().expect("array");
-    findings
+fn options(json: &str) -> JsValue {
+    JSON::parse(json).expect("json")
+}
+
+fn parse(tape: &str) -> Array {
+    Array::from(&JSON::parse(tape).expect("a tape is JSON"))
+}
+
+/// The code names of a tape's findings, looked up in `tables()` as the glue does.
+fn codes(findings: &JsValue) -> Vec<String> {
+    let table = Array::from(&get(&JSON::parse(&tables()).unwrap(), "codes"));
+    Array::from(findings)
         .iter()
-        .map(|f| get(&f, "code").as_string().expect("code"))
+        .map(|f| {
+            let idx = Array::from(&f).get(0).as_f64().unwrap() as u32;
+            Array::from(&table.get(idx)).get(0).as_string().unwrap()
+        })
         .collect()
 }
 
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).expect("json")
+#[wasm_bindgen_test]
+fn valid_address_is_the_short_tape() {
+    let t = check_email_tape("Ana@Dian.Gov.Co", None).expect("ok");
+    assert_eq!(t, "\u{1}Ana@dian.gov.co");
 }
 
 #[wasm_bindgen_test]
-fn email_result_is_a_plain_object_with_params() {
-    let r = check_email(JsValue::from_str("ventas@empresa,com,co"), None)
-        .expect("ok")
-        .js_value();
-    assert_eq!(get(&r, "ok"), JsValue::FALSE);
-    assert_eq!(codes(&r), ["email.comma_in_domain"]);
+fn email_tape_has_codes_params_and_suggestion() {
+    let t = parse(&check_email_tape("ventas@empresa,com,co", None).expect("ok"));
+    assert_eq!(t.get(0), JsValue::from_f64(0.0));
     assert_eq!(
-        get(&r, "suggestion").as_string().as_deref(),
+        t.get(2).as_string().as_deref(),
         Some("ventas@empresa.com.co")
     );
-    let f = Array::from(&get(&r, "findings")).get(0);
-    let params = get(&f, "params");
-    assert!(
-        !params.is_instance_of::<js_sys::Map>(),
-        "params must be a plain object"
-    );
+    assert_eq!(codes(&t.get(3)), ["email.comma_in_domain"]);
+    let f = Array::from(&Array::from(&t.get(3)).get(0));
+    assert_eq!(f.get(2).as_string().as_deref(), Some("suggestion"));
     assert_eq!(
-        get(&params, "suggestion").as_string().as_deref(),
+        f.get(3).as_string().as_deref(),
         Some("ventas@empresa.com.co")
     );
-    assert_eq!(get(&f, "severity").as_string().as_deref(), Some("error"));
 }
 
 #[wasm_bindgen_test]
-fn email_options_language_and_field() {
+fn email_options_are_read_and_checked() {
     let o = Ts::new_unchecked(options(r#"{"lang":"en","field":"rep.email"}"#));
-    let r = check_email(JsValue::from_str("ana@gmail"), Some(o))
-        .expect("ok")
-        .js_value();
-    let f = Array::from(&get(&r, "findings")).get(0);
-    assert_eq!(get(&f, "field").as_string().as_deref(), Some("rep.email"));
-    assert!(get(&f, "message")
-        .as_string()
-        .unwrap()
-        .starts_with("The domain needs"));
-}
-
-#[wasm_bindgen_test]
-fn misuse_throws_an_error_with_a_code() {
-    for bad in [JsValue::from_f64(3.0), JsValue::NULL, JsValue::UNDEFINED] {
-        let e = check_email(bad, None).err().expect("must throw");
+    let t = parse(&check_email_tape("ana@gmail", Some(o)).expect("ok"));
+    let f = Array::from(&Array::from(&t.get(3)).get(0));
+    assert_eq!(f.get(1).as_string().as_deref(), Some("rep.email"));
+    for bad in [
+        r#"{"lang":"fr"}"#,
+        r#"{"field":3}"#,
+        r#"{"officialDomains":"x"}"#,
+        "[1]",
+    ] {
+        let e = check_email_tape("a@b.co", Some(Ts::new_unchecked(options(bad))))
+            .err()
+            .expect(bad);
         assert!(e.is_instance_of::<js_sys::Error>());
         assert_eq!(
             get(&e, "code").as_string().as_deref(),
-            Some("api.invalid_argument")
+            Some("api.invalid_argument"),
+            "{bad}"
         );
     }
-    let e = check_password(
-        JsValue::from_str("x"),
-        Ts::new_unchecked(options(r#"{"policy":"abc"}"#)),
-    )
-    .err()
-    .expect("unknown policy throws");
-    assert_eq!(
-        get(&e, "code").as_string().as_deref(),
-        Some("api.invalid_argument")
-    );
+}
+
+#[wasm_bindgen_test]
+fn password_misuse_throws_with_a_code() {
+    for bad in [
+        r#"{"policy":"abc"}"#,
+        r#"{}"#,
+        r#"{"policy":{"minLength":-1}}"#,
+        r#"{"policy":{"require":["upper","nope"]}}"#,
+    ] {
+        let e = check_password_tape("x", Ts::new_unchecked(options(bad)))
+            .err()
+            .expect(bad);
+        assert_eq!(
+            get(&e, "code").as_string().as_deref(),
+            Some("api.invalid_argument"),
+            "{bad}"
+        );
+    }
     let o = options(r#"{"policy":{"minLength":10,"maxLength":4}}"#);
-    let e = check_password(JsValue::from_str("x"), Ts::new_unchecked(o))
+    let e = check_password_tape("x", Ts::new_unchecked(o))
         .err()
         .expect("bad policy throws");
     assert!(get(&e, "message")
@@ -93,45 +108,40 @@ fn misuse_throws_an_error_with_a_code() {
 }
 
 #[wasm_bindgen_test]
-fn password_checklist_and_strength() {
+fn password_tape_has_rules_strength_and_findings() {
     let o = Ts::new_unchecked(options(r#"{"policy":"gse","confirmation":"Otra"}"#));
-    let r = check_password(JsValue::from_str("Colombia2024"), o)
-        .expect("ok")
-        .js_value();
-    assert_eq!(codes(&r), ["password.missing_special", "password.mismatch"]);
-    let rules = Array::from(&get(&r, "rules"));
+    let t = parse(&check_password_tape("Colombia2024", o).expect("ok"));
+    assert_eq!(t.get(0), JsValue::from_f64(0.0));
+    assert!(t.get(1).as_string().unwrap().contains("! # $"));
+    assert_eq!(Array::from(&t.get(2)).length(), 6); // 5 GSE rules + confirmation
+    assert!(t.get(3).as_f64().unwrap() <= 1.0); // score
     assert_eq!(
-        get(&rules.get(0), "id").as_string().as_deref(),
-        Some("min_length")
+        codes(&t.get(6)),
+        ["password.missing_special", "password.mismatch"]
     );
-    let score = get(&get(&r, "strength"), "score").as_f64().unwrap();
-    assert!(score <= 1.0);
 }
 
 #[wasm_bindgen_test]
 fn a_megabyte_of_input_returns_a_finding_and_the_instance_keeps_working() {
     let big = "a".repeat(1 << 20);
-    let r = check_email(JsValue::from_str(&format!("{big}@x.co")), None)
-        .expect("ok")
-        .js_value();
-    assert_eq!(codes(&r), ["email.too_long"]);
+    let t = parse(&check_email_tape(&format!("{big}@x.co"), None).expect("ok"));
+    assert_eq!(codes(&t.get(3)), ["email.too_long"]);
     let o = Ts::new_unchecked(options(r#"{"policy":"gse"}"#));
-    let r = check_password(JsValue::from_str(&big), o)
-        .expect("ok")
-        .js_value();
-    assert!(codes(&r).contains(&"password.missing_upper".to_string()));
-    let r = check_email(JsValue::from_str("ana@gmail.com"), None)
-        .expect("ok")
-        .js_value();
-    assert_eq!(get(&r, "ok"), JsValue::TRUE);
+    let t = parse(&check_password_tape(&big, o).expect("ok"));
+    assert!(codes(&t.get(6)).contains(&"password.missing_upper".to_string()));
+    assert_eq!(
+        check_email_tape("ana@gmail.com", None).unwrap(),
+        "\u{1}ana@gmail.com"
+    );
 }
 
 #[wasm_bindgen_test]
-fn code_list_is_complete() {
-    let list: Array = list_codes(None).expect("ok").dyn_into().unwrap();
-    assert_eq!(list.length() as usize, prevalida::Code::ALL.len());
+fn tables_list_every_code_rule_and_pattern() {
+    let t = JSON::parse(&tables()).unwrap();
     assert_eq!(
-        get(&list.get(0), "code").as_string().as_deref(),
-        Some("api.invalid_argument")
+        Array::from(&get(&t, "codes")).length() as usize,
+        prevalida::Code::ALL.len()
     );
+    assert_eq!(Array::from(&get(&t, "rules")).length(), 11);
+    assert_eq!(Array::from(&get(&t, "patterns")).length(), 8);
 }

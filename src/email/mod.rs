@@ -67,6 +67,17 @@ pub const OFFICIAL_DOMAINS: &[&str] = &[
     "yahoo.com",
 ];
 
+/// The skeletons of [`OFFICIAL_DOMAINS`], computed once.
+fn official_skeletons() -> &'static [(&'static str, String)] {
+    static SKELETONS: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    SKELETONS.get_or_init(|| {
+        OFFICIAL_DOMAINS
+            .iter()
+            .map(|d| (*d, idn::skeleton(d)))
+            .collect()
+    })
+}
+
 /// Addresses longer than this are not parsed at all: the finding is `email.too_long`.
 /// Keeps a pasted megabyte from costing more than one length count.
 const PARSE_LIMIT: usize = 1024;
@@ -91,6 +102,9 @@ impl Ctx<'_> {
 /// Checks one email address. Never panics; linear in the input, and bounded: input longer
 /// than 1 KB is answered by its length alone.
 pub fn check_email(value: &str, opts: &EmailOptions) -> EmailResult {
+    if let Some(r) = fast_path(value, opts) {
+        return r;
+    }
     let mut cx = Ctx {
         lang: opts.lang,
         findings: Vec::new(),
@@ -209,6 +223,75 @@ pub fn check_email(value: &str, opts: &EmailOptions) -> EmailResult {
     done(cx, &normalized, suggestion)
 }
 
+/// The common case in one pass without allocating: a clean ASCII address with nothing to
+/// report. Returns `None` whenever anything at all needs a finding, and the full check
+/// runs; `tests::fast_path_agrees_with_the_full_check` holds the two to the same answer.
+fn fast_path(value: &str, opts: &EmailOptions) -> Option<EmailResult> {
+    let b = value.as_bytes();
+    if b.len() > 254 || !opts.official_domains.is_empty() {
+        return None;
+    }
+    let at = b.iter().position(|&c| c == b'@')?;
+    let (local, domain) = (&b[..at], &b[at + 1..]);
+    if local.is_empty() || local.len() > 64 || local[0] == b'.' || local[local.len() - 1] == b'.' {
+        return None;
+    }
+    let mut prev = 0u8;
+    for &c in local {
+        if !(c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c))
+            || (c == b'.' && prev == b'.')
+        {
+            return None;
+        }
+        prev = c;
+    }
+    let (mut labels, mut label_len, mut label_start, mut digits_only) = (0, 0usize, 0u8, true);
+    prev = b'.';
+    for &c in domain.iter().chain(std::iter::once(&b'.')) {
+        if c == b'.' {
+            if label_len == 0 || label_len > 63 || label_start == b'-' || prev == b'-' {
+                return None;
+            }
+            labels += 1;
+            label_len = 0;
+        } else if c.is_ascii_alphanumeric() || c == b'-' {
+            if label_len == 0 {
+                label_start = c;
+                digits_only = true;
+            }
+            digits_only &= c.is_ascii_digit();
+            label_len += 1;
+        } else {
+            return None;
+        }
+        prev = c;
+    }
+    // `label_len` was reset by the final '.'; the TLD's own length is checked below.
+    let tld_len = domain.iter().rev().take_while(|&&c| c != b'.').count();
+    if labels < 2 || tld_len < 2 || digits_only {
+        return None;
+    }
+    // Plausibility: leave typos and look-alikes to the full check.
+    let domain = value[at + 1..].to_ascii_lowercase();
+    if typo::suggest(&domain).is_some() {
+        return None;
+    }
+    let skel = idn::skeleton(&domain);
+    if official_skeletons()
+        .iter()
+        .any(|(d, s)| *s == skel && *d != domain)
+    {
+        return None;
+    }
+    let normalized = format!("{}@{domain}", &value[..at]);
+    Some(EmailResult {
+        ok: true,
+        normalized,
+        suggestion: None,
+        findings: Vec::new(),
+    })
+}
+
 /// `atext` of RFC 5322 §3.2.3, as the WHATWG grammar uses it.
 fn is_atext(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c)
@@ -321,18 +404,20 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
         cx.push(Code::EmailIdn, vec![("ascii", ascii.clone().into())]);
     }
     let skel = idn::skeleton(domain);
-    let extra = cx
+    let extra: Vec<(String, String)> = cx
         .opts
         .official_domains
         .iter()
-        .map(|d| idn::lowercase(d))
-        .collect::<Vec<_>>();
-    let officials = OFFICIAL_DOMAINS
-        .iter()
-        .copied()
-        .chain(extra.iter().map(String::as_str));
-    for official in officials {
-        if domain != official && idn::skeleton(official) == skel {
+        .map(|d| {
+            let d = idn::lowercase(d);
+            let s = idn::skeleton(&d);
+            (d, s)
+        })
+        .collect();
+    let builtin = official_skeletons().iter().map(|(d, s)| (*d, s.as_str()));
+    let officials = builtin.chain(extra.iter().map(|(d, s)| (d.as_str(), s.as_str())));
+    for (official, official_skel) in officials {
+        if domain != official && official_skel == skel {
             cx.push(
                 Code::EmailLookalikeDomain,
                 vec![("domain", domain.into()), ("official", official.into())],

@@ -180,3 +180,51 @@ fn a_megabyte_is_answered_by_its_length() {
     assert_eq!(r.findings[0].code, Code::EmailTooLong);
     assert_eq!(r.findings.len(), 1);
 }
+
+#[test]
+fn fast_path_agrees_with_the_full_check() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/email");
+    let mut inputs: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        // Inputs only; the JSON is parsed loosely so lone surrogates do not matter here.
+        for line in text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("\"input\""))
+        {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&format!(
+                "{{{}}}",
+                line.trim().trim_end_matches(',')
+            )) {
+                inputs.push(v["input"].as_str().unwrap_or_default().to_owned());
+            }
+        }
+    }
+    assert!(inputs.len() > 1000, "{}", inputs.len());
+    inputs.extend(
+        [
+            "ana@gmail.con",
+            "ana@hotmial.com",
+            "ANA@GMAIL.COM",
+            "x@siigo.corn",
+            "a@b.co",
+            "a@1.co",
+            "a@b.12",
+            "a@b-.co",
+        ]
+        .map(String::from),
+    );
+    let mut fast = 0;
+    for input in &inputs {
+        if let Some(r) = fast_path(input, &EmailOptions::default()) {
+            fast += 1;
+            // Any extra official domain forces the full check.
+            let cx_opts = EmailOptions {
+                official_domains: vec!["never-matches.invalid".into()],
+                ..Default::default()
+            };
+            assert_eq!(check_email(input, &cx_opts), r, "{input:?}");
+        }
+    }
+    assert!(fast > 100, "the fast path took only {fast} inputs");
+}

@@ -34,31 +34,32 @@ const TLD_TYPOS: &[(&str, &str)] = &[
     ("prg", "org"),
 ];
 
-/// Mailbox providers people in Colombia, Chile and Ecuador use, with their real suffixes.
-const PROVIDERS: &[&str] = &[
-    "gmail.com",
-    "hotmail.com",
-    "hotmail.es",
-    "outlook.com",
-    "outlook.es",
-    "yahoo.com",
-    "yahoo.es",
-    "live.com",
-    "icloud.com",
-    "msn.com",
-    "aol.com",
-    "protonmail.com",
-    "proton.me",
-    "une.net.co",
-    "etb.net.co",
-    "zoho.com",
+/// Mailbox providers people in Colombia, Chile and Ecuador use, with their real suffixes,
+/// as (first label, rest) so that no lookup has to split a string.
+const PROVIDERS: &[(&str, &str)] = &[
+    ("gmail", "com"),
+    ("hotmail", "com"),
+    ("hotmail", "es"),
+    ("outlook", "com"),
+    ("outlook", "es"),
+    ("yahoo", "com"),
+    ("yahoo", "es"),
+    ("live", "com"),
+    ("icloud", "com"),
+    ("msn", "com"),
+    ("aol", "com"),
+    ("protonmail", "com"),
+    ("proton", "me"),
+    ("une", "net.co"),
+    ("etb", "net.co"),
+    ("zoho", "com"),
     // Real providers one edit away from a bigger one: listed so they are never "fixed".
-    "mail.com",
-    "email.com",
-    "ymail.com",
-    "gmx.com",
-    "gmx.es",
-    "me.com",
+    ("mail", "com"),
+    ("email", "com"),
+    ("ymail", "com"),
+    ("gmx", "com"),
+    ("gmx", "es"),
+    ("me", "com"),
 ];
 
 /// A suggestion: the finding code, the corrected domain, and the replaced TLD for messages.
@@ -69,8 +70,17 @@ pub(super) struct Suggestion {
 }
 
 /// Suggests a correction for a syntactically valid, lower-cased ASCII domain.
+fn is_provider(domain: &str) -> bool {
+    PROVIDERS.iter().any(|(n, r)| {
+        domain.len() == n.len() + 1 + r.len()
+            && domain.starts_with(n)
+            && domain.ends_with(r)
+            && domain.as_bytes()[n.len()] == b'.'
+    })
+}
+
 pub(super) fn suggest(domain: &str) -> Option<Suggestion> {
-    if PROVIDERS.contains(&domain) {
+    if is_provider(domain) {
         return None;
     }
     let (head, tld) = domain.rsplit_once('.')?;
@@ -95,33 +105,39 @@ pub(super) fn suggest(domain: &str) -> Option<Suggestion> {
 /// The provider `domain` misspells, if its first label is within a small edit distance of
 /// the provider's and everything after the first label is identical.
 fn provider_fix(domain: &str) -> Option<String> {
-    if PROVIDERS.contains(&domain) {
+    if is_provider(domain) {
         return None;
     }
     let (name, rest) = domain.split_once('.')?;
     if name.len() > 24 {
         return None;
     }
-    let mut best: Option<(usize, &str)> = None;
-    for p in PROVIDERS {
-        let (pname, prest) = p.split_once('.')?;
+    let mut best: Option<(usize, &str, &str)> = None;
+    for &(pname, prest) in PROVIDERS {
         if prest != rest {
             continue;
         }
         let max = if pname.len() <= 5 { 1 } else { 2 };
+        if name.len().abs_diff(pname.len()) > max {
+            continue;
+        }
         let d = osa_distance(name, pname);
-        if d > 0 && d <= max && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, p));
+        if d > 0 && d <= max && best.is_none_or(|(bd, _, _)| d < bd) {
+            best = Some((d, pname, prest));
         }
     }
-    best.map(|(_, p)| p.to_string())
+    best.map(|(_, n, r)| format!("{n}.{r}"))
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), on bytes.
+/// Both strings are at most 24 bytes here (longer names are never compared).
 fn osa_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() > 24 || b.len() > 24 {
+        return a.len().max(b.len());
+    }
     let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
+    let mut d = [0usize; 25 * 25];
     for i in 0..=a.len() {
         d[i * w] = i;
     }

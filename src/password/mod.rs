@@ -118,6 +118,9 @@ pub struct Rule {
     pub ok: bool,
     /// The requirement, in the requested language ("Al menos 8 caracteres").
     pub message: String,
+    /// The number in the requirement (a length, a run), when it has one.
+    #[serde(skip)]
+    pub n: Option<usize>,
 }
 
 /// What [`check_password`] returns.
@@ -132,6 +135,9 @@ pub struct PasswordResult {
     pub strength: Strength,
     /// Everything found, errors first.
     pub findings: Vec<Finding>,
+    /// The policy's special characters as shown in messages.
+    #[serde(skip)]
+    pub allowed: String,
 }
 
 /// Which special characters count.
@@ -251,11 +257,9 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
             findings.push(make($code, $params))
         };
     }
+    let shown = p.specials.shown(lang);
     let rule = |id: RuleId, ok: bool, n: Option<usize>| {
-        let mut params = Params(vec![(
-            "allowed".to_string(),
-            Param::Text(p.specials.shown(lang)),
-        )]);
+        let mut params = Params(vec![("allowed".to_string(), Param::Text(shown.clone()))]);
         if let Some(n) = n {
             params.0.push(("n".to_string(), Param::from(n)));
         }
@@ -263,6 +267,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
             id,
             ok,
             message: render(id.template(lang), &params),
+            n,
         }
     };
 
@@ -295,9 +300,12 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         (false, false, false, false, false);
     let mut outside: Option<char> = None;
     for c in value.chars() {
-        upper |= c.is_ascii_uppercase();
-        lower |= c.is_ascii_lowercase();
-        digit |= c.is_ascii_digit();
+        if c.is_ascii_alphanumeric() {
+            upper |= c.is_ascii_uppercase();
+            lower |= c.is_ascii_lowercase();
+            digit |= c.is_ascii_digit();
+            continue;
+        }
         space |= c.is_whitespace();
         if p.specials.contains(c) {
             special = true;
@@ -320,7 +328,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         };
         rules.push(rule(id, ok, None));
         if !ok && !empty {
-            push!(code, vec![("allowed", p.specials.shown(lang).into())]);
+            push!(code, vec![("allowed", shown.clone().into())]);
         }
     }
     if p.forbid_whitespace {
@@ -367,10 +375,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
     if let (Some(c), false) = (outside, empty) {
         push!(
             Code::PasswordCharMayBeRejected,
-            vec![
-                ("char", c.into()),
-                ("allowed", p.specials.shown(lang).into())
-            ]
+            vec![("char", c.into()), ("allowed", shown.clone().into())]
         );
     }
 
@@ -393,6 +398,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         rules,
         strength,
         findings,
+        allowed: shown,
     })
 }
 

@@ -39,6 +39,18 @@ pub enum Pattern {
 }
 
 impl Pattern {
+    /// Every pattern, in declaration order.
+    pub const ALL: &'static [Pattern] = &[
+        Pattern::CommonPassword,
+        Pattern::Word,
+        Pattern::Personal,
+        Pattern::Year,
+        Pattern::Date,
+        Pattern::Sequence,
+        Pattern::Repeat,
+        Pattern::Keyboard,
+    ];
+
     /// A short description for messages.
     pub fn describe(self, lang: crate::codes::Lang) -> &'static str {
         use crate::codes::Lang::*;
@@ -77,21 +89,85 @@ pub struct Strength {
     pub patterns: Vec<Pattern>,
 }
 
-/// The word lists as one table sorted by folded word (a sorted vector and binary search
-/// cost less wasm than a hash map).
-struct Dictionary(Vec<(String, u32, Pattern)>);
+/// The word lists as a trie (first-child / next-sibling), so that matching extends a
+/// candidate one character at a time and stops as soon as no word continues it.
+struct Dictionary {
+    nodes: Vec<Node>,
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    ch: char,
+    first_child: u32,
+    next_sibling: u32,
+    /// Rank and list when a word ends here.
+    word: Option<(u32, Pattern)>,
+}
+
+const NONE: u32 = u32::MAX;
 
 impl Dictionary {
+    fn new() -> Self {
+        Dictionary {
+            nodes: vec![Node {
+                ch: '\0',
+                first_child: NONE,
+                next_sibling: NONE,
+                word: None,
+            }],
+        }
+    }
+    /// The child of `node` for `ch`, if any.
+    fn step(&self, node: u32, ch: char) -> Option<u32> {
+        let mut c = self.nodes[node as usize].first_child;
+        while c != NONE {
+            let n = &self.nodes[c as usize];
+            if n.ch == ch {
+                return Some(c);
+            }
+            c = n.next_sibling;
+        }
+        None
+    }
+    fn insert(&mut self, word: &str, value: (u32, Pattern)) {
+        let mut node = 0u32;
+        for ch in word.chars() {
+            node = match self.step(node, ch) {
+                Some(n) => n,
+                None => {
+                    let id = self.nodes.len() as u32;
+                    let parent = &mut self.nodes[node as usize];
+                    let sibling = parent.first_child;
+                    parent.first_child = id;
+                    self.nodes.push(Node {
+                        ch,
+                        first_child: NONE,
+                        next_sibling: sibling,
+                        word: None,
+                    });
+                    id
+                }
+            };
+        }
+        // Lists are read best first: keep the first (best) rank of a word.
+        let slot = &mut self.nodes[node as usize].word;
+        if slot.is_none() {
+            *slot = Some(value);
+        }
+    }
     fn get(&self, key: &str) -> Option<(u32, Pattern)> {
-        let i = self.0.binary_search_by(|e| e.0.as_str().cmp(key)).ok()?;
-        Some((self.0[i].1, self.0[i].2))
+        let mut node = 0u32;
+        for ch in key.chars() {
+            node = self.step(node, ch)?;
+        }
+        self.nodes[node as usize].word
     }
 }
 
 fn dictionary() -> &'static Dictionary {
     static DICT: OnceLock<Dictionary> = OnceLock::new();
     DICT.get_or_init(|| {
-        let mut words = Vec::new();
+        let mut dict = Dictionary::new();
         let lists = [
             (
                 include_str!("data/common.txt"),
@@ -108,17 +184,11 @@ fn dictionary() -> &'static Dictionary {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
             {
                 rank += 1;
-                words.push((
-                    line.chars().map(fold).collect::<String>(),
-                    rank * weight,
-                    pattern,
-                ));
+                let folded: String = line.chars().map(fold).collect();
+                dict.insert(&folded, (rank * weight, pattern));
             }
         }
-        // Best rank first within a word, then keep that one.
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        words.dedup_by(|a, b| a.0 == b.0);
-        Dictionary(words)
+        dict
     })
 }
 
@@ -166,9 +236,13 @@ struct Match {
 /// Estimates the guesses for `password`; `personal` are the user's own data (each counted
 /// as a one-guess word).
 pub fn estimate(password: &str, personal: &[String]) -> Strength {
-    let all: Vec<char> = password.chars().collect();
-    let extra = all.len().saturating_sub(ANALYZED) as f64;
-    let chars = &all[..all.len().min(ANALYZED)];
+    let chars: Vec<char> = password.chars().take(ANALYZED).collect();
+    let extra = if chars.len() < ANALYZED {
+        0.0
+    } else {
+        password.chars().skip(ANALYZED).count() as f64
+    };
+    let chars = &chars[..];
     let n = chars.len();
     if n == 0 {
         return Strength {
@@ -296,32 +370,45 @@ fn dictionary_matches(chars: &[char], folded: &[char], personal: &[String], out:
     let n = chars.len();
     let mut key = String::with_capacity(MAX_WORD * 4);
     for i in 0..n {
-        for j in (i + 3)..=(i + MAX_WORD).min(n) {
-            for leet in [false, true] {
-                key.clear();
-                let mut subs = 0;
-                for &c in &folded[i..j] {
-                    let d = if leet { unleet(c) } else { c };
-                    subs += usize::from(d != c);
-                    key.push(d);
+        let end = (i + MAX_WORD).min(n);
+        let leetable = folded[i..end].iter().any(|&c| unleet(c) != c);
+        for leet in [false, true] {
+            if leet && !leetable {
+                break; // the leet pass would repeat the plain one
+            }
+            // Walk the trie one character at a time; stop as soon as neither a word nor a
+            // personal token continues: most positions end after a character or two.
+            key.clear();
+            let mut node = Some(0u32);
+            let mut subs = 0;
+            for j in i..end {
+                let c = folded[j];
+                let d = if leet { unleet(c) } else { c };
+                subs += usize::from(d != c);
+                key.push(d);
+                node = node.and_then(|nd| dict.step(nd, d));
+                let personal_prefix =
+                    !personal.is_empty() && personal.iter().any(|p| p.starts_with(key.as_str()));
+                if node.is_none() && !personal_prefix {
+                    break;
                 }
-                if leet && subs == 0 {
+                if j + 1 - i < 3 || (leet && subs == 0) {
                     continue;
                 }
-                let extra = case_variations(&chars[i..j]) + subs as f64 * 2f64.log10();
-                if personal.iter().any(|p| *p == key) {
+                let extra = case_variations(&chars[i..=j]) + subs as f64 * 2f64.log10();
+                if personal_prefix && personal.contains(&key) {
                     out.push(Match {
                         start: i,
-                        end: j,
+                        end: j + 1,
                         log10: extra,
                         pattern: Pattern::Personal,
                     });
                 }
-                if let Some((rank, pattern)) = dict.get(&key) {
+                if let Some((rank, pattern)) = node.and_then(|nd| dict.nodes[nd as usize].word) {
                     let log10 = (rank as f64).log10() + extra;
                     out.push(Match {
                         start: i,
-                        end: j,
+                        end: j + 1,
                         log10,
                         pattern,
                     });
@@ -383,11 +470,14 @@ fn sequence_matches(chars: &[char], out: &mut Vec<Match>) {
     }
 }
 
+/// Longest repeated unit looked for (`abcabc` has a unit of 3).
+const MAX_BLOCK: usize = 12;
+
 fn repeat_matches(chars: &[char], folded: &[char], out: &mut Vec<Match>) {
     let n = chars.len();
     let dict = dictionary();
     for i in 0..n {
-        for block in 1..=(n - i) / 2 {
+        for block in 1..=((n - i) / 2).min(MAX_BLOCK) {
             let mut count = 1;
             while i + (count + 1) * block <= n
                 && folded[i..i + block] == folded[i + count * block..i + (count + 1) * block]
@@ -503,9 +593,21 @@ fn year_space(y: i32) -> f64 {
 
 fn date_matches(chars: &[char], out: &mut Vec<Match>) {
     let n = chars.len();
+    let mut s = String::with_capacity(12);
     for i in 0..n {
-        for j in (i + 4)..=(i + 10).min(n) {
-            let s: String = chars[i..j].iter().collect();
+        if !chars[i].is_ascii_digit() {
+            continue;
+        }
+        s.clear();
+        for (j, &c) in chars.iter().enumerate().take((i + 10).min(n)).skip(i) {
+            if !(c.is_ascii_digit() || "/-._ ".contains(c)) {
+                break;
+            }
+            s.push(c);
+            if s.len() < 4 {
+                continue;
+            }
+            let j = j + 1;
             if let Some(y) = as_year(&s) {
                 out.push(Match {
                     start: i,

@@ -19,7 +19,7 @@ before(() => {
   // Only the package's own files: no corpus, no sources, no tests.
   assert.deepEqual(
     files.map((f) => f.path).sort(),
-    ["README.md", "index.d.ts", "index.js", "node.js", "package.json", "prevalida.d.ts", "prevalida.js", "prevalida_bg.wasm"],
+    ["README.md", "api.js", "index.d.ts", "index.js", "node.js", "package.json", "prevalida.d.ts", "prevalida.js", "prevalida_bg.wasm"],
   );
   app = mkdtempSync(join(tmpdir(), "prevalida-app-"));
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));

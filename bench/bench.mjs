@@ -1,0 +1,91 @@
+// `make bench`: prevalida against its peers on the same inputs, in one Node process,
+// through the real JS↔wasm boundary (the package's own Node entry in pkg/).
+//   checkEmail     vs validator.isEmail
+//   checkPassword  vs validator.isStrongPassword and zxcvbn   (policy + strength)
+// Prints per-call µs (median of rounds) and ratios, the 1 MB inputs, and the gzip size
+// of what a page downloads for the core: the .wasm and the JS glue.
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
+import { checkEmail, checkPassword } from "../pkg/node.js";
+
+const require = createRequire(import.meta.url);
+const validator = require("validator");
+const zxcvbn = require("zxcvbn");
+
+const EMAILS = [
+  "dguerrero@dian.gov.co", "facturacion@empresa.com.co", "ana.maria+dian@gmail.com",
+  "contacto@siigo.com", "rep.legal@empresa.cl", "juan_perez@sri.gob.ec", "ventas@empresa,com,co",
+  "ana@gmail.con", "ana@hotmial.com", "ana maria@gmail.com", " ana@gmail.com ", "ana@gmail",
+  "ana..b@gmail.com", ".ana@gmail.com", "a@b@c.com", "juan.gmail.com", "peña@gmail.com",
+  "info@español.com", "dguerrero@diان.gov.co", "x@xn--espaol-zwa.com", "ana@-empresa.com",
+  "CONTABILIDAD@EMPRESA.COM.CO", "notificaciones.electronicas@constructora-andina.com.co",
+  "gerencia@importadora.ec", "ana@yahoo.es", "pagos@diаn.gov.co",
+];
+const PASSWORDS = [
+  "Colombia2024*", "Contraseña1", "abc", "Vaca-Azul-Monte-42", "Qwerty123!", "123456",
+  "Millonarios10#", "T9#kq!Lm2@xZ", "ÑANDU2024", "Contable_2024", "P@ssw0rd", "maria1990",
+  "Rodrigo.Pardo77", "tres tristes tigres comen trigo", "Bogota.2026", "aaaaaaaaaa",
+  "Facturacion#2025", "1q2w3e4r5t", "Sol-Luna-Mar-19", "x7#Qm!pz9@Lw2$",
+];
+
+// Peers are timed in alternating rounds, so a noisy neighbour slows both alike; each
+// figure is the median over rounds of the per-call time for the whole input list.
+function timeAll(fns, inputs, rounds = 41) {
+  for (const fn of fns) for (let i = 0; i < 3; i++) for (const x of inputs) fn(x);
+  const samples = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, k) => {
+      const t = performance.now();
+      for (let rep = 0; rep < 10; rep++) for (const x of inputs) fn(x);
+      samples[k].push(((performance.now() - t) * 1000) / (10 * inputs.length));
+    });
+  }
+  return samples.map((s) => s.sort((a, b) => a - b)[s.length >> 1]);
+}
+
+const fmt = (us) => `${us.toFixed(2).padStart(9)} µs/call`;
+const rows = [];
+const row = (name, us) => (rows.push([name, us]), console.log(`${name.padEnd(44)}${fmt(us)}`));
+
+console.log(`node ${process.version}; ${EMAILS.length} emails, ${PASSWORDS.length} passwords\n`);
+const [pvEmail, vEmail] = timeAll([(x) => checkEmail(x), (x) => validator.isEmail(x)], EMAILS);
+row("prevalida checkEmail", pvEmail);
+row("validator.isEmail", vEmail);
+const [pvPass, vPass, zPass] = timeAll(
+  [(x) => checkPassword(x, { policy: "gse" }), (x) => validator.isStrongPassword(x, { returnScore: true }), (x) => zxcvbn(x)],
+  PASSWORDS,
+  11,
+);
+row("prevalida checkPassword (gse + strength)", pvPass);
+row("validator.isStrongPassword (returnScore)", vPass);
+row("zxcvbn", zPass);
+
+console.log("\nratios (peer time / prevalida time; > 1 means prevalida is faster)");
+console.log(`  checkEmail    vs validator.isEmail          ${(vEmail / pvEmail).toFixed(1)}×   (goal ≥ 4×)`);
+console.log(`  checkPassword vs zxcvbn                     ${(zPass / pvPass).toFixed(1)}×   (goal ≥ 20×)`);
+console.log(`  checkPassword vs validator.isStrongPassword ${(vPass / pvPass).toFixed(1)}×`);
+
+console.log("\n1 MB inputs (median of 5 calls, each including the 1 MB string crossing into wasm)");
+const big = "a".repeat(1 << 20);
+const med = (f) => {
+  const ts = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const r = f();
+    ts.push(performance.now() - t);
+    if (!r.findings.length) throw new Error("a 1 MB input must produce a finding");
+  }
+  return ts.sort((a, b) => a - b)[2];
+};
+console.log(`  checkEmail(1 MB)     ${med(() => checkEmail(big + "@x.co")).toFixed(1).padStart(7)} ms   (goal < 50 ms)`);
+console.log(`  checkPassword(1 MB)  ${med(() => checkPassword(big, { policy: "gse" })).toFixed(1).padStart(7)} ms   (goal < 50 ms)`);
+
+const pkg = new URL("../pkg/", import.meta.url);
+const gz = (f) => gzipSync(readFileSync(new URL(f, pkg)), { level: 9 }).length;
+const wasm = gz("prevalida_bg.wasm");
+const glue = gz("prevalida.js") + gz("api.js") + gz("index.js");
+console.log("\nsize of the core a page downloads (gzip -9)");
+console.log(`  prevalida_bg.wasm  ${(wasm / 1024).toFixed(1)} KB`);
+console.log(`  JS glue            ${(glue / 1024).toFixed(1)} KB  (prevalida.js + api.js + index.js)`);
+console.log(`  total              ${((wasm + glue) / 1024).toFixed(1)} KB   (goal ≤ 80 KB)`);

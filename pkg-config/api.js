@@ -1,0 +1,83 @@
+// The public API. Each function calls the wasm module, which returns a compact "tape"
+// (JSON arrays of indices and the few strings that vary; see src/tape.rs), and turns it into
+// the documented result objects. Messages are rendered here from the templates the module
+// sends once (`tables()`), so a result costs one small JSON.parse instead of one per message.
+import * as wasm from "./prevalida.js";
+
+let tables;
+function t() {
+  if (!tables) {
+    const raw = JSON.parse(wasm.tables());
+    tables = {
+      codes: raw.codes.map(([code, severity, es, en]) => ({ code, severity, es, en })),
+      rules: raw.rules.map(([id, es, en]) => ({ id, es, en })),
+      patterns: raw.patterns,
+    };
+  }
+  return tables;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+function render(template, params) {
+  return template.indexOf("{") < 0 ? template : template.replace(PLACEHOLDER, (m, k) => (k in params ? String(params[k]) : m));
+}
+
+function findings(list, en) {
+  const { codes } = t();
+  const out = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
+    const info = codes[f[0]];
+    const params = {};
+    for (let j = 2; j < f.length; j += 2) params[f[j]] = f[j + 1];
+    const finding = { code: info.code, severity: info.severity, message: render(en ? info.en : info.es, params), params };
+    if (f[1] !== null) finding.field = f[1];
+    out[i] = finding;
+  }
+  return out;
+}
+
+function misuse(detail) {
+  const e = new Error(`prevalida: Invalid argument: ${detail}`);
+  e.code = "api.invalid_argument";
+  return e;
+}
+
+/**
+ * Checks an email address. Never throws for any string; throws an `Error` with
+ * `code: "api.invalid_argument"` when `value` is not a string or `options` is malformed.
+ */
+export function checkEmail(value, options) {
+  if (typeof value !== "string") throw misuse("value must be a string");
+  const raw = wasm.checkEmailTape(value, options);
+  if (raw.charCodeAt(0) === 1) return { ok: true, normalized: raw.slice(1), findings: [] };
+  const tape = JSON.parse(raw);
+  const r = { ok: tape[0] === 1, normalized: tape[1], findings: findings(tape[3], options?.lang === "en") };
+  if (tape[2] !== null) r.suggestion = tape[2];
+  return r;
+}
+
+/** Checks a password against a policy, its confirmation and the user's data; estimates its strength. */
+export function checkPassword(value, options) {
+  if (typeof value !== "string") throw misuse("value must be a string");
+  if (typeof options !== "object" || options === null) throw misuse("options must be an object with a policy");
+  const tape = JSON.parse(wasm.checkPasswordTape(value, options));
+  const en = options?.lang === "en";
+  const { rules, patterns } = t();
+  const allowed = tape[1];
+  return {
+    ok: tape[0] === 1,
+    rules: tape[2].map(([id, ok, n]) => {
+      const rule = rules[id];
+      return { id: rule.id, ok: ok === 1, message: render(en ? rule.en : rule.es, n === null ? { allowed } : { allowed, n }) };
+    }),
+    strength: { score: tape[3], guessesLog10: tape[4], patterns: tape[5].map((p) => patterns[p]) },
+    findings: findings(tape[6], en),
+  };
+}
+
+/** Every finding code with its severity and message template (`{name}` marks a parameter). */
+export function listCodes(lang) {
+  if (lang !== undefined && lang !== null && lang !== "es" && lang !== "en") throw misuse('lang must be "es" or "en"');
+  return t().codes.map((c) => ({ code: c.code, severity: c.severity, message: lang === "en" ? c.en : c.es }));
+}
