@@ -13,15 +13,22 @@ const require = createRequire(import.meta.url);
 const validator = require("validator");
 const zxcvbn = require("zxcvbn");
 
-const EMAILS = [
+// Addresses as applicants submit them (valid, mixed case, subaddresses, long company
+// domains) and the mistakes the seeds report, timed separately: on a mistake prevalida does
+// more (it names the mistake, in Spanish, with a fix) than a yes/no validator.
+const EMAILS_VALID = [
   "dguerrero@dian.gov.co", "facturacion@empresa.com.co", "ana.maria+dian@gmail.com",
-  "contacto@siigo.com", "rep.legal@empresa.cl", "juan_perez@sri.gob.ec", "ventas@empresa,com,co",
-  "ana@gmail.con", "ana@hotmial.com", "ana maria@gmail.com", " ana@gmail.com ", "ana@gmail",
-  "ana..b@gmail.com", ".ana@gmail.com", "a@b@c.com", "juan.gmail.com", "peña@gmail.com",
-  "info@español.com", "dguerrero@diان.gov.co", "x@xn--espaol-zwa.com", "ana@-empresa.com",
+  "contacto@siigo.com", "rep.legal@empresa.cl", "juan_perez@sri.gob.ec", "x@xn--espaol-zwa.com",
   "CONTABILIDAD@EMPRESA.COM.CO", "notificaciones.electronicas@constructora-andina.com.co",
-  "gerencia@importadora.ec", "ana@yahoo.es", "pagos@diаn.gov.co",
+  "gerencia@importadora.ec", "ana@yahoo.es", "Maria.Lopez@Hotmail.com", "pagos.proveedores@grupo-exito.com",
+  "jgomez1984@outlook.com", "tesoreria@alcaldia.gov.co", "soporte@icert.fje.gob.ec",
 ];
+const EMAILS_MISTAKES = [
+  "ventas@empresa,com,co", "ana@gmail.con", "ana@hotmial.com", "ana maria@gmail.com", " ana@gmail.com ",
+  "ana@gmail", "ana..b@gmail.com", ".ana@gmail.com", "a@b@c.com", "juan.gmail.com", "peña@gmail.com",
+  "info@español.com", "dguerrero@diان.gov.co", "ana@-empresa.com", "pagos@diаn.gov.co", "",
+];
+const EMAILS = [...EMAILS_VALID, ...EMAILS_MISTAKES];
 const PASSWORDS = [
   "Colombia2024*", "Contraseña1", "abc", "Vaca-Azul-Monte-42", "Qwerty123!", "123456",
   "Millonarios10#", "T9#kq!Lm2@xZ", "ÑANDU2024", "Contable_2024", "P@ssw0rd", "maria1990",
@@ -49,9 +56,14 @@ const rows = [];
 const row = (name, us) => (rows.push([name, us]), console.log(`${name.padEnd(44)}${fmt(us)}`));
 
 console.log(`node ${process.version}; ${EMAILS.length} emails, ${PASSWORDS.length} passwords\n`);
-const [pvEmail, vEmail] = timeAll([(x) => checkEmail(x), (x) => validator.isEmail(x)], EMAILS);
-row("prevalida checkEmail", pvEmail);
-row("validator.isEmail", vEmail);
+const emailSets = { valid: EMAILS_VALID, mistakes: EMAILS_MISTAKES, all: EMAILS };
+const email = {};
+for (const [name, set] of Object.entries(emailSets)) {
+  const [pv, v] = timeAll([(x) => checkEmail(x), (x) => validator.isEmail(x)], set);
+  email[name] = { pv, v };
+  row(`prevalida checkEmail (${name}, ${set.length})`, pv);
+  row(`validator.isEmail (${name}, ${set.length})`, v);
+}
 const [pvPass, vPass, zPass] = timeAll(
   [(x) => checkPassword(x, { policy: "gse" }), (x) => validator.isStrongPassword(x, { returnScore: true }), (x) => zxcvbn(x)],
   PASSWORDS,
@@ -62,7 +74,10 @@ row("validator.isStrongPassword (returnScore)", vPass);
 row("zxcvbn", zPass);
 
 console.log("\nratios (peer time / prevalida time; > 1 means prevalida is faster)");
-console.log(`  checkEmail    vs validator.isEmail          ${(vEmail / pvEmail).toFixed(1)}×   (goal ≥ 4×)`);
+for (const name of Object.keys(emailSets)) {
+  const { pv, v } = email[name];
+  console.log(`  checkEmail    vs validator.isEmail (${name.padEnd(8)}) ${(v / pv).toFixed(1)}×   (goal ≥ 4×)`);
+}
 console.log(`  checkPassword vs zxcvbn                     ${(zPass / pvPass).toFixed(1)}×   (goal ≥ 20×)`);
 console.log(`  checkPassword vs validator.isStrongPassword ${(vPass / pvPass).toFixed(1)}×`);
 

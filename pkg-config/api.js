@@ -49,6 +49,11 @@ function misuse(detail) {
  */
 export function checkEmail(value, options) {
   if (typeof value !== "string") throw misuse("value must be a string");
+  if (wasm.emailIsClean(value, options)) {
+    // A clean ASCII address: the normalized form is the address with its domain in lower case.
+    const at = value.indexOf("@");
+    return { ok: true, normalized: value.slice(0, at + 1) + value.slice(at + 1).toLowerCase(), findings: [] };
+  }
   const raw = wasm.checkEmailTape(value, options);
   if (raw.charCodeAt(0) === 1) return { ok: true, normalized: raw.slice(1), findings: [] };
   const tape = JSON.parse(raw);

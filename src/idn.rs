@@ -116,7 +116,7 @@ pub fn skeleton(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii() {
             match ASCII_SKELETON[c as usize] {
-                "" => out.push(c),
+                sk if sk.is_empty() => out.push(c),
                 sk => out.push_str(sk),
             }
             continue;
@@ -130,6 +130,23 @@ pub fn skeleton(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether the skeleton of the ASCII string `s` is `skeleton`, without building it.
+pub fn ascii_skeleton_is(s: &str, skeleton: &str) -> bool {
+    let mut want = skeleton.as_bytes().iter();
+    for c in s.bytes() {
+        let sk = match ASCII_SKELETON.get(c as usize) {
+            Some(sk) if !sk.is_empty() => sk.as_bytes(),
+            _ => std::slice::from_ref(&c),
+        };
+        for b in sk {
+            if want.next() != Some(b) {
+                return false;
+            }
+        }
+    }
+    want.next().is_none()
 }
 
 const BASE: u64 = 36;
@@ -291,5 +308,16 @@ mod tests {
             format!("dil\u{646}.gov.co")
         );
         assert_ne!(skeleton("dlan.gov.co"), skeleton("dian.gov.co"));
+        for (s, t) in [
+            ("siigo.corn", "siigo.com"),
+            ("gmail.com", "gmail.com"),
+            ("dian.gov.co", "dlan.gov.co"),
+        ] {
+            assert_eq!(
+                ascii_skeleton_is(s, &skeleton(t)),
+                skeleton(s) == skeleton(t),
+                "{s} {t}"
+            );
+        }
     }
 }

@@ -182,6 +182,20 @@ pub fn check_email_tape(value: &str, options: Option<Ts<EmailOptions>>) -> Resul
     Ok(tape::email(&email::check_email(value, &opts)))
 }
 
+/// True when `value` is a clean address with nothing to report (`email::is_clean`): the
+/// glue then builds `{ ok: true, normalized, findings: [] }` itself, and the common case
+/// costs one call that returns a boolean. Options are still validated.
+#[wasm_bindgen(js_name = emailIsClean)]
+pub fn email_is_clean(value: &str, options: Option<Ts<EmailOptions>>) -> Result<bool, JsValue> {
+    let extra_officials = match options.map(|o| o.js_value()) {
+        Some(o) if !o.is_undefined() && !o.is_null() => {
+            !email_options(&o)?.official_domains.is_empty()
+        }
+        _ => false,
+    };
+    Ok(!extra_officials && email::is_clean(value))
+}
+
 /// Checks a password; returns the result as a tape. The package exports `checkPassword`.
 #[wasm_bindgen(js_name = checkPasswordTape)]
 pub fn check_password_tape(value: &str, options: Ts<PasswordOptions>) -> Result<String, JsValue> {

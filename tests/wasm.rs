@@ -145,3 +145,22 @@ fn tables_list_every_code_rule_and_pattern() {
     assert_eq!(Array::from(&get(&t, "rules")).length(), 11);
     assert_eq!(Array::from(&get(&t, "patterns")).length(), 8);
 }
+
+#[wasm_bindgen_test]
+fn clean_addresses_take_the_boolean_path() {
+    use prevalida::wasm::email_is_clean;
+    assert!(email_is_clean("Ana@Dian.Gov.Co", None).unwrap());
+    for v in [
+        "ana@gmail.con",
+        "ana@hotmial.com",
+        "x@siigo.corn",
+        "ana@gmail",
+        " a@b.co",
+    ] {
+        assert!(!email_is_clean(v, None).unwrap(), "{v}");
+    }
+    let extra = Ts::new_unchecked(options(r#"{"officialDomains":["miempresa.co"]}"#));
+    assert!(!email_is_clean("ana@gmail.com", Some(extra)).unwrap());
+    let bad = Ts::new_unchecked(options(r#"{"lang":"fr"}"#));
+    assert!(email_is_clean("ana@gmail.com", Some(bad)).is_err());
+}

@@ -182,7 +182,7 @@ fn a_megabyte_is_answered_by_its_length() {
 }
 
 #[test]
-fn fast_path_agrees_with_the_full_check() {
+fn clean_agrees_with_the_full_check() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/email");
     let mut inputs: Vec<String> = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
