@@ -9,17 +9,26 @@ function t() {
   if (!tables) {
     const raw = JSON.parse(wasm.tables());
     tables = {
-      codes: raw.codes.map(([code, severity, es, en]) => ({ code, severity, es, en })),
-      rules: raw.rules.map(([id, es, en]) => ({ id, es, en })),
+      codes: raw.codes.map(([code, severity, es, en]) => ({ code, severity, es, en, tes: compile(es), ten: compile(en) })),
+      rules: raw.rules.map(([id, es, en]) => ({ id, es, en, tes: compile(es), ten: compile(en) })),
       patterns: raw.patterns,
     };
   }
   return tables;
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
-function render(template, params) {
-  return template.indexOf("{") < 0 ? template : template.replace(PLACEHOLDER, (m, k) => (k in params ? String(params[k]) : m));
+// A template "a {x} b" is compiled once into ["a ", "x", " b"]: text at even positions,
+// parameter names at odd ones. Rendering is then plain concatenation.
+function compile(template) {
+  return template.split(/\{(\w+)\}/);
+}
+function render(parts, params) {
+  let s = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i]];
+    s += (v === undefined ? `{${parts[i]}}` : v) + parts[i + 1];
+  }
+  return s;
 }
 
 function findings(list, en) {
@@ -30,7 +39,7 @@ function findings(list, en) {
     const info = codes[f[0]];
     const params = {};
     for (let j = 2; j < f.length; j += 2) params[f[j]] = f[j + 1];
-    const finding = { code: info.code, severity: info.severity, message: render(en ? info.en : info.es, params), params };
+    const finding = { code: info.code, severity: info.severity, message: render(en ? info.ten : info.tes, params), params };
     if (f[1] !== null) finding.field = f[1];
     out[i] = finding;
   }
@@ -49,8 +58,10 @@ function misuse(detail) {
  */
 export function checkEmail(value, options) {
   if (typeof value !== "string") throw misuse("value must be a string");
-  if (wasm.emailIsClean(value, options)) {
-    // A clean ASCII address: the normalized form is the address with its domain in lower case.
+  const clean = wasm.emailIsClean(value, options);
+  if (clean === 1) return { ok: true, normalized: value, findings: [] };
+  if (clean === 2) {
+    // A clean ASCII address whose domain has capitals: normalized lower-cases the domain.
     const at = value.indexOf("@");
     return { ok: true, normalized: value.slice(0, at + 1) + value.slice(at + 1).toLowerCase(), findings: [] };
   }
@@ -74,7 +85,7 @@ export function checkPassword(value, options) {
     ok: tape[0] === 1,
     rules: tape[2].map(([id, ok, n]) => {
       const rule = rules[id];
-      return { id: rule.id, ok: ok === 1, message: render(en ? rule.en : rule.es, n === null ? { allowed } : { allowed, n }) };
+      return { id: rule.id, ok: ok === 1, message: render(en ? rule.ten : rule.tes, n === null ? { allowed } : { allowed, n }) };
     }),
     strength: { score: tape[3], guessesLog10: tape[4], patterns: tape[5].map((p) => patterns[p]) },
     findings: findings(tape[6], en),

@@ -101,8 +101,16 @@ pub struct Finding {
 impl Finding {
     /// Builds a finding and renders its message in `lang`.
     pub fn new(code: Code, lang: Lang, params: Vec<(&str, Param)>) -> Self {
+        Self::build(code, Some(lang), params)
+    }
+
+    /// Like [`Finding::new`], but renders the message only when `lang` is given (the npm
+    /// package renders messages in JavaScript from the same templates).
+    pub fn build(code: Code, lang: Option<Lang>, params: Vec<(&str, Param)>) -> Self {
         let params = Params(params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
-        let message = render(code.template(lang), &params);
+        let message = lang
+            .map(|l| render(code.template(l), &params))
+            .unwrap_or_default();
         Finding {
             code,
             field: None,

@@ -115,6 +115,7 @@ fn email_options(v: &JsValue) -> Result<EmailOptions, JsValue> {
         lang: p.lang()?,
         field: p.string("field")?,
         official_domains: p.strings("officialDomains")?,
+        skip_messages: true,
     })
 }
 
@@ -177,23 +178,35 @@ fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
 pub fn check_email_tape(value: &str, options: Option<Ts<EmailOptions>>) -> Result<String, JsValue> {
     let opts = match options.map(|o| o.js_value()) {
         Some(o) if !o.is_undefined() && !o.is_null() => email_options(&o)?,
-        _ => EmailOptions::default(),
+        _ => EmailOptions {
+            skip_messages: true,
+            ..EmailOptions::default()
+        },
     };
     Ok(tape::email(&email::check_email(value, &opts)))
 }
 
-/// True when `value` is a clean address with nothing to report (`email::is_clean`): the
-/// glue then builds `{ ok: true, normalized, findings: [] }` itself, and the common case
-/// costs one call that returns a boolean. Options are still validated.
+/// 0 unless `value` is a clean address with nothing to report (`email::is_clean`); then 1
+/// when it is already normalized, 2 when its domain has capitals to lower. The glue builds
+/// `{ ok: true, normalized, findings: [] }` itself: the common case costs one call that
+/// returns a number. Options are still validated.
 #[wasm_bindgen(js_name = emailIsClean)]
-pub fn email_is_clean(value: &str, options: Option<Ts<EmailOptions>>) -> Result<bool, JsValue> {
+pub fn email_is_clean(value: &str, options: Option<Ts<EmailOptions>>) -> Result<u32, JsValue> {
     let extra_officials = match options.map(|o| o.js_value()) {
         Some(o) if !o.is_undefined() && !o.is_null() => {
             !email_options(&o)?.official_domains.is_empty()
         }
         _ => false,
     };
-    Ok(!extra_officials && email::is_clean(value))
+    if extra_officials || !email::is_clean(value) {
+        return Ok(0);
+    }
+    let domain = value.rsplit('@').next().unwrap_or_default();
+    Ok(if domain.bytes().any(|b| b.is_ascii_uppercase()) {
+        2
+    } else {
+        1
+    })
 }
 
 /// Checks a password; returns the result as a tape. The package exports `checkPassword`.

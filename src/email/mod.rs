@@ -29,6 +29,10 @@ pub struct EmailOptions {
     /// More official domains to protect from look-alikes, besides the built-in ones.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub official_domains: Vec<String>,
+    /// Leave every `Finding::message` empty: for callers that render messages themselves
+    /// from the code list (the npm package does, in JavaScript). Not part of the JS options.
+    #[serde(skip)]
+    pub skip_messages: bool,
 }
 
 /// What [`check_email`] returns.
@@ -90,7 +94,8 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn push(&mut self, code: Code, params: Vec<(&str, Param)>) {
-        let mut f = Finding::new(code, self.lang, params);
+        let lang = (!self.opts.skip_messages).then_some(self.lang);
+        let mut f = Finding::build(code, lang, params);
         f.field = self.opts.field.clone();
         self.findings.push(f);
     }
@@ -178,7 +183,11 @@ pub fn check_email(value: &str, opts: &EmailOptions) -> EmailResult {
         );
         repaired = true;
     }
-    let domain = idn::lowercase(&domain);
+    let domain = if domain.is_ascii() {
+        domain.to_ascii_lowercase()
+    } else {
+        idn::lowercase(&domain)
+    };
     let ascii = check_domain(&mut cx, &domain);
 
     let mut suggestion = None;
@@ -367,17 +376,29 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
         cx.push(Code::EmailDomainInvalidChar, vec![("char", c.into())]);
         return None;
     }
-    let labels: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
-    if labels.len() < 2 && !labels.is_empty() && !domain.starts_with('.') && !domain.ends_with('.')
-    {
+    let labels = || domain.split('.').filter(|l| !l.is_empty());
+    let count = labels().count();
+    if count == 1 && !domain.starts_with('.') && !domain.ends_with('.') {
         cx.push(Code::EmailMissingTld, vec![("domain", domain.into())]);
     }
-    let mut ascii_labels = Vec::with_capacity(labels.len());
+    let is_ascii = domain.is_ascii();
+    // An ASCII domain is its own ASCII form: only international labels are encoded.
+    let mut ascii = String::new();
     let mut encodable = true;
-    for label in &labels {
+    for label in labels() {
         let chars = label.chars().count();
         if label.starts_with('-') || label.ends_with('-') {
             cx.push(Code::EmailLabelHyphen, vec![("label", (*label).into())]);
+        }
+        if is_ascii {
+            if label.len() > 63 {
+                cx.push(
+                    Code::EmailLabelTooLong,
+                    vec![("length", label.len().into())],
+                );
+                encodable = false;
+            }
+            continue;
         }
         let mixed = idn::mixed_scripts(label);
         if !mixed.is_empty() {
@@ -391,13 +412,18 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
             );
         }
         // A label over 63 characters is over 63 octets in any encoding: skip Punycode.
-        let ascii = if chars > 63 {
+        let idn_label = if chars > 63 {
             None
         } else {
             idn::label_to_ascii(label)
         };
-        match ascii {
-            Some(a) if a.len() <= 63 => ascii_labels.push(a),
+        match idn_label {
+            Some(a) if a.len() <= 63 => {
+                if !ascii.is_empty() {
+                    ascii.push('.');
+                }
+                ascii.push_str(&a);
+            }
             other => {
                 let len = other.map(|a| a.len()).unwrap_or(label.len());
                 cx.push(Code::EmailLabelTooLong, vec![("length", len.into())]);
@@ -405,8 +431,8 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
             }
         }
     }
-    if labels.len() >= 2 {
-        let tld = labels[labels.len() - 1];
+    if count >= 2 {
+        let tld = labels().last().unwrap_or_default();
         if tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
             cx.push(Code::EmailTldInvalid, vec![("tld", tld.into())]);
         }
@@ -414,7 +440,9 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     if !encodable {
         return None;
     }
-    let ascii = ascii_labels.join(".");
+    if is_ascii {
+        ascii = domain.trim_matches('.').to_owned();
+    }
     if ascii.len() > 253 {
         cx.push(
             Code::EmailDomainTooLong,
@@ -424,7 +452,18 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     if !domain.is_ascii() {
         cx.push(Code::EmailIdn, vec![("ascii", ascii.clone().into())]);
     }
-    let skel = idn::skeleton(domain);
+    let skel = if is_ascii {
+        String::new()
+    } else {
+        idn::skeleton(domain)
+    };
+    let same = |official_skel: &str| {
+        if is_ascii {
+            idn::ascii_skeleton_is(domain, official_skel)
+        } else {
+            official_skel == skel
+        }
+    };
     let extra: Vec<(String, String)> = cx
         .opts
         .official_domains
@@ -438,7 +477,7 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     let builtin = official_skeletons().iter().map(|(d, s)| (*d, s.as_str()));
     let officials = builtin.chain(extra.iter().map(|(d, s)| (d.as_str(), s.as_str())));
     for (official, official_skel) in officials {
-        if domain != official && official_skel == skel {
+        if same(official_skel) && domain != official {
             cx.push(
                 Code::EmailLookalikeDomain,
                 vec![("domain", domain.into()), ("official", official.into())],

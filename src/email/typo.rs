@@ -129,34 +129,30 @@ fn provider_fix(domain: &str) -> Option<String> {
     best.map(|(_, n, r)| format!("{n}.{r}"))
 }
 
-/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), on bytes.
-/// Both strings are at most 24 bytes here (longer names are never compared).
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), on bytes,
+/// with three rolling rows on the stack. Names longer than 24 bytes are never compared.
 fn osa_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() > 24 || b.len() > 24 {
         return a.len().max(b.len());
     }
-    let w = b.len() + 1;
-    let mut d = [0usize; 25 * 25];
-    for i in 0..=a.len() {
-        d[i * w] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
-        *cell = j;
-    }
+    let mut prev2 = [0u8; 25];
+    let mut prev: [u8; 25] = std::array::from_fn(|j| j as u8);
+    let mut cur = [0u8; 25];
     for i in 1..=a.len() {
+        cur[0] = i as u8;
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
+                v = v.min(prev2[j - 2] + 1);
             }
-            d[i * w + j] = v;
+            cur[j] = v;
         }
+        prev2 = prev;
+        prev = cur;
     }
-    d[a.len() * w + b.len()]
+    prev[b.len()] as usize
 }
 
 #[cfg(test)]
