@@ -20,13 +20,17 @@ fn main() {
         "T9#kq!Lm2@xZ",
         "tres tristes tigres comen trigo",
     ];
-    let eo = EmailOptions::default();
+    let eo = EmailOptions {
+        skip_messages: true,
+        ..Default::default()
+    };
     let po = PasswordOptions {
         policy: Policy::Named(PolicyName::Gse),
         confirmation: None,
         personal: vec![],
         lang: Default::default(),
         field: None,
+        skip_messages: true,
     };
     let n = if std::env::args().any(|a| a == "email") {
         200000

@@ -372,6 +372,7 @@ mod tests {
             personal: vec!["Ana".into()],
             lang: Default::default(),
             field: Some("pw".into()),
+            skip_messages: false,
         };
         let r = check_password("Ana#2024colombia", &opts).unwrap();
         let ours: serde_json::Value = serde_json::from_str(&to_json(&r)).unwrap();

@@ -166,6 +166,7 @@ fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
         personal: p.strings("personal")?,
         lang: p.lang()?,
         field: p.string("field")?,
+        skip_messages: true,
     })
 }
 

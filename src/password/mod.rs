@@ -106,6 +106,10 @@ pub struct PasswordOptions {
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub field: Option<String>,
+    /// Leave every `message` (findings and rules) empty: for callers that render messages
+    /// from the templates themselves (the npm package does). Not part of the JS options.
+    #[serde(skip)]
+    pub skip_messages: bool,
 }
 
 /// One line of the checklist.
@@ -233,7 +237,16 @@ impl Specials {
     }
     fn shown(&self, lang: Lang) -> String {
         match self {
-            Specials::Listed(s) => s.chars().map(String::from).collect::<Vec<_>>().join(" "),
+            Specials::Listed(s) => {
+                let mut out = String::with_capacity(s.len() * 2);
+                for c in s.chars() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push(c);
+                }
+                out
+            }
             Specials::AnyAscii if lang == Lang::Es => "! # $ % & * . - _ + y otros".into(),
             Specials::AnyAscii => "! # $ % & * . - _ + and others".into(),
         }
@@ -247,8 +260,9 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
     let lang = opts.lang;
     let mut findings = Vec::new();
     let mut rules = Vec::new();
+    let render_lang = (!opts.skip_messages).then_some(lang);
     let make = |code: Code, params: Vec<(&str, Param)>| {
-        let mut f = Finding::new(code, lang, params);
+        let mut f = Finding::build(code, render_lang, params);
         f.field = opts.field.clone();
         f
     };
@@ -259,16 +273,16 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
     }
     let shown = p.specials.shown(lang);
     let rule = |id: RuleId, ok: bool, n: Option<usize>| {
-        let mut params = Params(vec![("allowed".to_string(), Param::Text(shown.clone()))]);
-        if let Some(n) = n {
-            params.0.push(("n".to_string(), Param::from(n)));
-        }
-        Rule {
-            id,
-            ok,
-            message: render(id.template(lang), &params),
-            n,
-        }
+        let message = if opts.skip_messages {
+            String::new()
+        } else {
+            let mut params = Params(vec![("allowed".to_string(), Param::Text(shown.clone()))]);
+            if let Some(n) = n {
+                params.0.push(("n".to_string(), Param::from(n)));
+            }
+            render(id.template(lang), &params)
+        };
+        Rule { id, ok, message, n }
     };
 
     let length = value.chars().count();

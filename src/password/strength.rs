@@ -511,6 +511,22 @@ const ROWS: [&str; 4] = [
 ];
 
 fn key_pos(c: char) -> Option<(i32, i32)> {
+    // ASCII keys through a table built once; the few non-ASCII keys by search.
+    static ASCII: OnceLock<[(i8, i8); 128]> = OnceLock::new();
+    if c.is_ascii() {
+        let (r, x) = ASCII.get_or_init(|| {
+            let mut t = [(-1i8, -1i8); 128];
+            for (r, row) in ROWS.iter().enumerate() {
+                for (x, k) in row.chars().enumerate() {
+                    if k.is_ascii() {
+                        t[k as usize] = (r as i8, x as i8);
+                    }
+                }
+            }
+            t
+        })[c as usize];
+        return (r >= 0).then_some((r.into(), x.into()));
+    }
     ROWS.iter().enumerate().find_map(|(r, row)| {
         row.chars()
             .position(|k| k == c)

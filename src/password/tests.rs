@@ -7,6 +7,7 @@ fn opts(policy: Policy) -> PasswordOptions {
         personal: vec![],
         lang: Lang::Es,
         field: None,
+        skip_messages: false,
     }
 }
 fn gse() -> PasswordOptions {
