@@ -115,9 +115,11 @@ pub fn skeleton(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
-            match ASCII_SKELETON[c as usize] {
-                sk if sk.is_empty() => out.push(c),
-                sk => out.push_str(sk),
+            let sk = ASCII_SKELETON[c as usize];
+            if sk.is_empty() {
+                out.push(c);
+            } else {
+                out.push_str(sk);
             }
             continue;
         }

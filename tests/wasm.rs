@@ -68,9 +68,7 @@ fn email_options_are_read_and_checked() {
         r#"{"officialDomains":"x"}"#,
         "[1]",
     ] {
-        let e = check_email_tape("a@b.co", Some(Ts::new_unchecked(options(bad))))
-            .err()
-            .expect(bad);
+        let e = check_email_tape("a@b.co", Some(Ts::new_unchecked(options(bad)))).expect_err(bad);
         assert!(e.is_instance_of::<js_sys::Error>());
         assert_eq!(
             get(&e, "code").as_string().as_deref(),
@@ -88,9 +86,7 @@ fn password_misuse_throws_with_a_code() {
         r#"{"policy":{"minLength":-1}}"#,
         r#"{"policy":{"require":["upper","nope"]}}"#,
     ] {
-        let e = check_password_tape("x", Ts::new_unchecked(options(bad)))
-            .err()
-            .expect(bad);
+        let e = check_password_tape("x", Ts::new_unchecked(options(bad))).expect_err(bad);
         assert_eq!(
             get(&e, "code").as_string().as_deref(),
             Some("api.invalid_argument"),
@@ -98,9 +94,7 @@ fn password_misuse_throws_with_a_code() {
         );
     }
     let o = options(r#"{"policy":{"minLength":10,"maxLength":4}}"#);
-    let e = check_password_tape("x", Ts::new_unchecked(o))
-        .err()
-        .expect("bad policy throws");
+    let e = check_password_tape("x", Ts::new_unchecked(o)).expect_err("bad policy throws");
     assert!(get(&e, "message")
         .as_string()
         .unwrap()

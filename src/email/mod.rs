@@ -432,7 +432,7 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
         }
     }
     if count >= 2 {
-        let tld = labels().last().unwrap_or_default();
+        let tld = labels().next_back().unwrap_or_default();
         if tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
             cx.push(Code::EmailTldInvalid, vec![("tld", tld.into())]);
         }
