@@ -48,6 +48,30 @@ test("import { checkEmail, checkPassword } from 'prevalida' in Node", () => {
   assert.ok(r.codes > 40);
 });
 
+test("the README's 30-second example says what the package does", () => {
+  writeFileSync(
+    join(app, "readme.mjs"),
+    `import { checkEmail, checkPassword } from "prevalida";
+     const r = checkEmail("ventas@empresa,com,co");
+     const p = checkPassword("Colombia2024", { policy: "gse", confirmation: "Colombia2024" });
+     console.log(JSON.stringify({ r, p }));`,
+  );
+  const { r, p } = JSON.parse(run("node", ["readme.mjs"], app));
+  assert.deepEqual(r, {
+    ok: false,
+    normalized: "ventas@empresa,com,co",
+    suggestion: "ventas@empresa.com.co",
+    findings: [{
+      code: "email.comma_in_domain", severity: "error", params: { suggestion: "ventas@empresa.com.co" },
+      message: "Hay una coma (,) donde va un punto (.): escribe ventas@empresa.com.co",
+    }],
+  });
+  assert.deepEqual(p.rules[0], { id: "min_length", ok: true, message: "Al menos 8 caracteres" });
+  assert.deepEqual(p.rules[4], { id: "special", ok: false, message: "Un carácter especial: ! # $ % & ( ) [ ] < = > ? @ ^ * ~ . -" });
+  assert.deepEqual(p.strength, { score: 1, guessesLog10: 3.96, patterns: ["common_password", "year"] });
+  assert.equal(p.findings[0].code, "password.missing_special");
+});
+
 test("TypeScript: precise types, string-literal codes, misuse rejected at compile time", () => {
   writeFileSync(
     join(app, "tsconfig.json"),
