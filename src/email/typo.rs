@@ -70,12 +70,19 @@ pub(super) struct Suggestion {
 }
 
 /// Suggests a correction for a syntactically valid, lower-cased ASCII domain.
+/// String equality that looks at the length and first byte before calling `memcmp`: these
+/// tables are scanned on every address, and almost every comparison fails at once.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 fn is_provider(domain: &str) -> bool {
     PROVIDERS.iter().any(|(n, r)| {
         domain.len() == n.len() + 1 + r.len()
-            && domain.starts_with(n)
-            && domain.ends_with(r)
+            && domain.as_bytes()[0] == n.as_bytes()[0]
             && domain.as_bytes()[n.len()] == b'.'
+            && domain.as_bytes()[..n.len()] == *n.as_bytes()
+            && domain.as_bytes()[n.len() + 1..] == *r.as_bytes()
     })
 }
 
@@ -85,7 +92,7 @@ pub(super) fn suggest(domain: &str) -> Option<Suggestion> {
     }
     let (head, tld) = domain.rsplit_once('.')?;
     // 1. A TLD that does not exist.
-    if let Some((_, good)) = TLD_TYPOS.iter().find(|(bad, _)| *bad == tld) {
+    if let Some((_, good)) = TLD_TYPOS.iter().find(|(bad, _)| same(bad, tld)) {
         let fixed = format!("{head}.{good}");
         let fixed = provider_fix(&fixed).unwrap_or(fixed);
         return Some(Suggestion {
@@ -114,7 +121,7 @@ fn provider_fix(domain: &str) -> Option<String> {
     }
     let mut best: Option<(usize, &str, &str)> = None;
     for &(pname, prest) in PROVIDERS {
-        if prest != rest {
+        if !same(prest, rest) {
             continue;
         }
         let max = if pname.len() <= 5 { 1 } else { 2 };

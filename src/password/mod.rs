@@ -382,7 +382,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
     if let Some(conf) = &opts.confirmation {
         let same = conf == value;
         rules.push(rule(RuleId::Confirmation, same && !empty, None));
-        if !same && !conf.is_empty() {
+        if !same {
             push!(Code::PasswordMismatch, vec![]);
         }
     }
