@@ -184,7 +184,7 @@ pub fn check_email_tape(value: &str, options: Option<Ts<EmailOptions>>) -> Resul
             ..EmailOptions::default()
         },
     };
-    Ok(tape::email(&email::check_email(value, &opts)))
+    Ok(tape::email(&email::check_email_full(value, &opts)))
 }
 
 /// 0 unless `value` is a clean address with nothing to report (`email::is_clean`); then 1

@@ -107,9 +107,15 @@ impl Ctx<'_> {
 /// Checks one email address. Never panics; linear in the input, and bounded: input longer
 /// than 1 KB is answered by its length alone.
 pub fn check_email(value: &str, opts: &EmailOptions) -> EmailResult {
-    if let Some(r) = fast_path(value, opts) {
-        return r;
+    match fast_path(value, opts) {
+        Some(r) => r,
+        None => check_email_full(value, opts),
     }
+}
+
+/// [`check_email`] without the fast path, for callers that already know the address is not
+/// clean (the JS boundary asks [`is_clean`] first).
+pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
     let mut cx = Ctx {
         lang: opts.lang,
         findings: Vec::new(),

@@ -137,29 +137,42 @@ fn provider_fix(domain: &str) -> Option<String> {
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), on bytes,
-/// with three rolling rows on the stack. Names longer than 24 bytes are never compared.
+/// with three rolling rows on the stack, capped: any distance above 2 is reported as 3,
+/// since callers only act on 1 or 2. Names longer than 24 bytes are never compared.
 fn osa_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() > 24 || b.len() > 24 {
-        return a.len().max(b.len());
+        return 3;
     }
+    let w = b.len() + 1;
     let mut prev2 = [0u8; 25];
-    let mut prev: [u8; 25] = std::array::from_fn(|j| j as u8);
+    let mut prev = [0u8; 25];
+    for (j, cell) in prev.iter_mut().enumerate().take(w) {
+        *cell = j as u8;
+    }
     let mut cur = [0u8; 25];
-    for i in 1..=a.len() {
+    for i in 1..a.len() + 1 {
         cur[0] = i as u8;
-        for j in 1..=b.len() {
+        let mut row_min = cur[0];
+        for j in 1..w {
             let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(prev2[j - 2] + 1);
             }
             cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        // Later rows build on this row (+1) or, by a transposition, on the previous one (+1):
+        // once both exceed 2, so does the distance.
+        let prev_min = prev[..w].iter().copied().min().unwrap_or(0);
+        if row_min > 2 && prev_min > 2 {
+            return 3;
         }
         prev2 = prev;
         prev = cur;
     }
-    prev[b.len()] as usize
+    usize::from(prev[b.len()].min(3))
 }
 
 #[cfg(test)]
@@ -212,6 +225,9 @@ mod tests {
     fn distance() {
         assert_eq!(osa_distance("gmial", "gmail"), 1);
         assert_eq!(osa_distance("hotmial", "hotmail"), 1);
-        assert_eq!(osa_distance("", "abc"), 3);
+        assert_eq!(osa_distance("", "ab"), 2);
+        assert_eq!(osa_distance("", "abcd"), 3);
+        assert_eq!(osa_distance("hotmial", "gmail"), 3);
+        assert_eq!(osa_distance("outlok", "outlook"), 1);
     }
 }
