@@ -134,6 +134,16 @@ pub fn skeleton(s: &str) -> String {
     out
 }
 
+/// The length in bytes of the skeleton of the ASCII string `s`.
+pub fn ascii_skeleton_len(s: &str) -> usize {
+    s.bytes()
+        .map(|c| match ASCII_SKELETON.get(c as usize) {
+            Some(sk) if !sk.is_empty() => sk.len(),
+            _ => 1,
+        })
+        .sum()
+}
+
 /// Whether the skeleton of the ASCII string `s` is `skeleton`, without building it.
 pub fn ascii_skeleton_is(s: &str, skeleton: &str) -> bool {
     let mut want = skeleton.as_bytes().iter();

@@ -275,9 +275,7 @@ fn clean_at(value: &str) -> Option<usize> {
     }
     let mut prev = 0u8;
     for &c in local {
-        if !(c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c))
-            || (c == b'.' && prev == b'.')
-        {
+        if !is_local_byte(c) || (c == b'.' && prev == b'.') {
             return None;
         }
         prev = c;
@@ -310,22 +308,75 @@ fn clean_at(value: &str) -> Option<usize> {
     }
     // Plausibility: leave typos and look-alikes to the full check. The lower-cased domain
     // is built on the stack (at most 253 bytes here).
-    let mut buf = [0u8; 254];
-    let lower = &mut buf[..domain.len()];
-    for (d, s) in lower.iter_mut().zip(domain) {
-        *d = s.to_ascii_lowercase();
-    }
-    let domain = std::str::from_utf8(lower).ok()?;
+    let mut buf: [u8; 254];
+    let domain = if domain.iter().any(u8::is_ascii_uppercase) {
+        buf = [0; 254];
+        let lower = &mut buf[..domain.len()];
+        for (d, s) in lower.iter_mut().zip(domain) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(lower).ok()?
+    } else {
+        value.get(at + 1..)?
+    };
     if typo::suggest(domain).is_some() {
         return None;
     }
+    // Compare skeletons only with officials of the same skeleton length.
+    let len = idn::ascii_skeleton_len(domain);
     if official_skeletons()
         .iter()
-        .any(|(d, s)| idn::ascii_skeleton_is(domain, s) && *d != domain)
+        .any(|(d, s)| s.len() == len && idn::ascii_skeleton_is(domain, s) && *d != domain)
     {
         return None;
     }
     Some(at)
+}
+
+/// `atext` or `.`, as a bit set over ASCII (the fast path tests every byte of the local part).
+fn is_local_byte(c: u8) -> bool {
+    const fn set() -> u128 {
+        let mut bits = 0u128;
+        let mut c = 0u8;
+        while c < 128 {
+            let ok = c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    b'.' | b'!'
+                        | b'#'
+                        | b'$'
+                        | b'%'
+                        | b'&'
+                        | b'\''
+                        | b'*'
+                        | b'+'
+                        | b'/'
+                        | b'='
+                        | b'?'
+                        | b'^'
+                        | b'_'
+                        | b'`'
+                        | b'{'
+                        | b'|'
+                        | b'}'
+                        | b'~'
+                        | b'-'
+                );
+            if ok {
+                bits |= 1 << c;
+            }
+            c += 1;
+        }
+        bits
+    }
+    const LOCAL: u128 = set();
+    const LOW: u64 = LOCAL as u64;
+    const HIGH: u64 = (LOCAL >> 64) as u64;
+    match c {
+        0..=63 => LOW & (1 << c) != 0,
+        64..=127 => HIGH & (1 << (c - 64)) != 0,
+        _ => false,
+    }
 }
 
 /// `atext` of RFC 5322 §3.2.3, as the WHATWG grammar uses it.
