@@ -22,6 +22,7 @@ mod idn;
 pub mod json;
 pub mod password;
 pub mod tape;
+mod wipe;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -212,10 +212,26 @@ pub fn email_is_clean(value: &str, options: Option<Ts<EmailOptions>>) -> Result<
 
 /// Checks a password; returns the result as a tape. The package exports `checkPassword`.
 #[wasm_bindgen(js_name = checkPasswordTape)]
-pub fn check_password_tape(value: &str, options: Ts<PasswordOptions>) -> Result<String, JsValue> {
-    let opts = password_options(&options.js_value())?;
-    let result =
-        password::check_password(value, &opts).map_err(|e| misuse(&format!("policy: {}", e.0)))?;
+pub fn check_password_tape(
+    mut value: String,
+    options: Ts<PasswordOptions>,
+) -> Result<String, JsValue> {
+    // `value` is this call's own copy of the password: it is overwritten before it is freed,
+    // and so is the confirmation (the core wipes its own working copies).
+    let mut opts = password_options(&options.js_value());
+    let result = match &opts {
+        Ok(o) => {
+            password::check_password(&value, o).map_err(|e| misuse(&format!("policy: {}", e.0)))
+        }
+        Err(e) => Err(e.clone()),
+    };
+    crate::wipe::string(&mut value);
+    if let Ok(o) = &mut opts {
+        if let Some(c) = &mut o.confirmation {
+            crate::wipe::string(c);
+        }
+    }
+    let result = result?;
     Ok(tape::password(&result, &result.allowed))
 }
 

@@ -86,7 +86,7 @@ fn password_misuse_throws_with_a_code() {
         r#"{"policy":{"minLength":-1}}"#,
         r#"{"policy":{"require":["upper","nope"]}}"#,
     ] {
-        let e = check_password_tape("x", Ts::new_unchecked(options(bad))).expect_err(bad);
+        let e = check_password_tape("x".into(), Ts::new_unchecked(options(bad))).expect_err(bad);
         assert_eq!(
             get(&e, "code").as_string().as_deref(),
             Some("api.invalid_argument"),
@@ -94,7 +94,7 @@ fn password_misuse_throws_with_a_code() {
         );
     }
     let o = options(r#"{"policy":{"minLength":10,"maxLength":4}}"#);
-    let e = check_password_tape("x", Ts::new_unchecked(o)).expect_err("bad policy throws");
+    let e = check_password_tape("x".into(), Ts::new_unchecked(o)).expect_err("bad policy throws");
     assert!(get(&e, "message")
         .as_string()
         .unwrap()
@@ -104,7 +104,7 @@ fn password_misuse_throws_with_a_code() {
 #[wasm_bindgen_test]
 fn password_tape_has_rules_strength_and_findings() {
     let o = Ts::new_unchecked(options(r#"{"policy":"gse","confirmation":"Otra"}"#));
-    let t = parse(&check_password_tape("Colombia2024", o).expect("ok"));
+    let t = parse(&check_password_tape("Colombia2024".into(), o).expect("ok"));
     assert_eq!(t.get(0), JsValue::from_f64(0.0));
     assert!(t.get(1).as_string().unwrap().contains("! # $"));
     assert_eq!(Array::from(&t.get(2)).length(), 6); // 5 GSE rules + confirmation
@@ -121,7 +121,7 @@ fn a_megabyte_of_input_returns_a_finding_and_the_instance_keeps_working() {
     let t = parse(&check_email_tape(&format!("{big}@x.co"), None).expect("ok"));
     assert_eq!(codes(&t.get(3)), ["email.too_long"]);
     let o = Ts::new_unchecked(options(r#"{"policy":"gse"}"#));
-    let t = parse(&check_password_tape(&big, o).expect("ok"));
+    let t = parse(&check_password_tape(big.clone(), o).expect("ok"));
     assert!(codes(&t.get(6)).contains(&"password.missing_upper".to_string()));
     assert_eq!(
         check_email_tape("ana@gmail.com", None).unwrap(),
@@ -158,4 +158,51 @@ fn clean_addresses_take_the_short_path() {
     assert_eq!(email_is_clean("ana@gmail.com", Some(extra)).unwrap(), 0);
     let bad = Ts::new_unchecked(options(r#"{"lang":"fr"}"#));
     assert!(email_is_clean("ana@gmail.com", Some(bad)).is_err());
+}
+
+/// "Passwords are not kept after a call": after checkPassword, no copy of the password is
+/// left in the module's memory, neither as UTF-8 nor as the UTF-32 working copies.
+#[wasm_bindgen_test]
+fn password_copies_are_wiped_from_wasm_memory() {
+    // Built at run time so the test's own binary does not contain it as a literal; long, so
+    // that the allocator's bookkeeping in the first bytes of a freed block cannot hide a copy
+    // (the needles below are taken from its end).
+    let secret: String = "!wP-oci6nU-t3rc3S-oL-aZoR-alEuba-al-ed-aveuN-atset"
+        .chars()
+        .rev()
+        .collect();
+    let lower: String = secret.to_lowercase();
+    let tail = |s: &str| -> Vec<u8> { s.as_bytes()[s.len() - 14..].to_vec() };
+    let utf32_tail = |s: &str| -> Vec<u8> {
+        let cs: Vec<char> = s.chars().collect();
+        cs[cs.len() - 8..]
+            .iter()
+            .flat_map(|&c| (c as u32).to_le_bytes())
+            .collect()
+    };
+    let o = Ts::new_unchecked(options(
+        r#"{"policy":{"minLength":8,"blocklist":true},"personal":["Ana"],"confirmation":"x"}"#,
+    ));
+    check_password_tape(secret.clone(), o).expect("ok");
+    let o = Ts::new_unchecked(options(r#"{"policy":"gse"}"#));
+    check_password_tape(secret.clone(), o).expect("ok");
+
+    // Snapshot the memory: allocate the copy first (a large block comes from fresh memory,
+    // not from the small freed blocks under test), then view the buffer as it now is.
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let before = js_sys::Uint8Array::new(&memory.buffer()).length();
+    let mut bytes = vec![0u8; before as usize + (1 << 20)];
+    let view = js_sys::Uint8Array::new(&memory.buffer()).subarray(0, before);
+    view.copy_to(&mut bytes[..before as usize]);
+    bytes.truncate(before as usize);
+    let count = |needle: &[u8]| bytes.windows(needle.len()).filter(|w| *w == needle).count();
+    // The test's own `secret` and `lower` are the only copies allowed to remain.
+    assert_eq!(
+        count(&tail(&secret)),
+        1,
+        "UTF-8 copies of the password remain"
+    );
+    assert_eq!(count(&tail(&lower)), 1, "lower-cased copies remain");
+    assert_eq!(count(&utf32_tail(&secret)), 0, "UTF-32 copies remain");
+    assert_eq!(count(&utf32_tail(&lower)), 0, "folded UTF-32 copies remain");
 }

@@ -432,9 +432,9 @@ fn longest_run(s: &str) -> (usize, char) {
 /// The first personal token (≥ 3 characters; ≥ 4 digits for numbers) found inside the
 /// password, compared case- and accent-insensitively. Returns the token as folded.
 fn personal_in(password: &str, personal: &[String]) -> Option<String> {
-    let folded: String = password.chars().map(strength::fold).collect();
-    let digits: String = password.chars().filter(char::is_ascii_digit).collect();
-    personal
+    let mut folded: String = password.chars().map(strength::fold).collect();
+    let mut digits: String = password.chars().filter(char::is_ascii_digit).collect();
+    let found = personal
         .iter()
         .flat_map(|p| strength::personal_tokens(p))
         .find(|t| {
@@ -444,7 +444,10 @@ fn personal_in(password: &str, personal: &[String]) -> Option<String> {
             } else {
                 t.chars().count() >= 3 && folded.contains(t.as_str())
             }
-        })
+        });
+    crate::wipe::string(&mut folded);
+    crate::wipe::string(&mut digits);
+    found
 }
 
 #[cfg(test)]

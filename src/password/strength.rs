@@ -197,8 +197,10 @@ pub fn is_common(password: &str) -> bool {
     if password.chars().count() > MAX_WORD {
         return false;
     }
-    let key: String = password.chars().map(fold).collect();
-    matches!(dictionary().get(&key), Some((_, Pattern::CommonPassword)))
+    let mut key: String = password.chars().map(fold).collect();
+    let common = matches!(dictionary().get(&key), Some((_, Pattern::CommonPassword)));
+    crate::wipe::string(&mut key);
+    common
 }
 
 /// Lower-cases and strips the accent of Spanish letters (`Ñ` → `n`), for matching only.
@@ -236,13 +238,21 @@ struct Match {
 /// Estimates the guesses for `password`; `personal` are the user's own data (each counted
 /// as a one-guess word).
 pub fn estimate(password: &str, personal: &[String]) -> Strength {
-    let chars: Vec<char> = password.chars().take(ANALYZED).collect();
+    let mut chars: Vec<char> = password.chars().take(ANALYZED).collect();
     let extra = if chars.len() < ANALYZED {
         0.0
     } else {
         password.chars().skip(ANALYZED).count() as f64
     };
-    let chars = &chars[..];
+    let mut folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
+    let strength = estimate_chars(&chars, &folded, extra, personal);
+    // These are copies of the password: overwrite them before they are freed.
+    crate::wipe::chars(&mut chars);
+    crate::wipe::chars(&mut folded);
+    strength
+}
+
+fn estimate_chars(chars: &[char], folded: &[char], extra: f64, personal: &[String]) -> Strength {
     let n = chars.len();
     if n == 0 {
         return Strength {
@@ -251,7 +261,6 @@ pub fn estimate(password: &str, personal: &[String]) -> Strength {
             patterns: Vec::new(),
         };
     }
-    let folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
     let personal: Vec<String> = personal
         .iter()
         .flat_map(|p| personal_tokens(p))
@@ -259,10 +268,10 @@ pub fn estimate(password: &str, personal: &[String]) -> Strength {
         .collect();
 
     let mut matches = Vec::new();
-    dictionary_matches(chars, &folded, &personal, &mut matches);
+    dictionary_matches(chars, folded, &personal, &mut matches);
     sequence_matches(chars, &mut matches);
-    repeat_matches(chars, &folded, &mut matches);
-    keyboard_matches(&folded, &mut matches);
+    repeat_matches(chars, folded, &mut matches);
+    keyboard_matches(folded, &mut matches);
     date_matches(chars, &mut matches);
 
     // Cheapest cover: best[j] = (cost, segments, back-pointer) over prefixes of length j.
@@ -416,6 +425,7 @@ fn dictionary_matches(chars: &[char], folded: &[char], personal: &[String], out:
             }
         }
     }
+    crate::wipe::string(&mut key);
 }
 
 fn char_class_base(c: char) -> f64 {
@@ -485,11 +495,12 @@ fn repeat_matches(chars: &[char], folded: &[char], out: &mut Vec<Match>) {
                 count += 1;
             }
             if count >= 2 && (block > 1 || count >= 3) {
-                let unit: String = folded[i..i + block].iter().collect();
+                let mut unit: String = folded[i..i + block].iter().collect();
                 let base = match dict.get(&unit) {
                     Some((rank, _)) => (rank as f64).log10().max(1.0),
                     None => block as f64,
                 };
+                crate::wipe::string(&mut unit);
                 let log10 = base + (count as f64).log10();
                 out.push(Match {
                     start: i,
@@ -642,6 +653,7 @@ fn date_matches(chars: &[char], out: &mut Vec<Match>) {
             }
         }
     }
+    crate::wipe::string(&mut s);
 }
 
 fn as_year(s: &str) -> Option<i32> {

@@ -1,0 +1,17 @@
+//! Overwrites copies of a password before their memory is freed, so that a later reader of
+//! the WebAssembly memory (or a heap dump) does not find them. Best effort without `unsafe`:
+//! the writes are followed by `black_box` so the optimiser keeps them.
+
+/// Zeroes and empties a string.
+pub(crate) fn string(s: &mut String) {
+    let mut bytes = std::mem::take(s).into_bytes();
+    bytes.fill(0);
+    std::hint::black_box(&bytes);
+}
+
+/// Zeroes and empties a vector of characters.
+pub(crate) fn chars(v: &mut Vec<char>) {
+    v.fill('\0');
+    std::hint::black_box(&v);
+    v.clear();
+}
