@@ -1,0 +1,55 @@
+// The package through a bundler, as most portals will use it: a Vite app imports
+// "prevalida" from its npm tarball, `vite build` bundles it (the .wasm becomes an asset via
+// `new URL(…, import.meta.url)`), and the built page runs in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "vite";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+let app, server, browser;
+
+before(async () => {
+  const tgz = readdirSync(join(ROOT, "target/pack")).filter((f) => f.endsWith(".tgz")).sort().pop();
+  assert.ok(tgz, "run scripts/install-demo.sh first (it packs pkg/)");
+  app = mkdtempSync(join(tmpdir(), "prevalida-vite-"));
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "vite-app", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", join(ROOT, "target/pack", tgz)], { cwd: app, stdio: "ignore" });
+  writeFileSync(join(app, "index.html"), `<!doctype html><meta charset="utf-8"><pre id="out">…</pre><script type="module" src="/main.js"></script>`);
+  writeFileSync(
+    join(app, "main.js"),
+    `import { checkEmail, checkPassword } from "prevalida";
+     const e = checkEmail("ana@gmail.con");
+     const p = checkPassword("Vaca-Azul-Monte-42", { policy: "gse" });
+     document.getElementById("out").textContent = JSON.stringify({ code: e.findings[0].code, suggestion: e.suggestion, ok: p.ok });`,
+  );
+  await build({ root: app, logLevel: "silent", build: { outDir: join(app, "dist") } });
+  server = await serve(join(app, "dist"), 0);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("vite build bundles the wasm as an asset and the page checks offline", async () => {
+  const assets = readdirSync(join(app, "dist/assets"));
+  assert.ok(assets.some((f) => f.endsWith(".wasm")), `no .wasm among ${assets}`);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForFunction(() => document.getElementById("out").textContent.startsWith("{"), null, { timeout: 20000 });
+  const out = JSON.parse(await page.textContent("#out"));
+  assert.deepEqual(out, { code: "email.tld_typo", suggestion: "ana@gmail.com", ok: true });
+  assert.deepEqual(errors, []);
+});
