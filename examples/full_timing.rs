@@ -40,5 +40,8 @@ fn main() {
         total += per;
         println!("{:28} {per:7.0} ns", format!("{m:?}"));
     }
-    println!("check_email_full on mistakes: {:.0} ns/call on average", total / MISTAKES.len() as f64);
+    println!(
+        "check_email_full on mistakes: {:.0} ns/call on average",
+        total / MISTAKES.len() as f64
+    );
 }
