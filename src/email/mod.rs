@@ -197,16 +197,6 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
     let ascii = check_domain(&mut cx, &domain);
 
     let mut suggestion = None;
-    // The address is sound apart from the repairs already reported.
-    const REPAIRS: [Code; 3] = [
-        Code::EmailFullwidth,
-        Code::EmailSpaceInside,
-        Code::EmailCommaInDomain,
-    ];
-    let syntax_ok = cx
-        .findings
-        .iter()
-        .all(|f| f.severity != crate::finding::Severity::Error || REPAIRS.contains(&f.code));
     if let Some(ascii) = &ascii {
         if local.len() + 1 + ascii.len() > 254 && !cx.has(Code::EmailDomainTooLong) {
             cx.push(
@@ -225,6 +215,16 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
             }
         }
     }
+    // The address is sound apart from the repairs already reported.
+    const REPAIRS: [Code; 3] = [
+        Code::EmailFullwidth,
+        Code::EmailSpaceInside,
+        Code::EmailCommaInDomain,
+    ];
+    let syntax_ok = cx
+        .findings
+        .iter()
+        .all(|f| f.severity != crate::finding::Severity::Error || REPAIRS.contains(&f.code));
     if suggestion.is_none() && repaired && syntax_ok {
         suggestion = Some(format!(
             "{local}@{}",

@@ -228,3 +228,19 @@ fn clean_agrees_with_the_full_check() {
     }
     assert!(fast > 100, "the fast path took only {fast} inputs");
 }
+
+#[test]
+fn a_repair_is_not_offered_when_the_repaired_address_still_fails() {
+    let long = format!(
+        "{}@{}.com,co",
+        "a".repeat(64),
+        vec!["b".repeat(50); 4].join(".")
+    );
+    let r = check_email(&long, &EmailOptions::default());
+    let codes: Vec<_> = r.findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&Code::EmailCommaInDomain), "{codes:?}");
+    assert!(codes.contains(&Code::EmailTooLong), "{codes:?}");
+    assert_eq!(r.suggestion, None);
+    let r = check_email("ana maria.gmail.com", &EmailOptions::default());
+    assert_eq!(r.suggestion, None);
+}
