@@ -62,6 +62,7 @@ fn email_like(rng: &mut Rng) -> String {
 #[test]
 fn email_never_panics_and_results_are_consistent() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let (mut suggested, mut accepted) = (0, 0);
     for lang in [prevalida::Lang::Es, prevalida::Lang::En] {
         let opts = EmailOptions {
             lang,
@@ -96,11 +97,25 @@ fn email_never_panics_and_results_are_consistent() {
                 assert_eq!(again.normalized, r.normalized);
                 assert!(r.normalized.is_ascii(), "{input:?}");
             }
+            accepted += usize::from(r.ok);
             if let Some(s) = &r.suggestion {
+                suggested += 1;
                 assert_ne!(s, &input);
+                // What we suggest must itself be accepted.
+                let again = check_email(s, &opts);
+                assert!(
+                    again.ok,
+                    "{input:?} → suggested {s:?}: {:?}",
+                    again.findings
+                );
             }
         }
     }
+    // The generator must exercise both properties, not pass them vacuously.
+    assert!(
+        suggested > 200 && accepted > 2000,
+        "suggested {suggested}, accepted {accepted}"
+    );
 }
 
 #[test]
