@@ -4,6 +4,29 @@
 // sends once (`tables()`), so a result costs one small JSON.parse instead of one per message.
 import * as wasm from "./prevalida.js";
 
+// The instance's memory, given by the entry point once the module is instantiated.
+let memory = null;
+let inputPtr = 0;
+let inputView = null;
+/** @internal Called by index.js / node.js after instantiation. */
+export function bind(exports) {
+  memory = exports.memory;
+  inputPtr = wasm.inputBuffer();
+}
+
+// Writes a short ASCII string into the module's input buffer; -1 when it is not one.
+function writeInput(value) {
+  const n = value.length;
+  if (memory === null || n > 256) return -1;
+  if (inputView === null || inputView.buffer !== memory.buffer) inputView = new Uint8Array(memory.buffer);
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 127) return -1;
+    inputView[inputPtr + i] = c;
+  }
+  return n;
+}
+
 let tables;
 function t() {
   if (!tables) {
@@ -58,7 +81,8 @@ function misuse(detail) {
  */
 export function checkEmail(value, options) {
   if (typeof value !== "string") throw misuse("value must be a string");
-  const clean = wasm.emailIsClean(value, options);
+  const n = options === undefined || options === null ? writeInput(value) : -1;
+  const clean = n >= 0 ? wasm.emailIsCleanInput(n) : wasm.emailIsClean(value, options);
   if (clean === 1) return { ok: true, normalized: value, findings: [] };
   if (clean === 2) {
     // A clean ASCII address whose domain has capitals: normalized lower-cases the domain.

@@ -3,7 +3,8 @@
 // webpack 5, so no configuration is needed. No network request is made other than
 // fetching the package's own .wasm file from where the page serves it.
 import init from "./prevalida.js";
+import { bind } from "./api.js";
 
-await init({ module_or_path: new URL("./prevalida_bg.wasm", import.meta.url) });
+bind(await init({ module_or_path: new URL("./prevalida_bg.wasm", import.meta.url) }));
 
 export { checkEmail, checkPassword, listCodes } from "./api.js";

@@ -2,7 +2,8 @@
 // synchronously, so `import { checkEmail } from "prevalida"` works in scripts and CLIs.
 import { readFileSync } from "node:fs";
 import { initSync } from "./prevalida.js";
+import { bind } from "./api.js";
 
-initSync({ module: readFileSync(new URL("./prevalida_bg.wasm", import.meta.url)) });
+bind(initSync({ module: readFileSync(new URL("./prevalida_bg.wasm", import.meta.url)) }));
 
 export { checkEmail, checkPassword, listCodes } from "./api.js";

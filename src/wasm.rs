@@ -199,15 +199,23 @@ pub fn email_is_clean(value: &str, options: Option<Ts<EmailOptions>>) -> Result<
         }
         _ => false,
     };
-    if extra_officials || !email::is_clean(value) {
+    if extra_officials {
         return Ok(0);
     }
+    Ok(clean_code(value))
+}
+
+/// The answer of [`email_is_clean`] for an address without options.
+fn clean_code(value: &str) -> u32 {
+    if !email::is_clean(value) {
+        return 0;
+    }
     let domain = value.rsplit('@').next().unwrap_or_default();
-    Ok(if domain.bytes().any(|b| b.is_ascii_uppercase()) {
+    if domain.bytes().any(|b| b.is_ascii_uppercase()) {
         2
     } else {
         1
-    })
+    }
 }
 
 /// Checks a password; returns the result as a tape. The package exports `checkPassword`.
@@ -239,4 +247,32 @@ pub fn check_password_tape(
 #[wasm_bindgen]
 pub fn tables() -> String {
     tape::tables()
+}
+
+/// Capacity of [`input_buffer`]: addresses longer than this take the ordinary call.
+const INPUT_CAP: usize = 256;
+
+thread_local! {
+    static INPUT: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; INPUT_CAP]);
+}
+
+/// Where the glue may write a short ASCII address before calling [`email_is_clean_input`]:
+/// one call instead of three (allocate, check, free) for the most frequent question. The
+/// buffer lives as long as the instance and never moves.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer() -> u32 {
+    INPUT.with(|b| b.borrow_mut().as_mut_ptr() as usize as u32)
+}
+
+/// [`email_is_clean`] for the `len` bytes the glue wrote at [`input_buffer`], without
+/// options. Bytes that are not UTF-8 answer 0 (the glue only writes ASCII).
+#[wasm_bindgen(js_name = emailIsCleanInput)]
+pub fn email_is_clean_input(len: u32) -> u32 {
+    INPUT.with(|b| {
+        let b = b.borrow();
+        match b.get(..len as usize).map(std::str::from_utf8) {
+            Some(Ok(s)) => clean_code(s),
+            _ => 0,
+        }
+    })
 }
