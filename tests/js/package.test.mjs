@@ -48,6 +48,32 @@ test("import { checkEmail, checkPassword } from 'prevalida' in Node", () => {
   assert.ok(r.codes > 40);
 });
 
+test("every path through the glue gives the same kind of answer", () => {
+  writeFileSync(
+    join(app, "paths.mjs"),
+    `import { checkEmail } from "prevalida";
+     const cases = {
+       clean: checkEmail("ventas@empresa.com.co"),                  // input buffer, answer 1
+       capitals: checkEmail("Ventas@Empresa.COM.co"),               // input buffer, answer 2
+       withOptions: checkEmail("ventas@empresa.com.co", { lang: "en" }), // ordinary call
+       idn: checkEmail("info@español.com"),                         // non-ASCII: tape
+       long: checkEmail("a".repeat(300) + "@x.co"),                 // over the buffer: tape
+       mistake: checkEmail("ventas@empresa,com,co", { field: "f" }),
+     };
+     console.log(JSON.stringify(cases));`,
+  );
+  const c = JSON.parse(run("node", ["paths.mjs"], app));
+  assert.deepEqual(c.clean, { ok: true, normalized: "ventas@empresa.com.co", findings: [] });
+  assert.deepEqual(c.capitals, { ok: true, normalized: "Ventas@empresa.com.co", findings: [] });
+  assert.deepEqual(c.withOptions, c.clean);
+  assert.equal(c.idn.ok, true);
+  assert.equal(c.idn.normalized, "info@xn--espaol-zwa.com");
+  assert.equal(c.idn.findings[0].code, "email.idn");
+  assert.equal(c.long.ok, false);
+  assert.equal(c.long.findings[0].code, "email.local_too_long");
+  assert.equal(c.mistake.findings[0].field, "f");
+});
+
 test("the README's 30-second example says what the package does", () => {
   writeFileSync(
     join(app, "readme.mjs"),
