@@ -49,12 +49,12 @@ impl From<usize> for Param {
 
 /// The parameters of a finding, in the order the check gave them; serialized as an object.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Params(pub Vec<(String, Param)>);
+pub struct Params(pub Vec<(&'static str, Param)>);
 
 impl Params {
     /// The parameter called `name`.
     pub fn get(&self, name: &str) -> Option<&Param> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 }
 
@@ -69,15 +69,8 @@ impl Serialize for Params {
     }
 }
 
-impl<'de> Deserialize<'de> for Params {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = std::collections::BTreeMap::<String, Param>::deserialize(d)?;
-        Ok(Params(map.into_iter().collect()))
-    }
-}
-
 /// One thing a check found: a stable code, where, how serious, and what to tell the user.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Finding {
     /// Stable dotted code, such as `email.comma_in_domain`.
@@ -100,14 +93,14 @@ pub struct Finding {
 
 impl Finding {
     /// Builds a finding and renders its message in `lang`.
-    pub fn new(code: Code, lang: Lang, params: Vec<(&str, Param)>) -> Self {
+    pub fn new(code: Code, lang: Lang, params: Vec<(&'static str, Param)>) -> Self {
         Self::build(code, Some(lang), params)
     }
 
     /// Like [`Finding::new`], but renders the message only when `lang` is given (the npm
     /// package renders messages in JavaScript from the same templates).
-    pub fn build(code: Code, lang: Option<Lang>, params: Vec<(&str, Param)>) -> Self {
-        let params = Params(params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
+    pub fn build(code: Code, lang: Option<Lang>, params: Vec<(&'static str, Param)>) -> Self {
+        let params = Params(params);
         let message = lang
             .map(|l| render(code.template(l), &params))
             .unwrap_or_default();
@@ -191,7 +184,7 @@ mod tests {
             vec![("length", 300usize.into())],
         );
         assert!(f.message.starts_with("El correo tiene 300 caracteres"));
-        let p = Params(vec![("a".to_string(), Param::Text("x".into()))]);
+        let p = Params(vec![("a", Param::Text("x".into()))]);
         assert_eq!(render("{a}-{b}-{", &p), "x-{b}-{");
     }
 

@@ -36,7 +36,7 @@ pub struct EmailOptions {
 }
 
 /// What [`check_email`] returns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EmailResult {
@@ -93,7 +93,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn push(&mut self, code: Code, params: Vec<(&str, Param)>) {
+    fn push(&mut self, code: Code, params: Vec<(&'static str, Param)>) {
         let lang = (!self.opts.skip_messages).then_some(self.lang);
         let mut f = Finding::build(code, lang, params);
         f.field = self.opts.field.clone();
@@ -149,21 +149,25 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
 
     // Repairs that are certain are applied to `s` so the remaining checks speak about the
     // address the user meant; each repair is reported and the result offered as suggestion.
-    let mut s = trimmed.to_owned();
+    // Borrowed unless a repair rewrites it: most addresses are checked without copying.
+    let mut s = std::borrow::Cow::Borrowed(trimmed);
     let mut repaired = false;
-    if s.chars().any(is_fullwidth) {
-        s = s.chars().map(from_fullwidth).collect();
-        s = s.trim().to_owned();
-        cx.push(Code::EmailFullwidth, vec![("suggestion", s.clone().into())]);
+    if !s.is_ascii() && s.chars().any(is_fullwidth) {
+        let converted: String = s.chars().map(from_fullwidth).collect();
+        s = std::borrow::Cow::Owned(converted.trim().to_owned());
+        cx.push(
+            Code::EmailFullwidth,
+            vec![("suggestion", s.to_string().into())],
+        );
         repaired = true;
     }
     if s.chars().any(char::is_whitespace) {
         cx.push(Code::EmailSpaceInside, vec![]);
-        s.retain(|c| !c.is_whitespace());
+        s.to_mut().retain(|c| !c.is_whitespace());
         repaired = true;
     }
 
-    let ats = s.matches('@').count();
+    let ats = s.bytes().filter(|&b| b == b'@').count();
     if ats == 0 {
         cx.push(Code::EmailMissingAt, vec![]);
         return done(cx, trimmed, None);
@@ -173,19 +177,19 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
         return done(cx, trimmed, None);
     }
     let (local, domain) = s.split_once('@').unwrap_or((&s, ""));
-    let (local, mut domain) = (local.to_owned(), domain.to_owned());
+    let mut domain = std::borrow::Cow::Borrowed(domain);
 
-    check_local(&mut cx, &local);
+    check_local(&mut cx, local);
 
     if domain.is_empty() {
         cx.push(Code::EmailDomainEmpty, vec![]);
         return done(cx, trimmed, None);
     }
     if domain.contains(',') {
-        domain = domain.replace(',', ".");
+        domain = std::borrow::Cow::Owned(domain.replace(',', "."));
         cx.push(
             Code::EmailCommaInDomain,
-            vec![("suggestion", format!("{local}@{domain}").into())],
+            vec![("suggestion", join_address(local, &domain).into())],
         );
         repaired = true;
     }
@@ -206,7 +210,7 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
         }
         if ascii.is_ascii() && domain.is_ascii() {
             if let Some(t) = typo::suggest(&domain) {
-                let full = format!("{local}@{}", t.domain);
+                let full = join_address(local, &t.domain);
                 cx.push(
                     t.code,
                     vec![("suggestion", full.clone().into()), ("tld", t.tld.into())],
@@ -226,13 +230,10 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
         .iter()
         .all(|f| f.severity != crate::finding::Severity::Error || REPAIRS.contains(&f.code));
     if suggestion.is_none() && repaired && syntax_ok {
-        suggestion = Some(format!(
-            "{local}@{}",
-            ascii.clone().unwrap_or(domain.clone())
-        ));
+        suggestion = Some(join_address(local, ascii.as_deref().unwrap_or(&domain)));
     }
     let normalized = match (&ascii, no_errors(&cx.findings)) {
-        (Some(a), true) => format!("{local}@{a}"),
+        (Some(a), true) => join_address(local, a),
         _ => trimmed.to_owned(),
     };
     done(cx, &normalized, suggestion)
@@ -331,6 +332,15 @@ fn clean_at(value: &str) -> Option<usize> {
         return None;
     }
     Some(at)
+}
+
+/// `local@domain` in one allocation.
+fn join_address(local: &str, domain: &str) -> String {
+    let mut out = String::with_capacity(local.len() + 1 + domain.len());
+    out.push_str(local);
+    out.push('@');
+    out.push_str(domain);
+    out
 }
 
 /// `atext` or `.`, as a bit set over ASCII (the fast path tests every byte of the local part).

@@ -113,7 +113,7 @@ pub struct PasswordOptions {
 }
 
 /// One line of the checklist.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Rule {
     /// Which rule.
@@ -128,7 +128,7 @@ pub struct Rule {
 }
 
 /// What [`check_password`] returns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PasswordResult {
     /// True when no finding is an error.
@@ -261,7 +261,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
     let mut findings = Vec::new();
     let mut rules = Vec::new();
     let render_lang = (!opts.skip_messages).then_some(lang);
-    let make = |code: Code, params: Vec<(&str, Param)>| {
+    let make = |code: Code, params: Vec<(&'static str, Param)>| {
         let mut f = Finding::build(code, render_lang, params);
         f.field = opts.field.clone();
         f
@@ -276,9 +276,9 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         let message = if opts.skip_messages {
             String::new()
         } else {
-            let mut params = Params(vec![("allowed".to_string(), Param::Text(shown.clone()))]);
+            let mut params = Params(vec![("allowed", Param::Text(shown.clone()))]);
             if let Some(n) = n {
-                params.0.push(("n".to_string(), Param::from(n)));
+                params.0.push(("n", Param::from(n)));
             }
             render(id.template(lang), &params)
         };
