@@ -161,7 +161,14 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
         );
         repaired = true;
     }
-    if s.chars().any(char::is_whitespace) {
+    let has_space = if s.is_ascii() {
+        // The ASCII characters `char::is_whitespace` accepts (note: includes U+000B).
+        s.bytes()
+            .any(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+    } else {
+        s.chars().any(char::is_whitespace)
+    };
+    if has_space {
         cx.push(Code::EmailSpaceInside, vec![]);
         s.to_mut().retain(|c| !c.is_whitespace());
         repaired = true;
@@ -408,10 +415,15 @@ fn check_local(cx: &mut Ctx, local: &str) {
     if local.contains("..") {
         cx.push(Code::EmailDoubleDot, vec![]);
     }
-    if let Some(c) = local.chars().find(|c| !c.is_ascii()) {
-        cx.push(Code::EmailLocalNonAscii, vec![("char", c.into())]);
-    } else if let Some(c) = local.chars().find(|&c| !is_atext(c) && c != '.') {
-        cx.push(Code::EmailLocalInvalidChar, vec![("char", c.into())]);
+    if !local.is_ascii() {
+        if let Some(c) = local.chars().find(|c| !c.is_ascii()) {
+            cx.push(Code::EmailLocalNonAscii, vec![("char", c.into())]);
+        }
+    } else if let Some(&b) = local.as_bytes().iter().find(|&&b| !is_local_byte(b)) {
+        cx.push(
+            Code::EmailLocalInvalidChar,
+            vec![("char", char::from(b).into())],
+        );
     }
     if local.len() > 64 {
         cx.push(
@@ -432,13 +444,18 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     if domain.contains("..") && !cx.has(Code::EmailDoubleDot) {
         cx.push(Code::EmailDoubleDot, vec![]);
     }
-    let bad = domain.chars().find(|&c| {
-        if c.is_ascii() {
-            !(c.is_ascii_alphanumeric() || c == '-' || c == '.')
-        } else {
-            !(c.is_alphanumeric() || idn::is_combining(c)) || idn::is_compat(c)
-        }
-    });
+    let ascii_bad = |c: u8| !(c.is_ascii_alphanumeric() || c == b'-' || c == b'.');
+    let bad = if domain.is_ascii() {
+        domain.bytes().find(|&b| ascii_bad(b)).map(char::from)
+    } else {
+        domain.chars().find(|&c| {
+            if c.is_ascii() {
+                ascii_bad(c as u8)
+            } else {
+                !(c.is_alphanumeric() || idn::is_combining(c)) || idn::is_compat(c)
+            }
+        })
+    };
     if let Some(c) = bad {
         cx.push(Code::EmailDomainInvalidChar, vec![("char", c.into())]);
         return None;
