@@ -350,7 +350,7 @@ fn join_address(local: &str, domain: &str) -> String {
     out
 }
 
-/// `atext` or `.`, as a bit set over ASCII (the fast path tests every byte of the local part).
+/// `atext` of RFC 5322 §3.2.3 (as the WHATWG grammar uses it) or `.`, as a bit set over ASCII (the fast path tests every byte of the local part).
 fn is_local_byte(c: u8) -> bool {
     const fn set() -> u128 {
         let mut bits = 0u128;
@@ -394,11 +394,6 @@ fn is_local_byte(c: u8) -> bool {
         64..=127 => HIGH & (1 << (c - 64)) != 0,
         _ => false,
     }
-}
-
-/// `atext` of RFC 5322 §3.2.3, as the WHATWG grammar uses it.
-fn is_atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c)
 }
 
 fn check_local(cx: &mut Ctx, local: &str) {
