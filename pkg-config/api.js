@@ -69,6 +69,29 @@ function findings(list, en) {
   return out;
 }
 
+// The last line of defence. The core is written and tested not to panic, but if the module
+// ever traps (a panic aborts in wasm), its instance is unusable: start a fresh one, and answer
+// this call with an `internal.error` finding instead of breaking the page. The input buffer
+// belonged to the old instance, so later calls take the ordinary path.
+function guarded(run, answer) {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    wasm.__wbg_reset_state();
+    memory = null;
+    inputView = null;
+    return answer();
+  }
+}
+
+function internalError(options) {
+  const info = t().codes.find((c) => c.code === "internal.error");
+  const finding = { code: info.code, severity: info.severity, message: options?.lang === "en" ? info.en : info.es, params: {} };
+  if (typeof options?.field === "string") finding.field = options.field;
+  return finding;
+}
+
 function misuse(detail) {
   const e = new Error(`prevalida: Invalid argument: ${detail}`);
   e.code = "api.invalid_argument";
@@ -81,6 +104,14 @@ function misuse(detail) {
  */
 export function checkEmail(value, options) {
   if (typeof value !== "string") throw misuse("value must be a string");
+  t(); // the tables must exist before anything can trap
+  return guarded(
+    () => emailResult(value, options),
+    () => ({ ok: false, normalized: value.trim(), findings: [internalError(options)] }),
+  );
+}
+
+function emailResult(value, options) {
   const n = options === undefined || options === null ? writeInput(value) : -1;
   const clean = n >= 0 ? wasm.emailIsCleanInput(n) : wasm.emailIsClean(value, options);
   if (clean === 1) return { ok: true, normalized: value, findings: [] };
@@ -101,6 +132,14 @@ export function checkEmail(value, options) {
 export function checkPassword(value, options) {
   if (typeof value !== "string") throw misuse("value must be a string");
   if (typeof options !== "object" || options === null) throw misuse("options must be an object with a policy");
+  t();
+  return guarded(
+    () => passwordResult(value, options),
+    () => ({ ok: false, rules: [], strength: { score: 0, guessesLog10: 0, patterns: [] }, findings: [internalError(options)] }),
+  );
+}
+
+function passwordResult(value, options) {
   const tape = JSON.parse(wasm.checkPasswordTape(value, options));
   const en = options?.lang === "en";
   const { rules, patterns } = t();

@@ -2,20 +2,35 @@
 # Builds pkg/, the npm package `prevalida`: Rust → wasm32 → wasm-bindgen (web target) →
 # wasm-opt (binaryen 132 from npm; never Debian's 108, whose output crashes at load) →
 # merged with the hand-kept files of pkg-config/.
+#
+#   bash scripts/build.sh              the package, into pkg/
+#   bash scripts/build.sh --test-trap  a test build with the `test-trap` feature, into
+#                                      target/pkg-trap/ (own target dir; never published)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+out=pkg
+features=()
+target_dir=target
+if [ "${1:-}" = "--test-trap" ]; then
+  out=target/pkg-trap
+  features=(--features test-trap)
+  target_dir=target/trap
+fi
+
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-cargo build --release --target wasm32-unknown-unknown --lib
-rm -rf pkg && mkdir -p pkg
-wasm-bindgen --target web --out-dir pkg --out-name prevalida \
-  target/wasm32-unknown-unknown/release/prevalida.wasm
+CARGO_TARGET_DIR=$target_dir cargo build --release --target wasm32-unknown-unknown --lib "${features[@]}"
+rm -rf "$out" && mkdir -p "$out"
+# --experimental-reset-state-function: the glue gets __wbg_reset_state(), which api.js calls
+# to start a fresh instance if the module ever traps.
+wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida \
+  "$target_dir/wasm32-unknown-unknown/release/prevalida.wasm"
 # Exactly the features wasm-bindgen 0.2.130 output uses; --all-features emits imports
 # Node 20 cannot load.
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/prevalida_bg.wasm -o pkg/prevalida_bg.wasm
-rm -f pkg/prevalida_bg.wasm.d.ts pkg/.gitignore
-cp pkg-config/index.js pkg-config/node.js pkg-config/api.js pkg-config/index.d.ts pkg-config/README.md pkg/
-sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-config/package.json > pkg/package.json
-echo "pkg/ built: prevalida $version"
+  "$out/prevalida_bg.wasm" -o "$out/prevalida_bg.wasm"
+rm -f "$out/prevalida_bg.wasm.d.ts" "$out/.gitignore"
+cp pkg-config/index.js pkg-config/node.js pkg-config/api.js pkg-config/index.d.ts pkg-config/README.md "$out/"
+sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-config/package.json > "$out/package.json"
+echo "$out/ built: prevalida $version"

@@ -19,8 +19,9 @@ step "wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test wasm
 
-step "build pkg/"
+step "build pkg/ (and the test-trap build for the recovery test)"
 bash scripts/build.sh
+bash scripts/build.sh --test-trap
 
 step "package: npm pack, install into an empty folder, Node import, TypeScript types"
 node --test tests/js/

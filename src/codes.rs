@@ -238,6 +238,13 @@ codes! {
     PasswordWeak = "password.weak", Warning,
         "Cumple las reglas, pero es fácil de adivinar ({pattern}). Alárgala con palabras que no tengan que ver contigo.",
         "It meets the rules but is easy to guess ({pattern}). Make it longer with words unrelated to you.";
+
+    // ---- internal ----
+    /// The WebAssembly module trapped (a bug: no input should do this). The package restarted
+    /// it, so the next check works; this one could not be answered.
+    InternalError = "internal.error", Error,
+        "No pudimos revisar este dato por un error interno. Inténtalo de nuevo; si se repite, avisa al portal.",
+        "We could not check this because of an internal error. Try again; if it happens again, tell the portal.";
 }
 
 /// What a password rule requires, as shown in a checklist.

@@ -177,6 +177,10 @@ fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
 /// a string first and throws the coded error otherwise.
 #[wasm_bindgen(js_name = checkEmailTape)]
 pub fn check_email_tape(value: &str, options: Option<Ts<EmailOptions>>) -> Result<String, JsValue> {
+    #[cfg(feature = "test-trap")]
+    if value == "\0trap\0" {
+        std::process::abort();
+    }
     let opts = match options.map(|o| o.js_value()) {
         Some(o) if !o.is_undefined() && !o.is_null() => email_options(&o)?,
         _ => EmailOptions {
