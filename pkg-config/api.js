@@ -73,16 +73,11 @@ function findings(list, en) {
 // ever traps (a panic aborts in wasm), its instance is unusable: start a fresh one, and answer
 // this call with an `internal.error` finding instead of breaking the page. The input buffer
 // belonged to the old instance, so later calls take the ordinary path.
-function guarded(run, answer) {
-  try {
-    return run();
-  } catch (e) {
-    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-    wasm.__wbg_reset_state();
-    memory = null;
-    inputView = null;
-    return answer();
-  }
+function recover(e) {
+  if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+  wasm.__wbg_reset_state();
+  memory = null;
+  inputView = null;
 }
 
 function internalError(options) {
@@ -104,11 +99,13 @@ function misuse(detail) {
  */
 export function checkEmail(value, options) {
   if (typeof value !== "string") throw misuse("value must be a string");
-  t(); // the tables must exist before anything can trap
-  return guarded(
-    () => emailResult(value, options),
-    () => ({ ok: false, normalized: value.trim(), findings: [internalError(options)] }),
-  );
+  if (!tables) t(); // the tables must exist before anything can trap
+  try {
+    return emailResult(value, options);
+  } catch (e) {
+    recover(e);
+    return { ok: false, normalized: value.trim(), findings: [internalError(options)] };
+  }
 }
 
 function emailResult(value, options) {
@@ -132,11 +129,13 @@ function emailResult(value, options) {
 export function checkPassword(value, options) {
   if (typeof value !== "string") throw misuse("value must be a string");
   if (typeof options !== "object" || options === null) throw misuse("options must be an object with a policy");
-  t();
-  return guarded(
-    () => passwordResult(value, options),
-    () => ({ ok: false, rules: [], strength: { score: 0, guessesLog10: 0, patterns: [] }, findings: [internalError(options)] }),
-  );
+  if (!tables) t();
+  try {
+    return passwordResult(value, options);
+  } catch (e) {
+    recover(e);
+    return { ok: false, rules: [], strength: { score: 0, guessesLog10: 0, patterns: [] }, findings: [internalError(options)] };
+  }
 }
 
 function passwordResult(value, options) {

@@ -1,6 +1,6 @@
 // Recovery from a trapped instance, on a test build (scripts/build.sh --test-trap) whose
 // module aborts on one magic input. The published package has no such input: this checks the
-// glue's last line of defence (pkg-config/api.js `guarded`).
+// glue's last line of defence (pkg-config/api.js `recover`).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
