@@ -87,9 +87,11 @@ function internalError(options) {
   return finding;
 }
 
+// The same error the module throws on misuse (src/wasm.rs), from the same template.
 function misuse(detail) {
-  const e = new Error(`prevalida: Invalid argument: ${detail}`);
-  e.code = "api.invalid_argument";
+  const info = t().codes.find((c) => c.code === "api.invalid_argument");
+  const e = new Error(`prevalida: ${render(info.ten, { detail })}`);
+  e.code = info.code;
   return e;
 }
 
