@@ -239,6 +239,119 @@ codes! {
         "Cumple las reglas, pero es fácil de adivinar ({pattern}). Alárgala con palabras que no tengan que ver contigo.",
         "It meets the rules but is easy to guess ({pattern}). Make it longer with words unrelated to you.";
 
+    // ---- identifiers (checkId) ----
+    /// Nothing was typed.
+    IdEmpty = "id.empty", Error,
+        "Escribe el número del documento.",
+        "Enter the document number.";
+    /// A character that does not belong in this kind of number (a letter in a cédula).
+    IdInvalidChar = "id.invalid_char", Error,
+        "«{char}» no va en este número: escribe solo {allowed}.",
+        "“{char}” does not belong in this number: use only {allowed}.";
+    /// Fewer characters than this kind of document can have.
+    IdTooShort = "id.too_short", Error,
+        "El número tiene {length} caracteres; debe tener al menos {min}. Revisa que esté completo.",
+        "The number has {length} characters; it needs at least {min}. Check that it is complete.";
+    /// More characters than this kind of document can have.
+    IdTooLong = "id.too_long", Error,
+        "El número tiene {length} caracteres; puede tener como máximo {max}. Revisa que no sobre nada.",
+        "The number has {length} characters; it can have at most {max}. Check for extra digits.";
+    /// The check digit (DV) does not match the number.
+    IdCheckDigit = "id.check_digit", Error,
+        "El dígito de verificación debería ser {expected}, no {given}. Revisa el número: un dígito mal escrito cambia el dígito de verificación.",
+        "The check digit should be {expected}, not {given}. Check the number: one wrong digit changes the check digit.";
+    /// A NIT given in two fields whose DV field is empty.
+    IdDvMissing = "id.dv_missing", Error,
+        "Falta el dígito de verificación (DV). Para el NIT {nit} es {expected}.",
+        "The check digit (DV) is missing. For NIT {nit} it is {expected}.";
+    /// The NIT field of a two-field NIT already ends with its DV.
+    IdNitIncludesDv = "id.nit_includes_dv", Error,
+        "En el campo NIT escribiste también el dígito de verificación. Escribe solo {body} y el DV ({dv}) en su campo.",
+        "The NIT field also holds the check digit. Enter only {body}, and the DV ({dv}) in its own field.";
+    /// A number that never starts with zero (a Colombian cédula) starts with zero.
+    IdLeadingZero = "id.leading_zero", Error,
+        "Este número no empieza por 0: revisa el primer dígito.",
+        "This number never starts with 0: check the first digit.";
+    /// A Colombian cédula of fewer than 6 digits: very old, or incomplete.
+    IdCcShort = "id.cc_short", Warning,
+        "Una cédula de {length} dígitos es muy antigua o está incompleta: revisa que no falte ningún dígito.",
+        "A cédula of {length} digits is very old or incomplete: check that no digit is missing.";
+    /// A length this kind of document rarely has (a NIT of 12 digits, a PEP of 8).
+    IdUnusualLength = "id.unusual_length", Warning,
+        "Este tipo de número suele tener {usual} dígitos y este tiene {length}: revisa que esté bien escrito.",
+        "This kind of number usually has {usual} digits and this one has {length}: check that it is right.";
+    /// A Chilean RUT below 1,000,000: valid, but from a very old registration.
+    IdRutSmall = "id.rut_small", Warning,
+        "Un RUT menor que 1.000.000 es de un registro muy antiguo: revisa que no falte ningún dígito.",
+        "A RUT below 1,000,000 is from a very old registration: check that no digit is missing.";
+    /// The first two digits of an Ecuadorian number are not a province.
+    IdProvince = "id.province", Error,
+        "Los dos primeros dígitos ({province}) deben ser el código de una provincia del Ecuador: de 01 a 24, o 30 si se registró en el exterior.",
+        "The first two digits ({province}) must be an Ecuadorian province code: 01 to 24, or 30 when registered abroad.";
+    /// The third digit of an Ecuadorian number is not a possible one.
+    IdThirdDigit = "id.third_digit", Error,
+        "El tercer dígito ({digit}) no es posible aquí: puede ser {allowed}.",
+        "The third digit ({digit}) is not possible here: it can be {allowed}.";
+    /// An Ecuadorian RUC whose establishment number is zero.
+    IdEstablishment = "id.establishment", Error,
+        "El RUC termina en {establishment}: los últimos dígitos son el número de establecimiento y no pueden ser cero (el primero es 001).",
+        "The RUC ends in {establishment}: the last digits are the establishment number and cannot be zero (the first is 001).";
+    /// A company or public-entity RUC that fails its check digit: the SRI issues such RUCs,
+    /// so this is a warning.
+    IdRucChecksum = "id.ruc_checksum", Warning,
+        "Este RUC no cumple el dígito verificador. El SRI ha emitido RUC de sociedades y entidades públicas así, pero revisa que esté bien escrito.",
+        "This RUC fails its check digit. The SRI has issued company and public-entity RUCs like this, but check that it is typed right.";
+
+    // ---- phones (checkPhone) ----
+    /// Nothing was typed.
+    PhoneEmpty = "phone.empty", Error,
+        "Escribe un número de teléfono.",
+        "Enter a phone number.";
+    /// A character that is not a digit, a space, `+`, `.`, `-` or parentheses.
+    PhoneInvalidChar = "phone.invalid_char", Error,
+        "«{char}» no va en un teléfono: escribe solo números.",
+        "“{char}” does not belong in a phone number: use only digits.";
+    /// A number with another country's code.
+    PhoneWrongCountry = "phone.wrong_country", Error,
+        "Este número es de otro país (+{code}); aquí va un teléfono de {country} (+{expected}).",
+        "This number is from another country (+{code}); a {country} number (+{expected}) goes here.";
+    /// Fewer digits than a number of this country has.
+    PhoneTooShort = "phone.too_short", Error,
+        "El número tiene {length} dígitos; en {country} tiene {expected}. Revisa que esté completo.",
+        "The number has {length} digits; in {country} it has {expected}. Check that it is complete.";
+    /// More digits than a number of this country has.
+    PhoneTooLong = "phone.too_long", Error,
+        "El número tiene {length} dígitos; en {country} tiene {expected}. Revisa que no sobre nada.",
+        "The number has {length} digits; in {country} it has {expected}. Check for extra digits.";
+    /// A Colombian fixed number in the 7-digit format used before September 2021.
+    PhoneOldFixedFormat = "phone.old_fixed_format", Error,
+        "Desde 2021 los teléfonos fijos de Colombia tienen 10 dígitos: 60, el indicativo de la región y el número. En Bogotá sería 601 {number}; en Medellín, 604 {number}.",
+        "Since 2021 Colombian landlines have 10 digits: 60, the region digit and the number. In Bogotá it would be 601 {number}; in Medellín, 604 {number}.";
+    /// A Colombian fixed number with the old one-digit area code (`1 2281260`).
+    PhoneOldAreaCode = "phone.old_area_code", Error,
+        "Desde 2021 se marca 60 antes del indicativo: escribe {suggestion}.",
+        "Since 2021, 60 goes before the area digit: write {suggestion}.";
+    /// An Ecuadorian landline without its province code.
+    PhoneMissingAreaCode = "phone.missing_area_code", Error,
+        "Al teléfono fijo le falta el código de provincia: escribe 0, el código y el número, como 02 {number} en Pichincha o 04 {number} en Guayas.",
+        "The landline is missing its province code: write 0, the code and the number, such as 02 {number} in Pichincha or 04 {number} in Guayas.";
+    /// The right length and shape, but in a range the numbering plan does not assign.
+    PhoneUnassigned = "phone.unassigned", Error,
+        "El número {national} no existe en el plan de numeración de {country}: revisa los primeros dígitos.",
+        "The number {national} does not exist in the numbering plan of {country}: check the first digits.";
+    /// The form asks for a mobile and this is a landline.
+    PhoneNotMobile = "phone.not_mobile", Error,
+        "Aquí va un número de celular, y {national} es un teléfono fijo.",
+        "A mobile number goes here, and {national} is a landline.";
+    /// The form asks for a landline and this is a mobile.
+    PhoneNotFixed = "phone.not_fixed", Error,
+        "Aquí va un teléfono fijo, y {national} es un celular.",
+        "A landline goes here, and {national} is a mobile number.";
+    /// A toll-free, premium-rate or other service number.
+    PhoneServiceNumber = "phone.service_number", Error,
+        "{national} es una línea de servicio (gratuita o de tarifa especial), no un teléfono de contacto.",
+        "{national} is a service line (toll-free or premium rate), not a contact number.";
+
     // ---- internal ----
     /// The WebAssembly module trapped (a bug: no input should do this). The package restarted
     /// it, so the next check works; this one could not be answered.

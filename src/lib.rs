@@ -18,6 +18,7 @@
 pub mod codes;
 pub mod email;
 pub mod finding;
+pub mod id;
 mod idn;
 pub mod json;
 pub mod password;
