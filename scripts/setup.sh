@@ -2,6 +2,7 @@
 # Installs whatever a fresh machine lacks, and nothing it already has:
 #   the Rust wasm32 target, wasm-bindgen-cli at the exact version of the wasm-bindgen crate,
 #   the npm dev dependencies (binaryen's wasm-opt, bench peers, playwright-core, typescript),
+#   python-stdnum and phonenumbers for the differential test (a venv in target/py),
 #   and, unless called with --no-browser, Debian's Chromium and ChromeDriver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,5 +38,13 @@ if [ "$browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chro
   [ "$(id -u)" != 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+fi
+# The differential test's peers (python-stdnum, libphonenumber) in a venv under target/.
+if ! target/py/bin/python -c 'import stdnum, phonenumbers' 2>/dev/null \
+  || [ tests/differential/requirements.txt -nt target/py/.installed ]; then
+  say "installing python-stdnum and phonenumbers (tests/differential/requirements.txt) into target/py"
+  python3 -m venv target/py
+  target/py/bin/pip install -q -r tests/differential/requirements.txt
+  touch target/py/.installed
 fi
 say "ready"

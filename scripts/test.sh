@@ -12,6 +12,10 @@ cargo fmt --all -- --check
 step "native tests (core, email corpus, doc examples)"
 cargo test
 
+step "identifiers and phones vs python-stdnum and libphonenumber (differential)"
+cargo build --release --example id_cli
+target/py/bin/python tests/differential/compare.py 3000 target/release/examples/id_cli
+
 step "wasm-bindgen-test in Node"
 cargo test --target wasm32-unknown-unknown --test wasm
 

@@ -22,6 +22,7 @@ pub mod id;
 mod idn;
 pub mod json;
 pub mod password;
+pub mod phone;
 pub mod tape;
 mod wipe;
 

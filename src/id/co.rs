@@ -50,15 +50,30 @@ fn nit_format(body: &str, dv: u8) -> String {
 fn nit_body_ok(cx: &mut Ctx, body: &str, with_dv: usize) -> bool {
     let n = body.len();
     if n < NIT_BODY.0 {
-        cx.push(Code::IdTooShort, vec![("length", (n + with_dv).into()), ("min", (NIT_BODY.0 + with_dv).into())]);
+        cx.push(
+            Code::IdTooShort,
+            vec![
+                ("length", (n + with_dv).into()),
+                ("min", (NIT_BODY.0 + with_dv).into()),
+            ],
+        );
         return false;
     }
     if n > NIT_BODY.1 {
-        cx.push(Code::IdTooLong, vec![("length", (n + with_dv).into()), ("max", (NIT_BODY.1 + with_dv).into())]);
+        cx.push(
+            Code::IdTooLong,
+            vec![
+                ("length", (n + with_dv).into()),
+                ("max", (NIT_BODY.1 + with_dv).into()),
+            ],
+        );
         return false;
     }
     if n < NIT_USUAL.0 || n > NIT_USUAL.1 {
-        cx.push(Code::IdUnusualLength, vec![("usual", "6–10 + DV".into()), ("length", n.into())]);
+        cx.push(
+            Code::IdUnusualLength,
+            vec![("usual", "6–10 + DV".into()), ("length", n.into())],
+        );
     }
     true
 }
@@ -72,7 +87,13 @@ pub(super) fn nit(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
     let given = dv.as_bytes()[0] - b'0';
     let expected = nit_check_digit(body).unwrap_or(0);
     if given != expected {
-        cx.push(Code::IdCheckDigit, vec![("expected", expected.to_string().into()), ("given", dv.into())]);
+        cx.push(
+            Code::IdCheckDigit,
+            vec![
+                ("expected", expected.to_string().into()),
+                ("given", dv.into()),
+            ],
+        );
         return (c.to_owned(), String::new());
     }
     details.holder = nit_holder(body);
@@ -80,15 +101,32 @@ pub(super) fn nit(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
 }
 
 /// `co.nit` in two fields.
-pub(super) fn nit_parts(cx: &mut Ctx, details: &mut IdDetails, nit: &str, dv: &str) -> (String, String) {
+pub(super) fn nit_parts(
+    cx: &mut Ctx,
+    details: &mut IdDetails,
+    nit: &str,
+    dv: &str,
+) -> (String, String) {
     cx.part("nit");
     if nit.len() > PARSE_LIMIT {
-        cx.push(Code::IdTooLong, vec![("length", nit.chars().count().into()), ("max", NIT_BODY.1.into())]);
+        cx.push(
+            Code::IdTooLong,
+            vec![
+                ("length", nit.chars().count().into()),
+                ("max", NIT_BODY.1.into()),
+            ],
+        );
         return (String::new(), String::new());
     }
     let body = match compact(nit, Chars::Digits) {
         Err(c) => {
-            cx.push(Code::IdInvalidChar, vec![("char", c.into()), ("allowed", Chars::Digits.shown().into())]);
+            cx.push(
+                Code::IdInvalidChar,
+                vec![
+                    ("char", c.into()),
+                    ("allowed", Chars::Digits.shown().into()),
+                ],
+            );
             return (String::new(), String::new());
         }
         Ok(b) if b.is_empty() => {
@@ -105,7 +143,9 @@ pub(super) fn nit_parts(cx: &mut Ctx, details: &mut IdDetails, nit: &str, dv: &s
         let last = last.as_bytes()[0] - b'0';
         let shape = match dv_given {
             Some(d) => d == last && head.len() >= NIT_BODY.0,
-            None => (body.len() == 10 && matches!(body.as_bytes()[0], b'8' | b'9')) || body.len() == 11,
+            None => {
+                (body.len() == 10 && matches!(body.as_bytes()[0], b'8' | b'9')) || body.len() == 11
+            }
         };
         shape && nit_check_digit(head) == Some(last)
     };
@@ -115,7 +155,10 @@ pub(super) fn nit_parts(cx: &mut Ctx, details: &mut IdDetails, nit: &str, dv: &s
         Ok("") => {
             if includes_dv(None) {
                 let (head, last) = body.split_at(body.len() - 1);
-                cx.push(Code::IdNitIncludesDv, vec![("body", head.into()), ("dv", last.into())]);
+                cx.push(
+                    Code::IdNitIncludesDv,
+                    vec![("body", head.into()), ("dv", last.into())],
+                );
                 return (body.clone(), String::new());
             }
             if !nit_body_ok(cx, &body, 0) {
@@ -123,7 +166,13 @@ pub(super) fn nit_parts(cx: &mut Ctx, details: &mut IdDetails, nit: &str, dv: &s
             }
             cx.part("dv");
             let expected = nit_check_digit(&body).unwrap_or(0);
-            cx.push(Code::IdDvMissing, vec![("nit", body.as_str().into()), ("expected", expected.to_string().into())]);
+            cx.push(
+                Code::IdDvMissing,
+                vec![
+                    ("nit", body.as_str().into()),
+                    ("expected", expected.to_string().into()),
+                ],
+            );
             (body, String::new())
         }
         Ok(d) if d.len() == 1 => {
@@ -131,7 +180,10 @@ pub(super) fn nit_parts(cx: &mut Ctx, details: &mut IdDetails, nit: &str, dv: &s
             let expected = nit_check_digit(&body);
             if expected != Some(given) && includes_dv(Some(given)) {
                 let (head, last) = body.split_at(body.len() - 1);
-                cx.push(Code::IdNitIncludesDv, vec![("body", head.into()), ("dv", last.into())]);
+                cx.push(
+                    Code::IdNitIncludesDv,
+                    vec![("body", head.into()), ("dv", last.into())],
+                );
                 return (body.clone(), String::new());
             }
             if !nit_body_ok(cx, &body, 0) {
@@ -141,7 +193,13 @@ pub(super) fn nit_parts(cx: &mut Ctx, details: &mut IdDetails, nit: &str, dv: &s
             let compact = format!("{body}{d}");
             if given != expected {
                 cx.part("dv");
-                cx.push(Code::IdCheckDigit, vec![("expected", expected.to_string().into()), ("given", d.into())]);
+                cx.push(
+                    Code::IdCheckDigit,
+                    vec![
+                        ("expected", expected.to_string().into()),
+                        ("given", d.into()),
+                    ],
+                );
                 return (compact, String::new());
             }
             details.holder = nit_holder(&body);
@@ -150,12 +208,21 @@ pub(super) fn nit_parts(cx: &mut Ctx, details: &mut IdDetails, nit: &str, dv: &s
         }
         Ok(d) => {
             cx.part("dv");
-            cx.push(Code::IdTooLong, vec![("length", d.len().into()), ("max", 1usize.into())]);
+            cx.push(
+                Code::IdTooLong,
+                vec![("length", d.len().into()), ("max", 1usize.into())],
+            );
             (body, String::new())
         }
         Err(c) => {
             cx.part("dv");
-            cx.push(Code::IdInvalidChar, vec![("char", (*c).into()), ("allowed", Chars::Digits.shown().into())]);
+            cx.push(
+                Code::IdInvalidChar,
+                vec![
+                    ("char", (*c).into()),
+                    ("allowed", Chars::Digits.shown().into()),
+                ],
+            );
             (body, String::new())
         }
     }
@@ -173,7 +240,12 @@ pub(super) struct Spec {
 /// Lengths per RULES.md §1.2 and §3.3. Where the sources are heuristic or unverified
 /// (PEP, PPT, CE), the hard range is wide and the usual one only warns.
 pub(super) fn spec(kind: Kind) -> Spec {
-    let s = |min, max, usual, numeric| Spec { min, max, usual, numeric };
+    let s = |min, max, usual, numeric| Spec {
+        min,
+        max,
+        usual,
+        numeric,
+    };
     match kind {
         Kind::CoCc => s(5, 10, None, true),
         Kind::CoCe => s(3, 10, Some((6, 7, "6–7")), true),
@@ -188,20 +260,34 @@ pub(super) fn spec(kind: Kind) -> Spec {
 
 /// A document without a check digit: `co.cc`, `co.ce`, `co.ti`, `co.pep`, `co.ppt`,
 /// `co.nuip`, `passport`, `foreign`.
-pub(super) fn document(cx: &mut Ctx, details: &mut IdDetails, kind: Kind, c: &str) -> (String, String) {
+pub(super) fn document(
+    cx: &mut Ctx,
+    details: &mut IdDetails,
+    kind: Kind,
+    c: &str,
+) -> (String, String) {
     let sp = spec(kind);
     let n = c.len();
     if n < sp.min {
-        cx.push(Code::IdTooShort, vec![("length", n.into()), ("min", sp.min.into())]);
+        cx.push(
+            Code::IdTooShort,
+            vec![("length", n.into()), ("min", sp.min.into())],
+        );
     } else if n > sp.max {
-        cx.push(Code::IdTooLong, vec![("length", n.into()), ("max", sp.max.into())]);
+        cx.push(
+            Code::IdTooLong,
+            vec![("length", n.into()), ("max", sp.max.into())],
+        );
     } else if kind == Kind::CoCc && c.starts_with('0') {
         cx.push(Code::IdLeadingZero, vec![]);
     } else if kind == Kind::CoCc && n < 6 {
         cx.push(Code::IdCcShort, vec![("length", n.into())]);
     } else if let Some((lo, hi, shown)) = sp.usual.filter(|u| n < u.0 || n > u.1) {
         let _ = (lo, hi);
-        cx.push(Code::IdUnusualLength, vec![("usual", shown.into()), ("length", n.into())]);
+        cx.push(
+            Code::IdUnusualLength,
+            vec![("usual", shown.into()), ("length", n.into())],
+        );
     }
     if cx.errors() {
         return (c.to_owned(), String::new());

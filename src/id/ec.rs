@@ -8,10 +8,30 @@ use crate::codes::Code;
 
 /// Province codes 01–24, and 30 (registered abroad) and 50 (foreigners), as python-stdnum.
 const PROVINCES: [&str; 24] = [
-    "Azuay", "Bolívar", "Cañar", "Carchi", "Cotopaxi", "Chimborazo", "El Oro", "Esmeraldas",
-    "Guayas", "Imbabura", "Loja", "Los Ríos", "Manabí", "Morona Santiago", "Napo", "Pastaza",
-    "Pichincha", "Tungurahua", "Zamora Chinchipe", "Galápagos", "Sucumbíos", "Orellana",
-    "Santo Domingo de los Tsáchilas", "Santa Elena",
+    "Azuay",
+    "Bolívar",
+    "Cañar",
+    "Carchi",
+    "Cotopaxi",
+    "Chimborazo",
+    "El Oro",
+    "Esmeraldas",
+    "Guayas",
+    "Imbabura",
+    "Loja",
+    "Los Ríos",
+    "Manabí",
+    "Morona Santiago",
+    "Napo",
+    "Pastaza",
+    "Pichincha",
+    "Tungurahua",
+    "Zamora Chinchipe",
+    "Galápagos",
+    "Sucumbíos",
+    "Orellana",
+    "Santo Domingo de los Tsáchilas",
+    "Santa Elena",
 ];
 
 fn province(d: &[u8]) -> Option<&'static str> {
@@ -31,7 +51,11 @@ fn ci_digit(d: &[u8]) -> u8 {
         .enumerate()
         .map(|(i, &b)| {
             let p = u32::from(b - b'0') * if i % 2 == 0 { 2 } else { 1 };
-            if p > 9 { p - 9 } else { p }
+            if p > 9 {
+                p - 9
+            } else {
+                p
+            }
         })
         .sum();
     ((10 - s % 10) % 10) as u8
@@ -39,7 +63,11 @@ fn ci_digit(d: &[u8]) -> u8 {
 
 /// Σ wᵢ·dᵢ mod 11 over the first `weights.len()` digits (the check digit has weight 1).
 fn mod11(d: &[u8], weights: &[u32]) -> u32 {
-    d.iter().zip(weights).map(|(&b, w)| u32::from(b - b'0') * w).sum::<u32>() % 11
+    d.iter()
+        .zip(weights)
+        .map(|(&b, w)| u32::from(b - b'0') * w)
+        .sum::<u32>()
+        % 11
 }
 const PUBLIC: [u32; 9] = [3, 2, 7, 6, 5, 4, 3, 2, 1];
 const PRIVATE: [u32; 10] = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
@@ -47,9 +75,15 @@ const PRIVATE: [u32; 10] = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
 /// Exact length, all digits already guaranteed by `compact`.
 fn length(cx: &mut Ctx, c: &str, want: usize) -> bool {
     if c.len() < want {
-        cx.push(Code::IdTooShort, vec![("length", c.len().into()), ("min", want.into())]);
+        cx.push(
+            Code::IdTooShort,
+            vec![("length", c.len().into()), ("min", want.into())],
+        );
     } else if c.len() > want {
-        cx.push(Code::IdTooLong, vec![("length", c.len().into()), ("max", want.into())]);
+        cx.push(
+            Code::IdTooLong,
+            vec![("length", c.len().into()), ("max", want.into())],
+        );
     }
     c.len() == want
 }
@@ -69,12 +103,24 @@ pub(super) fn ci(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, Str
         return (c.to_owned(), String::new());
     }
     if d[2] > b'6' {
-        cx.push(Code::IdThirdDigit, vec![("digit", char::from(d[2]).into()), ("allowed", "0–6".into())]);
+        cx.push(
+            Code::IdThirdDigit,
+            vec![
+                ("digit", char::from(d[2]).into()),
+                ("allowed", "0–6".into()),
+            ],
+        );
         return (c.to_owned(), String::new());
     }
     let expected = ci_digit(d);
     if d[9] - b'0' != expected {
-        cx.push(Code::IdCheckDigit, vec![("expected", expected.to_string().into()), ("given", char::from(d[9]).into())]);
+        cx.push(
+            Code::IdCheckDigit,
+            vec![
+                ("expected", expected.to_string().into()),
+                ("given", char::from(d[9]).into()),
+            ],
+        );
         return (c.to_owned(), String::new());
     }
     details.holder = Some(Holder::Person);
@@ -97,7 +143,13 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
             }
             if !natural_ok {
                 let expected = ci_digit(d);
-                cx.push(Code::IdCheckDigit, vec![("expected", expected.to_string().into()), ("given", char::from(d[9]).into())]);
+                cx.push(
+                    Code::IdCheckDigit,
+                    vec![
+                        ("expected", expected.to_string().into()),
+                        ("given", char::from(d[9]).into()),
+                    ],
+                );
                 return (c.to_owned(), String::new());
             }
             (RucType::Natural, true)
@@ -106,7 +158,10 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
         b'6' if natural_ok && est3 != "000" => (RucType::Natural, true),
         b'6' => {
             if &c[9..] == "0000" {
-                cx.push(Code::IdEstablishment, vec![("establishment", c[9..].into())]);
+                cx.push(
+                    Code::IdEstablishment,
+                    vec![("establishment", c[9..].into())],
+                );
                 return (c.to_owned(), String::new());
             }
             (RucType::Public, false)
@@ -120,7 +175,13 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
             (RucType::Private, mod11(d, &PRIVATE) == 0)
         }
         _ => {
-            cx.push(Code::IdThirdDigit, vec![("digit", char::from(d[2]).into()), ("allowed", "0–6, 9".into())]);
+            cx.push(
+                Code::IdThirdDigit,
+                vec![
+                    ("digit", char::from(d[2]).into()),
+                    ("allowed", "0–6, 9".into()),
+                ],
+            );
             return (c.to_owned(), String::new());
         }
     };
@@ -128,6 +189,10 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
         cx.push(Code::IdRucChecksum, vec![]);
     }
     details.ruc_type = Some(ty);
-    details.holder = Some(if ty == RucType::Natural { Holder::Person } else { Holder::Company });
+    details.holder = Some(if ty == RucType::Natural {
+        Holder::Person
+    } else {
+        Holder::Company
+    });
     (c.to_owned(), c.to_owned())
 }

@@ -89,7 +89,11 @@ pub const DIAN_DOCUMENT_TYPES: &[DianDocumentType] = &[
     dt("22", "Cédula de extranjería", Kind::CoCe),
     dt("31", "NIT", Kind::CoNit),
     dt("41", "Pasaporte", Kind::Passport),
-    dt("42", "Documento de identificación extranjero", Kind::Foreign),
+    dt(
+        "42",
+        "Documento de identificación extranjero",
+        Kind::Foreign,
+    ),
     dt("47", "PEP (Permiso Especial de Permanencia)", Kind::CoPep),
     dt("48", "PPT (Permiso Protección Temporal)", Kind::CoPpt),
     dt("50", "NIT de otro país", Kind::Foreign),
@@ -285,10 +289,18 @@ pub(crate) fn compact(value: &str, chars: Chars) -> Result<String, char> {
         // Chilean habits: a leading "CL" and a K only as the check digit.
         let body = out.strip_prefix("CL").map(str::to_owned).unwrap_or(out);
         let n = body.len();
-        if let Some(c) = body.chars().take(n.saturating_sub(1)).find(|c| !c.is_ascii_digit()) {
+        if let Some(c) = body
+            .chars()
+            .take(n.saturating_sub(1))
+            .find(|c| !c.is_ascii_digit())
+        {
             return Err(c);
         }
-        if let Some(c) = body.chars().last().filter(|c| !c.is_ascii_digit() && *c != 'K') {
+        if let Some(c) = body
+            .chars()
+            .last()
+            .filter(|c| !c.is_ascii_digit() && *c != 'K')
+        {
             return Err(c);
         }
         return Ok(body);
@@ -336,12 +348,18 @@ pub fn check_id_as(
     };
     let (compact, formatted) = if value.len() > PARSE_LIMIT {
         let length = value.chars().count();
-        cx.push(Code::IdTooLong, vec![("length", length.into()), ("max", max_len(kind).into())]);
+        cx.push(
+            Code::IdTooLong,
+            vec![("length", length.into()), ("max", max_len(kind).into())],
+        );
         (String::new(), String::new())
     } else {
         match compact(value, chars) {
             Err(c) => {
-                cx.push(Code::IdInvalidChar, vec![("char", c.into()), ("allowed", chars.shown().into())]);
+                cx.push(
+                    Code::IdInvalidChar,
+                    vec![("char", c.into()), ("allowed", chars.shown().into())],
+                );
                 (String::new(), String::new())
             }
             Ok(c) if c.is_empty() => {

@@ -28,9 +28,18 @@ fn nit_vectors_from_rules() {
     let r = check("co.nit", "800.197.268-5");
     assert!(!r.ok);
     assert_eq!(codes(&r), ["id.check_digit"]);
-    assert_eq!(r.findings[0].params.get("expected"), Some(&Param::Text("4".into())));
-    let r = Finding::build(Code::IdCheckDigit, Some(Lang::Es), r.findings[0].params.0.clone());
-    assert!(r.message.starts_with("El dígito de verificación debería ser 4, no 5"));
+    assert_eq!(
+        r.findings[0].params.get("expected"),
+        Some(&Param::Text("4".into()))
+    );
+    let r = Finding::build(
+        Code::IdCheckDigit,
+        Some(Lang::Es),
+        r.findings[0].params.0.clone(),
+    );
+    assert!(r
+        .message
+        .starts_with("El dígito de verificación debería ser 4, no 5"));
 }
 
 #[test]
@@ -44,21 +53,33 @@ fn nit_lengths_and_holder() {
     assert!(r.ok);
     assert_eq!(codes(&r), ["id.unusual_length"]);
     assert_eq!(check("co.nit", "1234-5").findings[0].code, Code::IdTooShort);
-    assert_eq!(check("co.nit", "1234567890123456-1").findings[0].code, Code::IdTooLong);
+    assert_eq!(
+        check("co.nit", "1234567890123456-1").findings[0].code,
+        Code::IdTooLong
+    );
     let r = check("co.nit", "1020304050-7");
     if r.ok {
         assert_eq!(r.details.holder, Some(Holder::Person));
     }
-    assert_eq!(check("co.nit", "900.204.272-X").findings[0].code, Code::IdInvalidChar);
+    assert_eq!(
+        check("co.nit", "900.204.272-X").findings[0].code,
+        Code::IdInvalidChar
+    );
     assert_eq!(check("co.nit", "  ").findings[0].code, Code::IdEmpty);
 }
 
 #[test]
 fn nit_in_two_fields_names_the_wrong_one() {
-    let o = IdOptions { field: Some("empresa".into()), ..Default::default() };
+    let o = IdOptions {
+        field: Some("empresa".into()),
+        ..Default::default()
+    };
     let r = check_nit_parts("900204272", "8", &o);
     assert!(r.ok);
-    assert_eq!((r.compact.as_str(), r.formatted.as_str()), ("9002042728", "900.204.272-8"));
+    assert_eq!(
+        (r.compact.as_str(), r.formatted.as_str()),
+        ("9002042728", "900.204.272-8")
+    );
     let r = check_nit_parts("900204272", "3", &o);
     assert_eq!(codes(&r), ["id.check_digit"]);
     assert_eq!(r.findings[0].field.as_deref(), Some("empresa.dv"));
@@ -70,20 +91,32 @@ fn nit_in_two_fields_names_the_wrong_one() {
         let r = check_nit_parts("900.204.272-8", dv, &o);
         assert_eq!(codes(&r), ["id.nit_includes_dv"], "{dv:?}");
         assert_eq!(r.findings[0].field.as_deref(), Some("empresa.nit"));
-        assert_eq!(r.findings[0].params.get("body"), Some(&Param::Text("900204272".into())));
+        assert_eq!(
+            r.findings[0].params.get("body"),
+            Some(&Param::Text("900204272".into()))
+        );
     }
     let r = check_nit_parts("9002O4272", "8", &IdOptions::default());
     assert_eq!(codes(&r), ["id.invalid_char"]);
     assert_eq!(r.findings[0].field.as_deref(), Some("nit"));
-    assert_eq!(check_nit_parts("900204272", "88", &o).findings[0].code, Code::IdTooLong);
-    assert_eq!(check_nit_parts("900204272", "x", &o).findings[0].code, Code::IdInvalidChar);
+    assert_eq!(
+        check_nit_parts("900204272", "88", &o).findings[0].code,
+        Code::IdTooLong
+    );
+    assert_eq!(
+        check_nit_parts("900204272", "x", &o).findings[0].code,
+        Code::IdInvalidChar
+    );
 }
 
 #[test]
 fn personal_documents() {
     let r = check("13", "1.020.304.050");
     assert!(r.ok);
-    assert_eq!((r.compact.as_str(), r.formatted.as_str()), ("1020304050", "1.020.304.050"));
+    assert_eq!(
+        (r.compact.as_str(), r.formatted.as_str()),
+        ("1020304050", "1.020.304.050")
+    );
     assert_eq!(r.details.kind, Kind::CoCc);
     assert_eq!(r.details.holder, Some(Holder::Person));
     assert_eq!(codes(&check("co.cc", "01234567")), ["id.leading_zero"]);
@@ -103,14 +136,20 @@ fn personal_documents() {
     assert_eq!(codes(&check("passport", "AB12#3456")), ["id.invalid_char"]);
     let r = check("50", "DE-123456789");
     assert!(r.ok);
-    assert_eq!((r.details.kind, r.details.dian_code), (Kind::Foreign, Some("50")));
+    assert_eq!(
+        (r.details.kind, r.details.dian_code),
+        (Kind::Foreign, Some("50"))
+    );
     assert_eq!(r.details.holder, None);
 }
 
 #[test]
 fn dian_table_maps_codes_and_kinds() {
     let codes: Vec<_> = DIAN_DOCUMENT_TYPES.iter().map(|t| t.code).collect();
-    assert_eq!(codes, ["11", "12", "13", "21", "22", "31", "41", "42", "47", "48", "50", "91"]);
+    assert_eq!(
+        codes,
+        ["11", "12", "13", "21", "22", "31", "41", "42", "47", "48", "50", "91"]
+    );
     assert_eq!(Kind::parse("co.cc"), Some((Kind::CoCc, Some("13"))));
     assert_eq!(Kind::parse("co.ce"), Some((Kind::CoCe, Some("22"))));
     assert_eq!(Kind::parse("co.nuip"), Some((Kind::CoNuip, Some("91"))));
@@ -126,9 +165,19 @@ fn dian_table_maps_codes_and_kinds() {
 #[test]
 fn rut_vectors_from_rules() {
     for (v, compact, f, holder) in [
-        ("60.803.000-K", "60803000-K", "60.803.000-K", Holder::Company),
+        (
+            "60.803.000-K",
+            "60803000-K",
+            "60.803.000-K",
+            Holder::Company,
+        ),
         ("60803000k", "60803000-K", "60.803.000-K", Holder::Company),
-        ("CL76086428-5", "76086428-5", "76.086.428-5", Holder::Company),
+        (
+            "CL76086428-5",
+            "76086428-5",
+            "76.086.428-5",
+            Holder::Company,
+        ),
         ("96874030-K", "96874030-K", "96.874.030-K", Holder::Company),
         ("12.531.909-2", "12531909-2", "12.531.909-2", Holder::Person),
         ("07880442-4", "7880442-4", "7.880.442-4", Holder::Person),
@@ -140,7 +189,10 @@ fn rut_vectors_from_rules() {
     }
     let r = check("cl.rut", "60.803.000-1");
     assert_eq!(codes(&r), ["id.check_digit"]);
-    assert_eq!(r.findings[0].params.get("expected"), Some(&Param::Text("K".into())));
+    assert_eq!(
+        r.findings[0].params.get("expected"),
+        Some(&Param::Text("K".into()))
+    );
     assert_eq!(codes(&check("cl.rut", "6080K000-1")), ["id.invalid_char"]);
     let small = format!("123456-{}", rut_check_digit("123456").unwrap());
     let r = check("cl.rut", &small);
@@ -157,7 +209,10 @@ fn ecuador_cedula() {
         assert!(r.ok, "{v}: {:?}", r.findings);
         assert_eq!(r.details.holder, Some(Holder::Person));
     }
-    assert_eq!(check("ec.ci", "1710034065").details.province, Some("Pichincha"));
+    assert_eq!(
+        check("ec.ci", "1710034065").details.province,
+        Some("Pichincha")
+    );
     assert_eq!(codes(&check("ec.ci", "1710034066")), ["id.check_digit"]);
     assert_eq!(codes(&check("ec.ci", "2510034065")), ["id.province"]);
     assert_eq!(codes(&check("ec.ci", "1770034065")), ["id.third_digit"]);
@@ -169,7 +224,10 @@ fn ecuador_ruc() {
     let r = check("ec.ruc", "1710034065001");
     assert!(r.ok);
     assert_eq!(r.details.ruc_type, Some(RucType::Natural));
-    assert_eq!(codes(&check("ec.ruc", "1710034065000")), ["id.establishment"]);
+    assert_eq!(
+        codes(&check("ec.ruc", "1710034065000")),
+        ["id.establishment"]
+    );
     assert_eq!(codes(&check("ec.ruc", "1710034066001")), ["id.check_digit"]);
     // Public (third digit 6) and private (9), valid by their checksums.
     let r = check("ec.ruc", "1760001550001");
@@ -180,12 +238,21 @@ fn ecuador_ruc() {
     assert_eq!(r.details.ruc_type, Some(RucType::Private));
     assert_eq!(r.details.holder, Some(Holder::Company));
     // The SRI's own numbers that fail the checksum (RULES.md §3.2): a warning.
-    for v in ["1793213150001", "1793189906001", "0993366721001", "0993370026001", "0993381661001"] {
+    for v in [
+        "1793213150001",
+        "1793189906001",
+        "0993366721001",
+        "0993370026001",
+        "0993381661001",
+    ] {
         let r = check("ec.ruc", v);
         assert!(r.ok, "{v}");
         assert_eq!(codes(&r), ["id.ruc_checksum"], "{v}");
     }
-    assert_eq!(codes(&check("ec.ruc", "1793213150000")), ["id.establishment"]);
+    assert_eq!(
+        codes(&check("ec.ruc", "1793213150000")),
+        ["id.establishment"]
+    );
     assert_eq!(codes(&check("ec.ruc", "1783213150001")), ["id.third_digit"]);
 }
 
@@ -207,7 +274,19 @@ fn hostile_input_is_answered() {
         let r = check_id(*k, &big, &IdOptions::default());
         assert!(!r.ok);
         assert_eq!(r.findings[0].code, Code::IdTooLong);
-        for v in ["", "-", "\u{0}", "ñ", "K", "CL", "k-k", "٣٤٥", "𝟗𝟎𝟎", "0000000000000", "--..,, "] {
+        for v in [
+            "",
+            "-",
+            "\u{0}",
+            "ñ",
+            "K",
+            "CL",
+            "k-k",
+            "٣٤٥",
+            "𝟗𝟎𝟎",
+            "0000000000000",
+            "--..,, ",
+        ] {
             let r = check_id(*k, v, &IdOptions::default());
             assert!(!r.findings.is_empty() || r.ok, "{k:?} {v:?}");
         }

@@ -1,0 +1,398 @@
+//! `checkPhone`: phone numbers of Colombia, Chile and Ecuador, against their numbering
+//! plans (RULES.md §1.4, §2.2, §3.3), with the mistakes people make: the pre-2021
+//! Colombian 7-digit landline, an Ecuadorian landline without its province code, a number
+//! of another country, a landline where the form asks for a mobile.
+
+mod plan;
+#[cfg(test)]
+mod tests;
+
+use crate::codes::{Code, Lang};
+use crate::finding::{no_errors, sort_by_severity, Finding, Param};
+use serde::{Deserialize, Serialize};
+
+pub use plan::matches as plan_matches;
+
+/// The countries `checkPhone` knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Country {
+    /// Colombia, +57.
+    #[serde(rename = "CO")]
+    Co,
+    /// Chile, +56.
+    #[serde(rename = "CL")]
+    Cl,
+    /// Ecuador, +593.
+    #[serde(rename = "EC")]
+    Ec,
+}
+
+impl Country {
+    /// `"CO"`, `"CL"` or `"EC"` (upper case, as ISO 3166).
+    pub fn parse(s: &str) -> Option<Country> {
+        match s {
+            "CO" => Some(Country::Co),
+            "CL" => Some(Country::Cl),
+            "EC" => Some(Country::Ec),
+            _ => None,
+        }
+    }
+    fn code(self) -> &'static str {
+        match self {
+            Country::Co => "57",
+            Country::Cl => "56",
+            Country::Ec => "593",
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Country::Co => "Colombia",
+            Country::Cl => "Chile",
+            Country::Ec => "Ecuador",
+        }
+    }
+    /// How many digits a national number has, as people write it.
+    fn expected(self) -> &'static str {
+        match self {
+            Country::Co => "10",
+            Country::Cl => "9",
+            Country::Ec => "9–10",
+        }
+    }
+}
+
+/// Mobile or landline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum PhoneType {
+    /// A mobile number.
+    Mobile,
+    /// A landline (or a VoIP line with a landline-like number).
+    Fixed,
+}
+
+/// Options of [`check_phone`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct PhoneOptions {
+    /// Language of the messages (default `"es"`).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub lang: Lang,
+    /// Field path copied into every finding.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub field: Option<String>,
+    /// Demand this type ("Teléfono móvil" → `"mobile"`).
+    #[serde(rename = "type")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub want: Option<PhoneType>,
+    /// Leave messages empty (the npm package renders them in JavaScript).
+    #[serde(skip)]
+    pub skip_messages: bool,
+}
+
+/// What [`check_phone`] returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PhoneResult {
+    /// True when no finding is an error.
+    pub ok: bool,
+    /// `+573211234567`, when the number is in the plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub e164: Option<String>,
+    /// The national display form (`321 1234567`, `601 2345678`, `9 6123 4567`,
+    /// `099 123 4567`), when the number is in the plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub national: Option<String>,
+    /// Mobile or landline, when the number is in the plan.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub kind: Option<PhoneType>,
+    /// Everything found, errors first.
+    pub findings: Vec<Finding>,
+}
+
+/// Country codes people type by mistake in these forms, longest first where one is a
+/// prefix of another. Anything else after `+` is reported by its first digits.
+const OTHER_CODES: &[&str] = &[
+    "593", "591", "595", "598", "506", "507", "502", "503", "504", "505", "509", "1", "7", "51",
+    "52", "53", "54", "55", "56", "57", "58", "34", "33", "39", "44", "49", "86",
+];
+
+struct Ctx<'a> {
+    opts: &'a PhoneOptions,
+    findings: Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, code: Code, params: Vec<(&'static str, Param)>) {
+        let lang = (!self.opts.skip_messages).then_some(self.opts.lang);
+        let mut f = Finding::build(code, lang, params);
+        f.field = self.opts.field.clone();
+        self.findings.push(f);
+    }
+}
+
+/// Checks a phone number of `country`. Never panics; values over 64 bytes are answered by
+/// their length.
+pub fn check_phone(country: Country, value: &str, opts: &PhoneOptions) -> PhoneResult {
+    let mut cx = Ctx {
+        opts,
+        findings: Vec::new(),
+    };
+    let read = read(&mut cx, country, value);
+    let mut r = PhoneResult {
+        ok: false,
+        e164: None,
+        national: None,
+        kind: None,
+        findings: Vec::new(),
+    };
+    if let Some((nsn, kind)) = read {
+        match (opts.want, kind) {
+            (Some(PhoneType::Mobile), PhoneType::Fixed) => cx.push(
+                Code::PhoneNotMobile,
+                vec![("national", national(country, kind, &nsn).into())],
+            ),
+            (Some(PhoneType::Fixed), PhoneType::Mobile) => cx.push(
+                Code::PhoneNotFixed,
+                vec![("national", national(country, kind, &nsn).into())],
+            ),
+            _ => {}
+        }
+        r.e164 = Some(format!("+{}{nsn}", country.code()));
+        r.national = Some(national(country, kind, &nsn));
+        r.kind = Some(kind);
+    }
+    r.ok = no_errors(&cx.findings);
+    r.findings = sort_by_severity(cx.findings);
+    r
+}
+
+fn length_error(cx: &mut Ctx, country: Country, n: usize) {
+    let min = match country {
+        Country::Co => 10,
+        Country::Cl => 9,
+        Country::Ec => 8,
+    };
+    let code = if n < min {
+        Code::PhoneTooShort
+    } else {
+        Code::PhoneTooLong
+    };
+    cx.push(
+        code,
+        vec![
+            ("length", n.into()),
+            ("country", country.name().into()),
+            ("expected", country.expected().into()),
+        ],
+    );
+}
+
+/// Reads `value` into the national significant number and its type, or reports why not.
+fn read(cx: &mut Ctx, country: Country, value: &str) -> Option<(String, PhoneType)> {
+    if value.len() > 64 {
+        let n = value.chars().filter(char::is_ascii_digit).count();
+        length_error(cx, country, n.max(13));
+        return None;
+    }
+    let mut digits = String::with_capacity(16);
+    let mut plus = false;
+    for c in value.trim().chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '\u{FF10}'..='\u{FF19}' => digits.push(char::from(b'0' + (c as u32 - 0xFF10) as u8)),
+            '+' | '\u{FF0B}' if digits.is_empty() && !plus => plus = true,
+            ' ' | '.' | '-' | '(' | ')' | '/' | '\u{2010}'..='\u{2015}' => {}
+            _ if c.is_whitespace() => {}
+            _ => {
+                cx.push(Code::PhoneInvalidChar, vec![("char", c.into())]);
+                return None;
+            }
+        }
+    }
+    if digits.is_empty() {
+        cx.push(Code::PhoneEmpty, vec![]);
+        return None;
+    }
+    let cc = country.code();
+    // The international forms: +57…, 0057…, and 57… when the length says so.
+    let intl = if plus {
+        Some(digits.as_str())
+    } else {
+        digits.strip_prefix("00")
+    };
+    let national = match intl {
+        Some(rest) => match rest.strip_prefix(cc) {
+            Some(n) => n,
+            None => {
+                let other = OTHER_CODES
+                    .iter()
+                    .find(|c| rest.starts_with(**c))
+                    .map_or_else(|| rest.chars().take(2).collect(), |c| (*c).to_owned());
+                cx.push(
+                    Code::PhoneWrongCountry,
+                    vec![
+                        ("code", other.into()),
+                        ("country", country.name().into()),
+                        ("expected", cc.into()),
+                    ],
+                );
+                return None;
+            }
+        },
+        None => {
+            let full = match country {
+                Country::Co => 12,
+                Country::Cl => 11,
+                Country::Ec => 12,
+            };
+            match digits.strip_prefix(cc) {
+                Some(n)
+                    if digits.len() == full || (country == Country::Ec && digits.len() == 11) =>
+                {
+                    n
+                }
+                // Colombia's old trunk prefix: "01 8000 …", "0 1 2281260".
+                _ if country == Country::Co && digits.starts_with('0') => &digits[1..],
+                _ => digits.as_str(),
+            }
+        }
+    };
+    let n = national.as_bytes();
+    match country {
+        Country::Co => co(cx, n),
+        Country::Cl => cl(cx, n),
+        Country::Ec => ec(cx, n),
+    }
+    .map(|t| {
+        (
+            String::from_utf8_lossy(national_significant(country, n)).into_owned(),
+            t,
+        )
+    })
+}
+
+/// Ecuador writes a trunk 0 before national numbers; the plan has none.
+fn national_significant(country: Country, n: &[u8]) -> &[u8] {
+    match (country, n.first()) {
+        (Country::Ec, Some(b'0')) => &n[1..],
+        _ => n,
+    }
+}
+
+fn classify(
+    cx: &mut Ctx,
+    country: Country,
+    n: &[u8],
+    mobile: &[&str],
+    fixed: &[&str],
+    service: &[&str],
+) -> Option<PhoneType> {
+    if plan::any(mobile, n) {
+        return Some(PhoneType::Mobile);
+    }
+    if plan::any(fixed, n) {
+        return Some(PhoneType::Fixed);
+    }
+    let shown = String::from_utf8_lossy(n).into_owned();
+    let code = if plan::any(service, n) {
+        Code::PhoneServiceNumber
+    } else {
+        Code::PhoneUnassigned
+    };
+    cx.push(
+        code,
+        vec![
+            ("national", shown.into()),
+            ("country", country.name().into()),
+        ],
+    );
+    None
+}
+
+fn co(cx: &mut Ctx, n: &[u8]) -> Option<PhoneType> {
+    let c = Country::Co;
+    match n.len() {
+        10 if n[0] != b'1' => classify(cx, c, n, plan::CO_MOBILE, plan::CO_FIXED, plan::CO_SERVICE),
+        11 if n[0] == b'1' => classify(cx, c, n, &[], &[], plan::CO_SERVICE),
+        7 if (b'2'..=b'9').contains(&n[0]) => {
+            let shown = String::from_utf8_lossy(n).into_owned();
+            cx.push(Code::PhoneOldFixedFormat, vec![("number", shown.into())]);
+            None
+        }
+        8 if (b'1'..=b'8').contains(&n[0]) && n[0] != b'3' => {
+            let s = String::from_utf8_lossy(n);
+            let suggestion = format!("60{} {}", &s[..1], &s[1..]);
+            cx.push(
+                Code::PhoneOldAreaCode,
+                vec![("suggestion", suggestion.into())],
+            );
+            None
+        }
+        len => {
+            length_error(cx, c, len);
+            None
+        }
+    }
+}
+
+fn cl(cx: &mut Ctx, n: &[u8]) -> Option<PhoneType> {
+    match n.len() {
+        9 => classify(
+            cx,
+            Country::Cl,
+            n,
+            plan::CL_MOBILE,
+            plan::CL_FIXED,
+            plan::CL_SERVICE,
+        ),
+        10 | 11 if plan::any(plan::CL_SERVICE, n) => {
+            classify(cx, Country::Cl, n, &[], &[], plan::CL_SERVICE)
+        }
+        len => {
+            length_error(cx, Country::Cl, len);
+            None
+        }
+    }
+}
+
+fn ec(cx: &mut Ctx, n: &[u8]) -> Option<PhoneType> {
+    let c = Country::Ec;
+    let nsn = national_significant(c, n);
+    match (n.first(), n.len()) {
+        (Some(b'0'), 9 | 10) | (Some(b'2'..=b'9'), 8 | 9) => {
+            classify(cx, c, nsn, plan::EC_MOBILE, plan::EC_FIXED, &[])
+        }
+        (Some(b'1'), 10 | 11) => classify(cx, c, n, &[], &[], plan::EC_SERVICE),
+        (Some(b'2'..=b'7'), 7) => {
+            let shown = String::from_utf8_lossy(n);
+            let number = format!("{} {}", &shown[..3], &shown[3..]);
+            cx.push(Code::PhoneMissingAreaCode, vec![("number", number.into())]);
+            None
+        }
+        (_, len) => {
+            length_error(cx, c, len);
+            None
+        }
+    }
+}
+
+/// The national display form.
+fn national(country: Country, kind: PhoneType, nsn: &str) -> String {
+    let s = nsn;
+    match (country, kind) {
+        (Country::Co, _) => format!("{} {}", &s[..3], &s[3..]),
+        (Country::Cl, _) if s.starts_with('2') || s.starts_with('9') => {
+            format!("{} {} {}", &s[..1], &s[1..5], &s[5..])
+        }
+        (Country::Cl, _) => format!("{} {} {}", &s[..2], &s[2..5], &s[5..]),
+        (Country::Ec, PhoneType::Mobile) => format!("0{} {} {}", &s[..2], &s[2..5], &s[5..]),
+        (Country::Ec, PhoneType::Fixed) => format!("0{} {} {}", &s[..1], &s[1..4], &s[4..]),
+    }
+}
