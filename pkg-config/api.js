@@ -35,6 +35,8 @@ function t() {
       codes: raw.codes.map(([code, severity, es, en]) => ({ code, severity, es, en, tes: compile(es), ten: compile(en) })),
       rules: raw.rules.map(([id, es, en]) => ({ id, es, en, tes: compile(es), ten: compile(en) })),
       patterns: raw.patterns,
+      kinds: raw.kinds,
+      dian: raw.dian.map(([code, name, kind]) => Object.freeze({ code, name, kind })),
     };
   }
   return tables;
@@ -160,4 +162,64 @@ function passwordResult(value, options) {
 export function listCodes(lang) {
   if (lang !== undefined && lang !== null && lang !== "es" && lang !== "en") throw misuse('lang must be "es" or "en"');
   return t().codes.map((c) => ({ code: c.code, severity: c.severity, message: lang === "en" ? c.en : c.es }));
+}
+
+/**
+ * Checks a national identifier. `kind` is `"co.nit"`, `"co.cc"`, …, `"cl.rut"`, `"ec.ci"`,
+ * `"ec.ruc"`, or a DIAN document code (`"13"`, `"31"`…). For a NIT typed in two fields,
+ * pass `{ nit, dv }`: findings then say which of the two is wrong.
+ */
+export function checkId(kind, value, options) {
+  if (typeof value !== "string" && (typeof value !== "object" || value === null)) {
+    throw misuse("value must be a string (or { nit, dv } for co.nit)");
+  }
+  if (!tables) t();
+  try {
+    const tape = JSON.parse(wasm.checkIdTape(kind, value, options));
+    const details = { kind: tables.kinds[tape[4]] };
+    if (tape[5] !== null) details.dianCode = tape[5];
+    if (tape[6] !== null) details.type = tape[6];
+    if (tape[7] !== null) details.holder = tape[7];
+    if (tape[8] !== null) details.province = tape[8];
+    return { ok: tape[0] === 1, compact: tape[1], formatted: tape[2], findings: findings(tape[3], options?.lang === "en"), details };
+  } catch (e) {
+    recover(e);
+    return { ok: false, compact: "", formatted: "", findings: [internalError(options)], details: { kind: String(kind) } };
+  }
+}
+
+/** Checks a phone number of Colombia (`"CO"`), Chile (`"CL"`) or Ecuador (`"EC"`). */
+export function checkPhone(country, value, options) {
+  if (typeof value !== "string") throw misuse("value must be a string");
+  if (!tables) t();
+  try {
+    const tape = JSON.parse(wasm.checkPhoneTape(country, value, options));
+    const r = { ok: tape[0] === 1 };
+    if (tape[1] !== null) r.e164 = tape[1];
+    if (tape[2] !== null) r.national = tape[2];
+    if (tape[3] !== null) r.type = tape[3];
+    r.findings = findings(tape[4], options?.lang === "en");
+    return r;
+  } catch (e) {
+    recover(e);
+    return { ok: false, findings: [internalError(options)] };
+  }
+}
+
+/** The DIAN check digit (DV) of a NIT body, or `null` when the body is not 1–15 digits. */
+export function nitCheckDigit(body) {
+  if (typeof body !== "string") throw misuse("body must be a string");
+  const d = wasm.nitCheckDigit(body);
+  return d < 0 ? null : d;
+}
+
+/** The check digit of a Chilean RUT body (`"0"`–`"9"` or `"K"`), or `null` when the body is not 1–8 digits. */
+export function rutCheckDigit(body) {
+  if (typeof body !== "string") throw misuse("body must be a string");
+  return wasm.rutCheckDigit(body) || null;
+}
+
+/** The DIAN "tipo de documento" table: code, name and the kind `checkId` checks it as. */
+export function dianDocumentTypes() {
+  return t().dian.slice();
 }

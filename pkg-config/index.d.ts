@@ -1,6 +1,23 @@
 // Types of the public API. The declarations themselves are generated from the Rust types
 // (tsify) into prevalida.d.ts; this file re-exports what a user may import.
-import type { CodeInfo, EmailOptions, EmailResult, Lang, PasswordOptions, PasswordResult } from "./prevalida.js";
+import type {
+  CodeInfo,
+  Country,
+  DianDocumentType,
+  EmailOptions,
+  EmailResult,
+  IdOptions,
+  IdResult,
+  Kind,
+  Lang,
+  PasswordOptions,
+  PasswordResult,
+  PhoneOptions,
+  PhoneResult,
+  PhoneType,
+  PhoneOptions,
+  PhoneResult,
+} from "./prevalida.js";
 
 /**
  * Checks an email address: WHATWG syntax plus RFC 5321 limits, the mistakes people make
@@ -16,6 +33,34 @@ export declare function checkEmail(value: string, options?: EmailOptions): Email
  */
 export declare function checkPassword(value: string, options: PasswordOptions): PasswordResult;
 
+/** A DIAN "tipo de documento" code, accepted by {@link checkId} in place of a kind. */
+export type DianCode = "11" | "12" | "13" | "21" | "22" | "31" | "41" | "42" | "47" | "48" | "50" | "91";
+
+/**
+ * Checks a national identifier of Colombia, Chile or Ecuador, exact to the check digit.
+ * `kind` is a {@link Kind} (`"co.nit"`, `"cl.rut"`, `"ec.ruc"`…) or a {@link DianCode}.
+ * A NIT typed in two fields goes as `{ nit, dv }`: findings then name the wrong one
+ * (`field` ends in `.nit` or `.dv`).
+ */
+export declare function checkId(kind: Kind | DianCode, value: string, options?: IdOptions): IdResult;
+export declare function checkId(kind: "co.nit" | "31", value: { nit: string; dv: string }, options?: IdOptions): IdResult;
+
+/**
+ * Checks a phone number against the numbering plan of Colombia, Chile or Ecuador. Accepts
+ * `+57`, `57`, `0057`, spaces, dots, hyphens and parentheses; `options.type` demands a mobile
+ * or a landline.
+ */
+export declare function checkPhone(country: Country, value: string, options?: PhoneOptions): PhoneResult;
+
+/** The DIAN check digit (DV) of a NIT body, or `null` when the body is not 1–15 digits. */
+export declare function nitCheckDigit(body: string): number | null;
+
+/** The check digit of a Chilean RUT body, or `null` when the body is not 1–8 digits. */
+export declare function rutCheckDigit(body: string): "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "K" | null;
+
+/** The DIAN "tipo de documento" table (UBL 2.1 annex), each code with its name and kind. */
+export declare function dianDocumentTypes(): DianDocumentType[];
+
 /** Every finding code with its severity and message template in `lang` (default Spanish). */
 export declare function listCodes(lang?: Lang): CodeInfo[];
 
@@ -23,17 +68,28 @@ export type {
   Code,
   CodeInfo,
   CharClass,
+  Country,
   CustomPolicy,
+  DianDocumentType,
   EmailOptions,
   EmailResult,
   Finding,
+  Holder,
+  IdDetails,
+  IdOptions,
+  IdResult,
+  Kind,
   Lang,
   PasswordOptions,
   PasswordResult,
+  PhoneOptions,
+  PhoneResult,
+  PhoneType,
   Pattern,
   Policy,
   PolicyName,
   Rule,
+  RucType,
   RuleId,
   Severity,
   Strength,

@@ -7,4 +7,4 @@ import { bind } from "./api.js";
 
 bind(await init({ module_or_path: new URL("./prevalida_bg.wasm", import.meta.url) }));
 
-export { checkEmail, checkPassword, listCodes } from "./api.js";
+export { checkEmail, checkId, checkPassword, checkPhone, dianDocumentTypes, listCodes, nitCheckDigit, rutCheckDigit } from "./api.js";

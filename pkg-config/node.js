@@ -6,4 +6,4 @@ import { bind } from "./api.js";
 
 bind(initSync({ module: readFileSync(new URL("./prevalida_bg.wasm", import.meta.url)) }));
 
-export { checkEmail, checkPassword, listCodes } from "./api.js";
+export { checkEmail, checkId, checkPassword, checkPhone, dianDocumentTypes, listCodes, nitCheckDigit, rutCheckDigit } from "./api.js";

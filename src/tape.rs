@@ -13,14 +13,19 @@
 //!   address (no JSON to parse at all)
 //! * password: `[ok, allowed, [[rule index, ok, n | null]…], score, guessesLog10,
 //!   [pattern index…], [finding…]]`
+//! * id:      `[ok, compact, formatted, [finding…], kind index, dianCode | null,
+//!   type | null, holder | null, province | null]`
+//! * phone:   `[ok, e164 | null, national | null, type | null, [finding…]]`
 //! * tables:  `{"codes": [[code, severity, es, en]…], "rules": [[id, es, en]…],
-//!   "patterns": [pattern…]}`
+//!   "patterns": [pattern…], "kinds": [kind…], "dian": [[code, name, kind]…]}`
 
 use crate::codes::{Code, Lang, RuleId};
 use crate::email::EmailResult;
 use crate::finding::{Finding, Param};
+use crate::id::{IdResult, Kind, DIAN_DOCUMENT_TYPES};
 use crate::json::{write_f64, write_int, write_str};
 use crate::password::{PasswordResult, Pattern};
+use crate::phone::PhoneResult;
 
 fn write_opt_str(out: &mut String, s: Option<&str>) {
     match s {
@@ -115,6 +120,52 @@ pub fn password(r: &PasswordResult, allowed: &str) -> String {
     out
 }
 
+fn write_opt_json<T: serde::Serialize>(out: &mut String, v: Option<T>) {
+    match v {
+        Some(v) => out.push_str(&crate::json::to_json(&v)),
+        None => out.push_str("null"),
+    }
+}
+
+/// The tape of an identifier result.
+pub fn id(r: &IdResult) -> String {
+    let mut out = String::with_capacity(96);
+    out.push_str(if r.ok { "[1," } else { "[0," });
+    write_str(&mut out, &r.compact);
+    out.push(',');
+    write_str(&mut out, &r.formatted);
+    out.push(',');
+    write_findings(&mut out, &r.findings);
+    out.push(',');
+    let d = &r.details;
+    write_int(&mut out, d.kind as i64);
+    out.push(',');
+    write_opt_str(&mut out, d.dian_code);
+    out.push(',');
+    write_opt_json(&mut out, d.ruc_type);
+    out.push(',');
+    write_opt_json(&mut out, d.holder);
+    out.push(',');
+    write_opt_str(&mut out, d.province);
+    out.push(']');
+    out
+}
+
+/// The tape of a phone result.
+pub fn phone(r: &PhoneResult) -> String {
+    let mut out = String::with_capacity(96);
+    out.push_str(if r.ok { "[1," } else { "[0," });
+    write_opt_str(&mut out, r.e164.as_deref());
+    out.push(',');
+    write_opt_str(&mut out, r.national.as_deref());
+    out.push(',');
+    write_opt_json(&mut out, r.kind);
+    out.push(',');
+    write_findings(&mut out, &r.findings);
+    out.push(']');
+    out
+}
+
 /// Everything the glue needs to turn tapes into results, sent once.
 pub fn tables() -> String {
     let mut out = String::from("{\"codes\":[");
@@ -154,6 +205,26 @@ pub fn tables() -> String {
             out.push(',');
         }
         out.push_str(&crate::json::to_json(p));
+    }
+    out.push_str("],\"kinds\":[");
+    for (i, k) in Kind::ALL.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(&mut out, k.as_str());
+    }
+    out.push_str("],\"dian\":[");
+    for (i, t) in DIAN_DOCUMENT_TYPES.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        write_str(&mut out, t.code);
+        out.push(',');
+        write_str(&mut out, t.name);
+        out.push(',');
+        write_str(&mut out, t.kind.as_str());
+        out.push(']');
     }
     out.push_str("]}");
     out

@@ -10,7 +10,9 @@
 
 use crate::codes::{Code, Lang};
 use crate::email::{self, EmailOptions};
+use crate::id::{self, IdOptions, Kind};
 use crate::password::{self, CharClass, CustomPolicy, PasswordOptions, Policy, PolicyName};
+use crate::phone::{self, Country, PhoneOptions, PhoneType};
 use crate::{tape, Severity};
 use serde::Serialize;
 use tsify::{Ts, Tsify};
@@ -245,6 +247,101 @@ pub fn check_password_tape(
     }
     let result = result?;
     Ok(tape::password(&result, &result.allowed))
+}
+
+fn id_options(v: Option<Ts<IdOptions>>) -> Result<IdOptions, JsValue> {
+    let Some(v) = v
+        .map(|o| o.js_value())
+        .filter(|o| !o.is_undefined() && !o.is_null())
+    else {
+        return Ok(IdOptions {
+            skip_messages: true,
+            ..IdOptions::default()
+        });
+    };
+    let p = Props::new(&v, "options")?;
+    Ok(IdOptions {
+        lang: p.lang()?,
+        field: p.string("field")?,
+        skip_messages: true,
+    })
+}
+
+/// Checks an identifier; returns the result as a tape (see `crate::tape`). `kind` is a
+/// kind name or a DIAN document code; `value` a string, or `{ nit, dv }` for a NIT typed
+/// in two fields. The package exports `checkId`.
+#[wasm_bindgen(js_name = checkIdTape)]
+pub fn check_id_tape(
+    kind: JsValue,
+    value: JsValue,
+    options: Option<Ts<IdOptions>>,
+) -> Result<String, JsValue> {
+    let Some((kind, code)) = kind.as_string().as_deref().and_then(Kind::parse) else {
+        return Err(misuse("kind must be an identifier kind (\"co.nit\", \"cl.rut\", …) or a DIAN document code (\"13\", \"31\", …)"));
+    };
+    let opts = id_options(options)?;
+    let result = if let Some(v) = value.as_string() {
+        id::check_id_as(kind, code, &v, &opts)
+    } else if kind == Kind::CoNit && value.is_object() {
+        let p = Props::new(&value, "value")?;
+        let part = |k: &str| p.string(k).map(Option::unwrap_or_default);
+        id::check_nit_parts(&part("nit")?, &part("dv")?, &opts)
+    } else {
+        return Err(misuse("value must be a string (or { nit, dv } for co.nit)"));
+    };
+    Ok(tape::id(&result))
+}
+
+/// Checks a phone number of `country` (`"CO"`, `"CL"`, `"EC"`); returns a tape. The package
+/// exports `checkPhone`.
+#[wasm_bindgen(js_name = checkPhoneTape)]
+pub fn check_phone_tape(
+    country: JsValue,
+    value: &str,
+    options: Option<Ts<PhoneOptions>>,
+) -> Result<String, JsValue> {
+    let Some(country) = country.as_string().as_deref().and_then(Country::parse) else {
+        return Err(misuse("country must be \"CO\", \"CL\" or \"EC\""));
+    };
+    let mut opts = PhoneOptions {
+        skip_messages: true,
+        ..PhoneOptions::default()
+    };
+    if let Some(v) = options
+        .map(|o| o.js_value())
+        .filter(|o| !o.is_undefined() && !o.is_null())
+    {
+        let p = Props::new(&v, "options")?;
+        opts.lang = p.lang()?;
+        opts.field = p.string("field")?;
+        opts.want = match p.string("type")?.as_deref() {
+            None => None,
+            Some("mobile") => Some(PhoneType::Mobile),
+            Some("fixed") => Some(PhoneType::Fixed),
+            Some(_) => return Err(p.bad("type", "\"mobile\" or \"fixed\"")),
+        };
+    }
+    Ok(tape::phone(&phone::check_phone(country, value, &opts)))
+}
+
+/// The DIAN check digit of a NIT body (separators allowed), or -1 when the body is not
+/// 1–15 digits. The package exports `nitCheckDigit` (`number | null`).
+#[wasm_bindgen(js_name = nitCheckDigit)]
+pub fn nit_check_digit(body: &str) -> i32 {
+    match id::compact_digits(body) {
+        Some(b) => id::nit_check_digit(&b).map_or(-1, i32::from),
+        None => -1,
+    }
+}
+
+/// The check digit of a RUT body (separators allowed), or an empty string when the body is
+/// not 1–8 digits. The package exports `rutCheckDigit` (`string | null`).
+#[wasm_bindgen(js_name = rutCheckDigit)]
+pub fn rut_check_digit(body: &str) -> String {
+    id::compact_digits(body)
+        .and_then(|b| id::rut_check_digit(b.trim_start_matches('0')))
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// Codes, severities, message templates, rule and pattern names, for the JS glue.

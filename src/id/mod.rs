@@ -73,6 +73,7 @@ kinds! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DianDocumentType {
     /// The two-digit code forms send (`"13"`).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"11\" | \"12\" | \"13\" | \"21\" | \"22\" | \"31\" | \"41\" | \"42\" | \"47\" | \"48\" | \"50\" | \"91\""))]
     pub code: &'static str,
     /// Its name in the DIAN table.
     pub name: &'static str,
@@ -170,7 +171,7 @@ pub struct IdDetails {
     pub kind: Kind,
     /// The DIAN document code for this kind, for Colombian forms.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "\"11\" | \"12\" | \"13\" | \"21\" | \"22\" | \"31\" | \"41\" | \"42\" | \"47\" | \"48\" | \"50\" | \"91\""))]
     pub dian_code: Option<&'static str>,
     /// Ecuadorian RUC layout.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -306,6 +307,14 @@ pub(crate) fn compact(value: &str, chars: Chars) -> Result<String, char> {
         return Ok(body);
     }
     Ok(out)
+}
+
+/// A check-digit helper's body: separators dropped, digits only, at most 64 bytes.
+pub fn compact_digits(body: &str) -> Option<String> {
+    if body.len() > 64 {
+        return None;
+    }
+    compact(body, Chars::Digits).ok().filter(|b| !b.is_empty())
 }
 
 /// `digits` grouped by thousands with dots (`1020304050` → `1.020.304.050`).
