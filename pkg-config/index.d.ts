@@ -14,9 +14,6 @@ import type {
   PasswordResult,
   PhoneOptions,
   PhoneResult,
-  PhoneType,
-  PhoneOptions,
-  PhoneResult,
 } from "./prevalida.js";
 
 /**

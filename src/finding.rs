@@ -47,6 +47,39 @@ impl From<usize> for Param {
     }
 }
 
+/// A parameter as a check passes it, borrowed: [`Finding::from_parts`] makes it owned in
+/// one place, which keeps each call site small in wasm.
+#[derive(Clone, Copy, Debug)]
+pub enum P<'a> {
+    /// Text.
+    S(&'a str),
+    /// A whole number.
+    N(usize),
+    /// One character.
+    C(char),
+}
+
+impl<'a> From<&'a str> for P<'a> {
+    fn from(s: &'a str) -> Self {
+        P::S(s)
+    }
+}
+impl<'a> From<&'a String> for P<'a> {
+    fn from(s: &'a String) -> Self {
+        P::S(s)
+    }
+}
+impl From<usize> for P<'_> {
+    fn from(n: usize) -> Self {
+        P::N(n)
+    }
+}
+impl From<char> for P<'_> {
+    fn from(c: char) -> Self {
+        P::C(c)
+    }
+}
+
 /// The parameters of a finding, in the order the check gave them; serialized as an object.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Params(pub Vec<(&'static str, Param)>);
@@ -112,6 +145,41 @@ impl Finding {
             params,
         }
     }
+}
+
+impl Finding {
+    /// [`Finding::build`] from borrowed parameters, with a field.
+    #[inline(never)]
+    pub fn from_parts(
+        code: Code,
+        lang: Option<Lang>,
+        field: Option<&str>,
+        parts: &[(&'static str, P)],
+    ) -> Self {
+        let params = parts
+            .iter()
+            .map(|&(k, v)| {
+                let v = match v {
+                    P::S(s) => Param::Text(s.to_owned()),
+                    P::N(n) => Param::Number(n as f64),
+                    P::C(c) => Param::Text(c.to_string()),
+                };
+                (k, v)
+            })
+            .collect();
+        let mut f = Finding::build(code, lang, params);
+        f.field = field.map(str::to_owned);
+        f
+    }
+}
+
+/// The parts one after another (smaller in wasm than the generic `concat`).
+pub(crate) fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
 }
 
 /// Replaces each `{name}` in `template` with the parameter of that name.

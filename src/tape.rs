@@ -22,10 +22,10 @@
 use crate::codes::{Code, Lang, RuleId};
 use crate::email::EmailResult;
 use crate::finding::{Finding, Param};
-use crate::id::{IdResult, Kind, DIAN_DOCUMENT_TYPES};
+use crate::id::{Holder, IdResult, Kind, RucType, DIAN_DOCUMENT_TYPES};
 use crate::json::{write_f64, write_int, write_str};
 use crate::password::{PasswordResult, Pattern};
-use crate::phone::PhoneResult;
+use crate::phone::{PhoneResult, PhoneType};
 
 fn write_opt_str(out: &mut String, s: Option<&str>) {
     match s {
@@ -120,13 +120,6 @@ pub fn password(r: &PasswordResult, allowed: &str) -> String {
     out
 }
 
-fn write_opt_json<T: serde::Serialize>(out: &mut String, v: Option<T>) {
-    match v {
-        Some(v) => out.push_str(&crate::json::to_json(&v)),
-        None => out.push_str("null"),
-    }
-}
-
 /// The tape of an identifier result.
 pub fn id(r: &IdResult) -> String {
     let mut out = String::with_capacity(96);
@@ -142,9 +135,22 @@ pub fn id(r: &IdResult) -> String {
     out.push(',');
     write_opt_str(&mut out, d.dian_code);
     out.push(',');
-    write_opt_json(&mut out, d.ruc_type);
+    write_opt_str(
+        &mut out,
+        d.ruc_type.map(|t| match t {
+            RucType::Natural => "natural",
+            RucType::Public => "public",
+            RucType::Private => "private",
+        }),
+    );
     out.push(',');
-    write_opt_json(&mut out, d.holder);
+    write_opt_str(
+        &mut out,
+        d.holder.map(|h| match h {
+            Holder::Person => "person",
+            Holder::Company => "company",
+        }),
+    );
     out.push(',');
     write_opt_str(&mut out, d.province);
     out.push(']');
@@ -159,7 +165,13 @@ pub fn phone(r: &PhoneResult) -> String {
     out.push(',');
     write_opt_str(&mut out, r.national.as_deref());
     out.push(',');
-    write_opt_json(&mut out, r.kind);
+    write_opt_str(
+        &mut out,
+        r.kind.map(|k| match k {
+            PhoneType::Mobile => "mobile",
+            PhoneType::Fixed => "fixed",
+        }),
+    );
     out.push(',');
     write_findings(&mut out, &r.findings);
     out.push(']');

@@ -39,35 +39,35 @@ pub(super) fn rut(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
     if body.is_empty() {
         cx.push(
             Code::IdTooShort,
-            vec![("length", n.into()), ("min", 2usize.into())],
+            &[("length", n.into()), ("min", 2usize.into())],
         );
         return (c.to_owned(), String::new());
     }
     if body.len() > 8 {
         cx.push(
             Code::IdTooLong,
-            vec![("length", n.into()), ("max", 9usize.into())],
+            &[("length", n.into()), ("max", 9usize.into())],
         );
         return (c.to_owned(), String::new());
     }
-    let compact = format!("{body}-{dv}");
+    let compact = crate::finding::cat(&[body, "-", dv]);
     let expected = rut_check_digit(body).unwrap_or('0');
     if dv.chars().next() != Some(expected) {
         cx.push(
             Code::IdCheckDigit,
-            vec![("expected", expected.into()), ("given", dv.into())],
+            &[("expected", expected.into()), ("given", dv.into())],
         );
         return (compact, String::new());
     }
     let value: u32 = body.parse().unwrap_or(0);
     if value < 1_000_000 {
-        cx.push(Code::IdRutSmall, vec![]);
+        cx.push(Code::IdRutSmall, &[]);
     }
     details.holder = Some(if value >= COMPANY_FROM {
         Holder::Company
     } else {
         Holder::Person
     });
-    let formatted = format!("{}-{dv}", group(body));
+    let formatted = crate::finding::cat(&[&group(body), "-", dv]);
     (compact, formatted)
 }

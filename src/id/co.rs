@@ -42,7 +42,10 @@ fn nit_holder(body: &str) -> Option<Holder> {
 
 /// The display form of a NIT: `900.373.115-3`.
 fn nit_format(body: &str, dv: u8) -> String {
-    format!("{}-{dv}", group(body))
+    let mut s = group(body);
+    s.push('-');
+    s.push(char::from(b'0' + dv));
+    s
 }
 
 /// Length checks shared by the one-field and two-field forms; true when the body can be
@@ -52,7 +55,7 @@ fn nit_body_ok(cx: &mut Ctx, body: &str, with_dv: usize) -> bool {
     if n < NIT_BODY.0 {
         cx.push(
             Code::IdTooShort,
-            vec![
+            &[
                 ("length", (n + with_dv).into()),
                 ("min", (NIT_BODY.0 + with_dv).into()),
             ],
@@ -62,7 +65,7 @@ fn nit_body_ok(cx: &mut Ctx, body: &str, with_dv: usize) -> bool {
     if n > NIT_BODY.1 {
         cx.push(
             Code::IdTooLong,
-            vec![
+            &[
                 ("length", (n + with_dv).into()),
                 ("max", (NIT_BODY.1 + with_dv).into()),
             ],
@@ -72,7 +75,7 @@ fn nit_body_ok(cx: &mut Ctx, body: &str, with_dv: usize) -> bool {
     if n < NIT_USUAL.0 || n > NIT_USUAL.1 {
         cx.push(
             Code::IdUnusualLength,
-            vec![("usual", "6–10 + DV".into()), ("length", n.into())],
+            &[("usual", "6–10 + DV".into()), ("length", n.into())],
         );
     }
     true
@@ -89,8 +92,8 @@ pub(super) fn nit(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
     if given != expected {
         cx.push(
             Code::IdCheckDigit,
-            vec![
-                ("expected", expected.to_string().into()),
+            &[
+                ("expected", char::from(b'0' + expected).into()),
                 ("given", dv.into()),
             ],
         );
@@ -111,10 +114,7 @@ pub(super) fn nit_parts(
     if nit.len() > PARSE_LIMIT {
         cx.push(
             Code::IdTooLong,
-            vec![
-                ("length", nit.chars().count().into()),
-                ("max", NIT_BODY.1.into()),
-            ],
+            &[("length", nit.len().into()), ("max", NIT_BODY.1.into())],
         );
         return (String::new(), String::new());
     }
@@ -122,7 +122,7 @@ pub(super) fn nit_parts(
         Err(c) => {
             cx.push(
                 Code::IdInvalidChar,
-                vec![
+                &[
                     ("char", c.into()),
                     ("allowed", Chars::Digits.shown().into()),
                 ],
@@ -130,7 +130,7 @@ pub(super) fn nit_parts(
             return (String::new(), String::new());
         }
         Ok(b) if b.is_empty() => {
-            cx.push(Code::IdEmpty, vec![]);
+            cx.push(Code::IdEmpty, &[]);
             return (b, String::new());
         }
         Ok(b) => b,
@@ -157,7 +157,7 @@ pub(super) fn nit_parts(
                 let (head, last) = body.split_at(body.len() - 1);
                 cx.push(
                     Code::IdNitIncludesDv,
-                    vec![("body", head.into()), ("dv", last.into())],
+                    &[("body", head.into()), ("dv", last.into())],
                 );
                 return (body.clone(), String::new());
             }
@@ -168,9 +168,9 @@ pub(super) fn nit_parts(
             let expected = nit_check_digit(&body).unwrap_or(0);
             cx.push(
                 Code::IdDvMissing,
-                vec![
+                &[
                     ("nit", body.as_str().into()),
-                    ("expected", expected.to_string().into()),
+                    ("expected", char::from(b'0' + expected).into()),
                 ],
             );
             (body, String::new())
@@ -182,7 +182,7 @@ pub(super) fn nit_parts(
                 let (head, last) = body.split_at(body.len() - 1);
                 cx.push(
                     Code::IdNitIncludesDv,
-                    vec![("body", head.into()), ("dv", last.into())],
+                    &[("body", head.into()), ("dv", last.into())],
                 );
                 return (body.clone(), String::new());
             }
@@ -190,13 +190,13 @@ pub(super) fn nit_parts(
                 return (body, String::new());
             }
             let expected = expected.unwrap_or(0);
-            let compact = format!("{body}{d}");
+            let compact = crate::finding::cat(&[body.as_str(), d]);
             if given != expected {
                 cx.part("dv");
                 cx.push(
                     Code::IdCheckDigit,
-                    vec![
-                        ("expected", expected.to_string().into()),
+                    &[
+                        ("expected", char::from(b'0' + expected).into()),
                         ("given", d.into()),
                     ],
                 );
@@ -210,7 +210,7 @@ pub(super) fn nit_parts(
             cx.part("dv");
             cx.push(
                 Code::IdTooLong,
-                vec![("length", d.len().into()), ("max", 1usize.into())],
+                &[("length", d.len().into()), ("max", 1usize.into())],
             );
             (body, String::new())
         }
@@ -218,7 +218,7 @@ pub(super) fn nit_parts(
             cx.part("dv");
             cx.push(
                 Code::IdInvalidChar,
-                vec![
+                &[
                     ("char", (*c).into()),
                     ("allowed", Chars::Digits.shown().into()),
                 ],
@@ -271,22 +271,22 @@ pub(super) fn document(
     if n < sp.min {
         cx.push(
             Code::IdTooShort,
-            vec![("length", n.into()), ("min", sp.min.into())],
+            &[("length", n.into()), ("min", sp.min.into())],
         );
     } else if n > sp.max {
         cx.push(
             Code::IdTooLong,
-            vec![("length", n.into()), ("max", sp.max.into())],
+            &[("length", n.into()), ("max", sp.max.into())],
         );
     } else if kind == Kind::CoCc && c.starts_with('0') {
-        cx.push(Code::IdLeadingZero, vec![]);
+        cx.push(Code::IdLeadingZero, &[]);
     } else if kind == Kind::CoCc && n < 6 {
-        cx.push(Code::IdCcShort, vec![("length", n.into())]);
+        cx.push(Code::IdCcShort, &[("length", n.into())]);
     } else if let Some((lo, hi, shown)) = sp.usual.filter(|u| n < u.0 || n > u.1) {
         let _ = (lo, hi);
         cx.push(
             Code::IdUnusualLength,
-            vec![("usual", shown.into()), ("length", n.into())],
+            &[("usual", shown.into()), ("length", n.into())],
         );
     }
     if cx.errors() {

@@ -77,12 +77,12 @@ fn length(cx: &mut Ctx, c: &str, want: usize) -> bool {
     if c.len() < want {
         cx.push(
             Code::IdTooShort,
-            vec![("length", c.len().into()), ("min", want.into())],
+            &[("length", c.len().into()), ("min", want.into())],
         );
     } else if c.len() > want {
         cx.push(
             Code::IdTooLong,
-            vec![("length", c.len().into()), ("max", want.into())],
+            &[("length", c.len().into()), ("max", want.into())],
         );
     }
     c.len() == want
@@ -91,8 +91,8 @@ fn length(cx: &mut Ctx, c: &str, want: usize) -> bool {
 fn province_ok(cx: &mut Ctx, details: &mut IdDetails, d: &[u8]) -> bool {
     details.province = province(d);
     if details.province.is_none() {
-        let p = String::from_utf8_lossy(&d[..2]).into_owned();
-        cx.push(Code::IdProvince, vec![("province", p.into())]);
+        let p = std::str::from_utf8(&d[..2]).unwrap_or_default();
+        cx.push(Code::IdProvince, &[("province", p.into())]);
     }
     details.province.is_some()
 }
@@ -105,7 +105,7 @@ pub(super) fn ci(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, Str
     if d[2] > b'6' {
         cx.push(
             Code::IdThirdDigit,
-            vec![
+            &[
                 ("digit", char::from(d[2]).into()),
                 ("allowed", "0–6".into()),
             ],
@@ -116,8 +116,8 @@ pub(super) fn ci(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, Str
     if d[9] - b'0' != expected {
         cx.push(
             Code::IdCheckDigit,
-            vec![
-                ("expected", expected.to_string().into()),
+            &[
+                ("expected", char::from(b'0' + expected).into()),
                 ("given", char::from(d[9]).into()),
             ],
         );
@@ -138,15 +138,15 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
     let (ty, ok) = match d[2] {
         b'0'..=b'5' => {
             if est3 == "000" {
-                cx.push(Code::IdEstablishment, vec![("establishment", est3.into())]);
+                cx.push(Code::IdEstablishment, &[("establishment", est3.into())]);
                 return (c.to_owned(), String::new());
             }
             if !natural_ok {
                 let expected = ci_digit(d);
                 cx.push(
                     Code::IdCheckDigit,
-                    vec![
-                        ("expected", expected.to_string().into()),
+                    &[
+                        ("expected", char::from(b'0' + expected).into()),
                         ("given", char::from(d[9]).into()),
                     ],
                 );
@@ -158,10 +158,7 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
         b'6' if natural_ok && est3 != "000" => (RucType::Natural, true),
         b'6' => {
             if &c[9..] == "0000" {
-                cx.push(
-                    Code::IdEstablishment,
-                    vec![("establishment", c[9..].into())],
-                );
+                cx.push(Code::IdEstablishment, &[("establishment", c[9..].into())]);
                 return (c.to_owned(), String::new());
             }
             (RucType::Public, false)
@@ -169,7 +166,7 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
         b'9' if public_ok => (RucType::Public, true),
         b'9' => {
             if est3 == "000" {
-                cx.push(Code::IdEstablishment, vec![("establishment", est3.into())]);
+                cx.push(Code::IdEstablishment, &[("establishment", est3.into())]);
                 return (c.to_owned(), String::new());
             }
             (RucType::Private, mod11(d, &PRIVATE) == 0)
@@ -177,7 +174,7 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
         _ => {
             cx.push(
                 Code::IdThirdDigit,
-                vec![
+                &[
                     ("digit", char::from(d[2]).into()),
                     ("allowed", "0–6, 9".into()),
                 ],
@@ -186,7 +183,7 @@ pub(super) fn ruc(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
         }
     };
     if !ok {
-        cx.push(Code::IdRucChecksum, vec![]);
+        cx.push(Code::IdRucChecksum, &[]);
     }
     details.ruc_type = Some(ty);
     details.holder = Some(if ty == RucType::Natural {

@@ -16,7 +16,7 @@ mod ec;
 mod tests;
 
 use crate::codes::{Code, Lang};
-use crate::finding::{no_errors, sort_by_severity, Finding, Param};
+use crate::finding::{no_errors, sort_by_severity, Finding, P};
 use serde::{Deserialize, Serialize};
 
 pub use cl::rut_check_digit;
@@ -73,7 +73,12 @@ kinds! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DianDocumentType {
     /// The two-digit code forms send (`"13"`).
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"11\" | \"12\" | \"13\" | \"21\" | \"22\" | \"31\" | \"41\" | \"42\" | \"47\" | \"48\" | \"50\" | \"91\""))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            type = "\"11\" | \"12\" | \"13\" | \"21\" | \"22\" | \"31\" | \"41\" | \"42\" | \"47\" | \"48\" | \"50\" | \"91\""
+        )
+    )]
     pub code: &'static str,
     /// Its name in the DIAN table.
     pub name: &'static str,
@@ -171,7 +176,13 @@ pub struct IdDetails {
     pub kind: Kind,
     /// The DIAN document code for this kind, for Colombian forms.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "\"11\" | \"12\" | \"13\" | \"21\" | \"22\" | \"31\" | \"41\" | \"42\" | \"47\" | \"48\" | \"50\" | \"91\""))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            optional,
+            type = "\"11\" | \"12\" | \"13\" | \"21\" | \"22\" | \"31\" | \"41\" | \"42\" | \"47\" | \"48\" | \"50\" | \"91\""
+        )
+    )]
     pub dian_code: Option<&'static str>,
     /// Ecuadorian RUC layout.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -227,13 +238,12 @@ impl<'a> Ctx<'a> {
     /// Findings from now on go to `<field>.<part>`.
     fn part(&mut self, part: &str) {
         self.field = Some(match &self.opts.field {
-            Some(f) => format!("{f}.{part}"),
+            Some(f) => crate::finding::cat(&[f.as_str(), ".", part]),
             None => part.to_owned(),
         });
     }
-    pub(crate) fn push(&mut self, code: Code, params: Vec<(&'static str, Param)>) {
-        let mut f = Finding::build(code, self.lang, params);
-        f.field = self.field.clone();
+    pub(crate) fn push(&mut self, code: Code, params: &[(&'static str, P)]) {
+        let f = Finding::from_parts(code, self.lang, self.field.as_deref(), params);
         self.findings.push(f);
     }
     pub(crate) fn errors(&self) -> bool {
@@ -356,10 +366,10 @@ pub fn check_id_as(
         _ => Chars::Digits,
     };
     let (compact, formatted) = if value.len() > PARSE_LIMIT {
-        let length = value.chars().count();
+        let length = value.len();
         cx.push(
             Code::IdTooLong,
-            vec![("length", length.into()), ("max", max_len(kind).into())],
+            &[("length", length.into()), ("max", max_len(kind).into())],
         );
         (String::new(), String::new())
     } else {
@@ -367,12 +377,12 @@ pub fn check_id_as(
             Err(c) => {
                 cx.push(
                     Code::IdInvalidChar,
-                    vec![("char", c.into()), ("allowed", chars.shown().into())],
+                    &[("char", c.into()), ("allowed", chars.shown().into())],
                 );
                 (String::new(), String::new())
             }
             Ok(c) if c.is_empty() => {
-                cx.push(Code::IdEmpty, vec![]);
+                cx.push(Code::IdEmpty, &[]);
                 (c, String::new())
             }
             Ok(c) => match kind {

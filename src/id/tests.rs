@@ -1,4 +1,5 @@
 use super::*;
+use crate::finding::Param;
 
 fn check(kind: &str, v: &str) -> IdResult {
     let (k, code) = Kind::parse(kind).expect(kind);

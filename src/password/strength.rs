@@ -317,7 +317,14 @@ fn estimate_chars(chars: &[char], folded: &[char], extra: f64, personal: &[Strin
         }
         j = start;
     }
-    patterns.sort_unstable();
+    // Insertion sort: a handful of patterns, and the standard sort costs ≈ 5 KB of wasm.
+    for i in 1..patterns.len() {
+        let mut j = i;
+        while j > 0 && patterns[j - 1] > patterns[j] {
+            patterns.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let score = match log10 {
         g if g < 3.0 => 0,
         g if g < 6.0 => 1,
@@ -346,10 +353,14 @@ pub fn personal_tokens(p: &str) -> Vec<String> {
     if digits.len() >= 4 {
         out.push(digits);
     }
-    out.retain(|t| !t.is_empty());
-    out.sort_unstable();
-    out.dedup();
-    out
+    // Unique, in first-seen order (no sort: it costs ≈ 5 KB of wasm for a few tokens).
+    let mut unique: Vec<String> = Vec::with_capacity(out.len());
+    for t in out {
+        if !t.is_empty() && !unique.contains(&t) {
+            unique.push(t);
+        }
+    }
+    unique
 }
 
 fn case_variations(word: &[char]) -> f64 {

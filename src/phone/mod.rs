@@ -8,7 +8,7 @@ mod plan;
 mod tests;
 
 use crate::codes::{Code, Lang};
-use crate::finding::{no_errors, sort_by_severity, Finding, Param};
+use crate::finding::{no_errors, sort_by_severity, Finding, P};
 use serde::{Deserialize, Serialize};
 
 pub use plan::matches as plan_matches;
@@ -129,10 +129,9 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn push(&mut self, code: Code, params: Vec<(&'static str, Param)>) {
+    fn push(&mut self, code: Code, params: &[(&'static str, P)]) {
         let lang = (!self.opts.skip_messages).then_some(self.opts.lang);
-        let mut f = Finding::build(code, lang, params);
-        f.field = self.opts.field.clone();
+        let f = Finding::from_parts(code, lang, self.opts.field.as_deref(), params);
         self.findings.push(f);
     }
 }
@@ -156,15 +155,15 @@ pub fn check_phone(country: Country, value: &str, opts: &PhoneOptions) -> PhoneR
         match (opts.want, kind) {
             (Some(PhoneType::Mobile), PhoneType::Fixed) => cx.push(
                 Code::PhoneNotMobile,
-                vec![("national", national(country, kind, &nsn).into())],
+                &[("national", (&national(country, kind, &nsn)).into())],
             ),
             (Some(PhoneType::Fixed), PhoneType::Mobile) => cx.push(
                 Code::PhoneNotFixed,
-                vec![("national", national(country, kind, &nsn).into())],
+                &[("national", (&national(country, kind, &nsn)).into())],
             ),
             _ => {}
         }
-        r.e164 = Some(format!("+{}{nsn}", country.code()));
+        r.e164 = Some(crate::finding::cat(&["+", country.code(), &nsn]));
         r.national = Some(national(country, kind, &nsn));
         r.kind = Some(kind);
     }
@@ -186,7 +185,7 @@ fn length_error(cx: &mut Ctx, country: Country, n: usize) {
     };
     cx.push(
         code,
-        vec![
+        &[
             ("length", n.into()),
             ("country", country.name().into()),
             ("expected", country.expected().into()),
@@ -211,13 +210,13 @@ fn read(cx: &mut Ctx, country: Country, value: &str) -> Option<(String, PhoneTyp
             ' ' | '.' | '-' | '(' | ')' | '/' | '\u{2010}'..='\u{2015}' => {}
             _ if c.is_whitespace() => {}
             _ => {
-                cx.push(Code::PhoneInvalidChar, vec![("char", c.into())]);
+                cx.push(Code::PhoneInvalidChar, &[("char", c.into())]);
                 return None;
             }
         }
     }
     if digits.is_empty() {
-        cx.push(Code::PhoneEmpty, vec![]);
+        cx.push(Code::PhoneEmpty, &[]);
         return None;
     }
     let cc = country.code();
@@ -237,8 +236,8 @@ fn read(cx: &mut Ctx, country: Country, value: &str) -> Option<(String, PhoneTyp
                     .map_or_else(|| rest.chars().take(2).collect(), |c| (*c).to_owned());
                 cx.push(
                     Code::PhoneWrongCountry,
-                    vec![
-                        ("code", other.into()),
+                    &[
+                        ("code", (&other).into()),
                         ("country", country.name().into()),
                         ("expected", cc.into()),
                     ],
@@ -270,12 +269,7 @@ fn read(cx: &mut Ctx, country: Country, value: &str) -> Option<(String, PhoneTyp
         Country::Cl => cl(cx, n),
         Country::Ec => ec(cx, n),
     }
-    .map(|t| {
-        (
-            String::from_utf8_lossy(national_significant(country, n)).into_owned(),
-            t,
-        )
-    })
+    .map(|t| (text(national_significant(country, n)).to_owned(), t))
 }
 
 /// Ecuador writes a trunk 0 before national numbers; the plan has none.
@@ -300,7 +294,7 @@ fn classify(
     if plan::any(fixed, n) {
         return Some(PhoneType::Fixed);
     }
-    let shown = String::from_utf8_lossy(n).into_owned();
+    let shown = text(n);
     let code = if plan::any(service, n) {
         Code::PhoneServiceNumber
     } else {
@@ -308,7 +302,7 @@ fn classify(
     };
     cx.push(
         code,
-        vec![
+        &[
             ("national", shown.into()),
             ("country", country.name().into()),
         ],
@@ -322,16 +316,15 @@ fn co(cx: &mut Ctx, n: &[u8]) -> Option<PhoneType> {
         10 if n[0] != b'1' => classify(cx, c, n, plan::CO_MOBILE, plan::CO_FIXED, plan::CO_SERVICE),
         11 if n[0] == b'1' => classify(cx, c, n, &[], &[], plan::CO_SERVICE),
         7 if (b'2'..=b'9').contains(&n[0]) => {
-            let shown = String::from_utf8_lossy(n).into_owned();
-            cx.push(Code::PhoneOldFixedFormat, vec![("number", shown.into())]);
+            let shown = text(n);
+            cx.push(Code::PhoneOldFixedFormat, &[("number", shown.into())]);
             None
         }
         8 if (b'1'..=b'8').contains(&n[0]) && n[0] != b'3' => {
-            let s = String::from_utf8_lossy(n);
-            let suggestion = format!("60{} {}", &s[..1], &s[1..]);
+            let suggestion = spaced("60", text(n), &[1]);
             cx.push(
                 Code::PhoneOldAreaCode,
-                vec![("suggestion", suggestion.into())],
+                &[("suggestion", (&suggestion).into())],
             );
             None
         }
@@ -371,9 +364,8 @@ fn ec(cx: &mut Ctx, n: &[u8]) -> Option<PhoneType> {
         }
         (Some(b'1'), 10 | 11) => classify(cx, c, n, &[], &[], plan::EC_SERVICE),
         (Some(b'2'..=b'7'), 7) => {
-            let shown = String::from_utf8_lossy(n);
-            let number = format!("{} {}", &shown[..3], &shown[3..]);
-            cx.push(Code::PhoneMissingAreaCode, vec![("number", number.into())]);
+            let number = spaced("", text(n), &[3]);
+            cx.push(Code::PhoneMissingAreaCode, &[("number", (&number).into())]);
             None
         }
         (_, len) => {
@@ -387,12 +379,28 @@ fn ec(cx: &mut Ctx, n: &[u8]) -> Option<PhoneType> {
 fn national(country: Country, kind: PhoneType, nsn: &str) -> String {
     let s = nsn;
     match (country, kind) {
-        (Country::Co, _) => format!("{} {}", &s[..3], &s[3..]),
-        (Country::Cl, _) if s.starts_with('2') || s.starts_with('9') => {
-            format!("{} {} {}", &s[..1], &s[1..5], &s[5..])
-        }
-        (Country::Cl, _) => format!("{} {} {}", &s[..2], &s[2..5], &s[5..]),
-        (Country::Ec, PhoneType::Mobile) => format!("0{} {} {}", &s[..2], &s[2..5], &s[5..]),
-        (Country::Ec, PhoneType::Fixed) => format!("0{} {} {}", &s[..1], &s[1..4], &s[4..]),
+        (Country::Co, _) => spaced("", s, &[3]),
+        (Country::Cl, _) if s.starts_with('2') || s.starts_with('9') => spaced("", s, &[1, 5]),
+        (Country::Cl, _) => spaced("", s, &[2, 5]),
+        (Country::Ec, PhoneType::Mobile) => spaced("0", s, &[2, 5]),
+        (Country::Ec, PhoneType::Fixed) => spaced("0", s, &[1, 4]),
     }
+}
+
+/// The digits as text (they are ASCII: `read` keeps only digits).
+fn text(n: &[u8]) -> &str {
+    std::str::from_utf8(n).unwrap_or_default()
+}
+
+/// `prefix` and `s` with a space before each byte offset in `cuts`.
+fn spaced(prefix: &str, s: &str, cuts: &[usize]) -> String {
+    let mut out = String::with_capacity(prefix.len() + s.len() + cuts.len());
+    out.push_str(prefix);
+    for (i, c) in s.char_indices() {
+        if cuts.contains(&i) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::finding::Param;
 
 fn check(c: &str, v: &str) -> PhoneResult {
     check_phone(Country::parse(c).unwrap(), v, &PhoneOptions::default())

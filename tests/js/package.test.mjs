@@ -74,6 +74,53 @@ test("every path through the glue gives the same kind of answer", () => {
   assert.equal(c.mistake.findings[0].field, "f");
 });
 
+test("identifiers and phones from the installed package", () => {
+  writeFileSync(
+    join(app, "ids.mjs"),
+    `import { checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes } from "prevalida";
+     const out = {
+       nit: checkId("co.nit", "800.197.268-5"),
+       nitEn: checkId("31", "800197268-4", { lang: "en", field: "empresa.nit" }),
+       split: checkId("co.nit", { nit: "900.204.272-8", dv: "" }, { field: "empresa" }),
+       rut: checkId("cl.rut", "60803000k"),
+       ruc: checkId("ec.ruc", "1793213150001"),
+       phone: checkPhone("CO", "2281260"),
+       mobile: checkPhone("CO", "601 228 1260", { type: "mobile", field: "movil" }),
+       ec: checkPhone("EC", "+593 99 123 4567"),
+       helpers: [nitCheckDigit("900.373.115"), nitCheckDigit("12a"), rutCheckDigit("60.803.000"), rutCheckDigit("")],
+       dian: dianDocumentTypes(),
+       misuse: [() => checkId("co.dni", "1"), () => checkId("cl.rut", {}), () => checkPhone("PE", "1"),
+                () => checkPhone("CO", 3), () => checkPhone("CO", "1", { type: "cell" }), () => nitCheckDigit(9)]
+         .map((f) => { try { f(); return null; } catch (e) { return e.code; } }),
+     };
+     console.log(JSON.stringify(out));`,
+  );
+  const o = JSON.parse(run("node", ["ids.mjs"], app));
+  assert.deepEqual(o.nit, {
+    ok: false, compact: "8001972685", formatted: "",
+    findings: [{
+      code: "id.check_digit", severity: "error", params: { expected: "4", given: "5" },
+      message: "El dígito de verificación debería ser 4, no 5. Revisa el número: un dígito mal escrito cambia el dígito de verificación.",
+    }],
+    details: { kind: "co.nit", dianCode: "31" },
+  });
+  assert.deepEqual(o.nitEn, { ok: true, compact: "8001972684", formatted: "800.197.268-4", findings: [], details: { kind: "co.nit", dianCode: "31", holder: "company" } });
+  assert.equal(o.split.findings[0].code, "id.nit_includes_dv");
+  assert.equal(o.split.findings[0].field, "empresa.nit");
+  assert.deepEqual([o.rut.ok, o.rut.compact, o.rut.formatted], [true, "60803000-K", "60.803.000-K"]);
+  assert.deepEqual(o.ruc.details, { kind: "ec.ruc", type: "private", holder: "company", province: "Pichincha" });
+  assert.deepEqual(o.ruc.findings.map((f) => [f.code, f.severity]), [["id.ruc_checksum", "warning"]]);
+  assert.equal(o.ruc.ok, true);
+  assert.equal(o.phone.findings[0].code, "phone.old_fixed_format");
+  assert.match(o.phone.findings[0].message, /601 2281260/);
+  assert.deepEqual([o.mobile.ok, o.mobile.type, o.mobile.findings[0].code, o.mobile.findings[0].field], [false, "fixed", "phone.not_mobile", "movil"]);
+  assert.deepEqual([o.ec.ok, o.ec.e164, o.ec.national, o.ec.type], [true, "+593991234567", "099 123 4567", "mobile"]);
+  assert.deepEqual(o.helpers, [3, null, "K", null]);
+  assert.equal(o.dian.length, 12);
+  assert.deepEqual(o.dian.find((d) => d.code === "13"), { code: "13", name: "Cédula de ciudadanía", kind: "co.cc" });
+  assert.deepEqual(o.misuse, Array(6).fill("api.invalid_argument"));
+});
+
 test("the README's 30-second example says what the package does", () => {
   writeFileSync(
     join(app, "readme.mjs"),
@@ -105,7 +152,7 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
   );
   writeFileSync(
     join(app, "main.ts"),
-    `import { checkEmail, checkPassword, type Code, type EmailResult, type PasswordResult, type Finding } from "prevalida";
+    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType } from "prevalida";
      const r: EmailResult = checkEmail("a@b.co", { lang: "en", field: "email" });
      const c: Code = r.findings[0]?.code ?? "email.empty";
      const f: Finding | undefined = r.findings[0];
@@ -122,7 +169,26 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
      checkEmail(42);
      // @ts-expect-error: lang is "es" | "en"
      checkEmail("a@b.co", { lang: "fr" });
-     export { c, n, score, bad };`,
+     const id: IdResult = checkId("13", "1.020.304.050", { field: "cedula" });
+     const kind: Kind = id.details.kind;
+     const holder: "person" | "company" | undefined = id.details.holder;
+     const split: IdResult = checkId("co.nit", { nit: "900204272", dv: "8" });
+     const dv: number | null = nitCheckDigit("900204272");
+     const k: "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "K" | null = rutCheckDigit("60803000");
+     const ph: PhoneResult = checkPhone("CO", "321 123 4567", { type: "mobile" });
+     const t: "mobile" | "fixed" | undefined = ph.type;
+     const codes: DianDocumentType["code"][] = dianDocumentTypes().map((d) => d.code);
+     const idCode: Code = "id.check_digit";
+     const phoneCode: Code = "phone.old_fixed_format";
+     // @ts-expect-error: not a kind nor a DIAN code
+     checkId("co.dni", "1");
+     // @ts-expect-error: { nit, dv } only for a NIT
+     checkId("cl.rut", { nit: "1", dv: "2" });
+     // @ts-expect-error: Peru is not a country prevalida knows
+     checkPhone("PE", "1");
+     // @ts-expect-error: type is "mobile" | "fixed"
+     checkPhone("CO", "1", { type: "cell" });
+     export { c, n, score, bad, kind, holder, split, dv, k, t, codes, idCode, phoneCode };`,
   );
   run(join(ROOT, "node_modules/.bin/tsc"), ["-p", "."], app);
 });
