@@ -7,11 +7,12 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
-import { checkEmail, checkPassword } from "../pkg/node.js";
+import { checkEmail, checkId, checkPassword, checkPhone } from "../pkg/node.js";
 
 const require = createRequire(import.meta.url);
 const validator = require("validator");
 const zxcvbn = require("zxcvbn");
+const { parsePhoneNumberFromString } = require("libphonenumber-js/max");
 
 // Addresses as applicants submit them (valid, mixed case, subaddresses, long company
 // domains) and the mistakes the seeds report, timed separately: on a mistake prevalida does
@@ -81,6 +82,49 @@ for (const name of Object.keys(emailSets)) {
 }
 console.log(`  checkPassword vs zxcvbn                     ${(zPass / pvPass).toFixed(1)}×   (goal ≥ 20×)`);
 console.log(`  checkPassword vs validator.isStrongPassword ${(vPass / pvPass).toFixed(1)}×`);
+
+// Identifiers and phones as applicants type them, valid and mistaken. Peers get the same
+// strings: validator.isVAT (a format regex per country, no check digit), validator.isMobilePhone
+// (a regex per locale) and libphonenumber-js with its full ("max") metadata.
+const IDS = [
+  ["CO", "co.nit", "8001972684"], ["CO", "co.nit", "900.204.272-8"], ["CO", "co.nit", "800197268-5"],
+  ["CO", "co.nit", "830048145-8"], ["CL", "cl.rut", "60803000-K"], ["CL", "cl.rut", "76086428-5"],
+  ["CL", "cl.rut", "12.531.909-2"], ["CL", "cl.rut", "76086428-4"], ["EC", "ec.ruc", "1793213150001"],
+  ["EC", "ec.ruc", "1710034065001"], ["EC", "ec.ruc", "1710034066001"], ["EC", "ec.ruc", "0992397535001"],
+];
+const PHONES = [
+  ["CO", "es-CO", "3211234567"], ["CO", "es-CO", "+57 321 123 4567"], ["CO", "es-CO", "601 2281260"],
+  ["CO", "es-CO", "2281260"], ["CL", "es-CL", "+56 9 6123 4567"], ["CL", "es-CL", "+56 9 1234 5678"],
+  ["CL", "es-CL", "22 123 4567"], ["EC", "es-EC", "099 123 4567"], ["EC", "es-EC", "(02) 212-3456"],
+  ["EC", "es-EC", "0941234567"],
+];
+const [pvId, vId, lId] = timeAll(
+  [([, k, x]) => checkId(k, x), ([c, , x]) => validator.isVAT(x, c), () => 0],
+  IDS,
+);
+const [pvPh, vPh, lPh] = timeAll(
+  [
+    ([c, , x]) => checkPhone(c, x),
+    ([, l, x]) => validator.isMobilePhone(x, l),
+    ([c, , x]) => {
+      const p = parsePhoneNumberFromString(x, c);
+      return p !== undefined && p.isValid() && p.getType();
+    },
+  ],
+  PHONES,
+  31,
+  20,
+);
+void lId;
+row(`prevalida checkId (${IDS.length})`, pvId);
+row(`validator.isVAT (${IDS.length})`, vId);
+row(`prevalida checkPhone (${PHONES.length})`, pvPh);
+row(`validator.isMobilePhone (${PHONES.length})`, vPh);
+row(`libphonenumber-js/max isValid+getType (${PHONES.length})`, lPh);
+console.log("\nratios (peer time / prevalida time; goal: > 1, prevalida faster)");
+console.log(`  checkId    vs validator.isVAT              ${(vId / pvId).toFixed(2)}×`);
+console.log(`  checkPhone vs validator.isMobilePhone      ${(vPh / pvPh).toFixed(2)}×`);
+console.log(`  checkPhone vs libphonenumber-js (max)      ${(lPh / pvPh).toFixed(2)}×`);
 
 console.log("\n1 MB inputs (median of 5 calls, each including the 1 MB string crossing into wasm)");
 const big = "a".repeat(1 << 20);

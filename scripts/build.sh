@@ -27,7 +27,7 @@ wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" -
   "$target_dir/wasm32-unknown-unknown/release/prevalida.wasm"
 # Exactly the features wasm-bindgen 0.2.130 output uses; --all-features emits imports
 # Node 20 cannot load.
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/prevalida_bg.wasm" -o "$out/prevalida_bg.wasm"
 rm -f "$out/prevalida_bg.wasm.d.ts" "$out/.gitignore"

@@ -21,6 +21,7 @@
 
 use crate::codes::{Code, Lang, RuleId};
 use crate::email::EmailResult;
+use crate::finding::Severity;
 use crate::finding::{Finding, Param};
 use crate::id::{Holder, IdResult, Kind, RucType, DIAN_DOCUMENT_TYPES};
 use crate::json::{write_f64, write_int, write_str};
@@ -178,6 +179,45 @@ pub fn phone(r: &PhoneResult) -> String {
     out
 }
 
+// Names as serde writes them (a test keeps them equal): matching by hand keeps the serde
+// serializer out of the .wasm.
+fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+fn rule_name(r: RuleId) -> &'static str {
+    use RuleId::*;
+    match r {
+        MinLength => "min_length",
+        MaxLength => "max_length",
+        Upper => "upper",
+        Lower => "lower",
+        Digit => "digit",
+        Special => "special",
+        NoWhitespace => "no_whitespace",
+        MaxRepeat => "max_repeat",
+        NotBlocklisted => "not_blocklisted",
+        NoPersonal => "no_personal",
+        Confirmation => "confirmation",
+    }
+}
+fn pattern_name(p: Pattern) -> &'static str {
+    use Pattern::*;
+    match p {
+        CommonPassword => "common_password",
+        Word => "word",
+        Personal => "personal",
+        Year => "year",
+        Date => "date",
+        Sequence => "sequence",
+        Repeat => "repeat",
+        Keyboard => "keyboard",
+    }
+}
+
 /// Everything the glue needs to turn tapes into results, sent once.
 pub fn tables() -> String {
     let mut out = String::from("{\"codes\":[");
@@ -188,10 +228,7 @@ pub fn tables() -> String {
         out.push('[');
         write_str(&mut out, c.as_str());
         out.push(',');
-        write_str(
-            &mut out,
-            crate::json::to_json(&c.severity()).trim_matches('"'),
-        );
+        write_str(&mut out, severity_name(c.severity()));
         out.push(',');
         write_str(&mut out, c.template(Lang::Es));
         out.push(',');
@@ -204,7 +241,7 @@ pub fn tables() -> String {
             out.push(',');
         }
         out.push('[');
-        out.push_str(&crate::json::to_json(r));
+        write_str(&mut out, rule_name(*r));
         out.push(',');
         write_str(&mut out, r.template(Lang::Es));
         out.push(',');
@@ -216,7 +253,7 @@ pub fn tables() -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&crate::json::to_json(p));
+        write_str(&mut out, pattern_name(*p));
     }
     out.push_str("],\"kinds\":[");
     for (i, k) in Kind::ALL.iter().enumerate() {
@@ -246,6 +283,26 @@ pub fn tables() -> String {
 mod tests {
     use super::*;
     use crate::email::{check_email, EmailOptions};
+
+    #[test]
+    fn hand_written_names_are_serde_names() {
+        let q = |s: &str| format!("\"{s}\"");
+        for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(q(severity_name(sev)), crate::json::to_json(&sev));
+        }
+        for r in RuleId::ALL {
+            assert_eq!(q(rule_name(*r)), crate::json::to_json(r));
+        }
+        for p in Pattern::ALL {
+            assert_eq!(q(pattern_name(*p)), crate::json::to_json(p));
+        }
+        for k in Kind::ALL {
+            assert_eq!(q(k.as_str()), crate::json::to_json(k));
+        }
+        assert_eq!(crate::json::to_json(&RucType::Private), "\"private\"");
+        assert_eq!(crate::json::to_json(&Holder::Company), "\"company\"");
+        assert_eq!(crate::json::to_json(&PhoneType::Mobile), "\"mobile\"");
+    }
 
     #[test]
     fn indices_follow_declaration_order() {

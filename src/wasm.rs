@@ -31,9 +31,11 @@ pub struct CodeInfo {
 }
 
 fn misuse(detail: &str) -> JsValue {
-    let msg = Code::ApiInvalidArgument
-        .template(Lang::En)
-        .replace("{detail}", detail);
+    let template = Code::ApiInvalidArgument.template(Lang::En);
+    let msg = crate::finding::cat(&[
+        template.strip_suffix("{detail}").unwrap_or(template),
+        detail,
+    ]);
     let err = js_sys::Error::new(&format!("prevalida: {msg}"));
     let _ = js_sys::Reflect::set(
         &err,

@@ -285,7 +285,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         Rule { id, ok, message, n }
     };
 
-    let length = value.chars().count();
+    let length = crate::finding::char_len(value);
     let empty = value.is_empty();
     if empty {
         push!(Code::PasswordEmpty, vec![]);
@@ -440,9 +440,10 @@ fn personal_in(password: &str, personal: &[String]) -> Option<String> {
         .find(|t| {
             let numeric = t.chars().all(|c| c.is_ascii_digit());
             if numeric {
-                t.len() >= 4 && (folded.contains(t.as_str()) || digits.contains(t.as_str()))
+                t.len() >= 4
+                    && (crate::finding::has_sub(&folded, t) || crate::finding::has_sub(&digits, t))
             } else {
-                t.chars().count() >= 3 && folded.contains(t.as_str())
+                crate::finding::char_len(t) >= 3 && crate::finding::has_sub(&folded, t)
             }
         });
     crate::wipe::string(&mut folded);

@@ -194,7 +194,7 @@ fn dictionary() -> &'static Dictionary {
 
 /// True when the whole password (case-insensitively, accents folded) is a common password.
 pub fn is_common(password: &str) -> bool {
-    if password.chars().count() > MAX_WORD {
+    if crate::finding::char_len(password) > MAX_WORD {
         return false;
     }
     let mut key: String = password.chars().map(fold).collect();
@@ -264,7 +264,7 @@ fn estimate_chars(chars: &[char], folded: &[char], extra: f64, personal: &[Strin
     let personal: Vec<String> = personal
         .iter()
         .flat_map(|p| personal_tokens(p))
-        .filter(|t| t.chars().count() >= 3)
+        .filter(|t| crate::finding::char_len(t) >= 3)
         .collect();
 
     let mut matches = Vec::new();
