@@ -4,7 +4,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
-use prevalida::wasm::{check_email_tape, check_password_tape, tables};
+use prevalida::wasm::{
+    check_email_tape, check_id_tape, check_password_tape, check_phone_tape, nit_check_digit,
+    rut_check_digit, tables,
+};
 use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -205,4 +208,66 @@ fn password_copies_are_wiped_from_wasm_memory() {
     assert_eq!(count(&tail(&lower)), 1, "lower-cased copies remain");
     assert_eq!(count(&utf32_tail(&secret)), 0, "UTF-32 copies remain");
     assert_eq!(count(&utf32_tail(&lower)), 0, "folded UTF-32 copies remain");
+}
+
+#[wasm_bindgen_test]
+fn id_tape_has_compact_formatted_findings_and_details() {
+    let t = parse(&check_id_tape("co.nit".into(), "800.197.268-4".into(), None).expect("ok"));
+    assert_eq!(t.get(0), JsValue::from_f64(1.0));
+    assert_eq!(t.get(1).as_string().as_deref(), Some("8001972684"));
+    assert_eq!(t.get(2).as_string().as_deref(), Some("800.197.268-4"));
+    assert_eq!(t.get(5).as_string().as_deref(), Some("31"));
+    assert_eq!(t.get(7).as_string().as_deref(), Some("company"));
+    // A NIT in two fields, by DIAN code, with a field path: the DV field is named.
+    let split = options(r#"{"nit": "900204272", "dv": "3"}"#);
+    let o = options(r#"{"field": "empresa", "lang": "en"}"#);
+    let t = parse(&check_id_tape("31".into(), split, Some(Ts::new_unchecked(o))).expect("ok"));
+    assert_eq!(codes(&t.get(3)), ["id.check_digit"]);
+    let f = Array::from(&Array::from(&t.get(3)).get(0));
+    assert_eq!(f.get(1).as_string().as_deref(), Some("empresa.dv"));
+    let t = parse(&check_id_tape("ec.ruc".into(), "1793213150001".into(), None).expect("ok"));
+    assert_eq!(codes(&t.get(3)), ["id.ruc_checksum"]);
+    assert_eq!(t.get(6).as_string().as_deref(), Some("private"));
+    assert_eq!(t.get(8).as_string().as_deref(), Some("Pichincha"));
+}
+
+#[wasm_bindgen_test]
+fn phone_tape_has_e164_national_type() {
+    let t = parse(&check_phone_tape("CO".into(), "+57 321 123 4567", None).expect("ok"));
+    assert_eq!(t.get(1).as_string().as_deref(), Some("+573211234567"));
+    assert_eq!(t.get(2).as_string().as_deref(), Some("321 1234567"));
+    assert_eq!(t.get(3).as_string().as_deref(), Some("mobile"));
+    let o = options(r#"{"type": "mobile"}"#);
+    let t = parse(
+        &check_phone_tape("CO".into(), "601 2281260", Some(Ts::new_unchecked(o))).expect("ok"),
+    );
+    assert_eq!(codes(&t.get(4)), ["phone.not_mobile"]);
+    let t = parse(&check_phone_tape("EC".into(), "212 3456", None).expect("ok"));
+    assert_eq!(codes(&t.get(4)), ["phone.missing_area_code"]);
+}
+
+#[wasm_bindgen_test]
+fn id_and_phone_misuse_throws_with_a_code() {
+    let code = |e: JsValue| get(&e, "code").as_string();
+    let bad = [
+        check_id_tape("co.dni".into(), "1".into(), None).unwrap_err(),
+        check_id_tape(JsValue::from_f64(13.0), "1".into(), None).unwrap_err(),
+        check_id_tape("cl.rut".into(), options(r#"{"nit": "1"}"#), None).unwrap_err(),
+        check_id_tape("co.cc".into(), JsValue::from_f64(1.0), None).unwrap_err(),
+        check_phone_tape("PE".into(), "1", None).unwrap_err(),
+        check_phone_tape(
+            "CO".into(),
+            "1",
+            Some(Ts::new_unchecked(options(r#"{"type": "cell"}"#))),
+        )
+        .unwrap_err(),
+    ];
+    for e in bad {
+        assert!(e.is_instance_of::<js_sys::Error>());
+        assert_eq!(code(e).as_deref(), Some("api.invalid_argument"));
+    }
+    assert_eq!(nit_check_digit("900.373.115"), 3);
+    assert_eq!(nit_check_digit("12a"), -1);
+    assert_eq!(rut_check_digit("60.803.000"), "K");
+    assert_eq!(rut_check_digit(""), "");
 }

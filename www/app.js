@@ -1,6 +1,6 @@
 // The demo portal page: live pre-checks of the DIAN/GSE certificate request fields, using
 // the published API only (`import … from "prevalida"`).
-import { checkEmail, checkPassword } from "prevalida";
+import { checkEmail, checkId, checkPassword, checkPhone, dianDocumentTypes } from "prevalida";
 
 const $ = (id) => document.getElementById(id);
 const email = $("email");
@@ -69,6 +69,58 @@ function onPassword() {
   return r;
 }
 
+// Identifiers and phone: each field answers as it is typed; nothing is shown while empty.
+const HOLDER = { person: "persona natural", company: "persona jurídica" };
+function idField(name, check, describe) {
+  const input = $(name);
+  return () => {
+    const empty = input.value.trim() === "" && (name !== "nit" || $("dv").value.trim() === "");
+    if (empty) {
+      showFindings($(`${name}-findings`), []);
+      $(`${name}-details`).textContent = "";
+      mark(input, true, true);
+      return null;
+    }
+    const r = check(input.value);
+    showFindings($(`${name}-findings`), r.findings);
+    $(`${name}-details`).textContent = r.ok ? describe(r) : "";
+    if (name === "nit") {
+      // Two fields: the findings say which one is wrong (field "empresa.nit" or "empresa.dv").
+      const wrong = (part) => r.findings.some((f) => f.severity === "error" && f.field?.endsWith(part));
+      mark(input, !wrong(".nit"), false);
+      mark($("dv"), !wrong(".dv"), $("dv").value === "" && !wrong(".dv"));
+    } else {
+      mark(input, r.ok, false);
+    }
+    return r;
+  };
+}
+const onNit = idField(
+  "nit",
+  (nit) => checkId("31", { nit, dv: $("dv").value }, { field: "empresa" }),
+  (r) => `${r.formatted}${r.details.holder ? ` · parece ${HOLDER[r.details.holder]}` : ""}`,
+);
+for (const t of dianDocumentTypes().filter((t) => t.code !== "31" && t.code !== "50")) {
+  $("doc-type").append(new Option(`${t.name} (${t.code})`, t.code, t.code === "13", t.code === "13"));
+}
+const onDoc = idField(
+  "doc",
+  (v) => checkId($("doc-type").value, v, { field: "representante.documento" }),
+  (r) => r.formatted,
+);
+const onRut = idField("rut", (v) => checkId("cl.rut", v, { field: "rut" }), (r) => `${r.formatted} · ${HOLDER[r.details.holder]}`);
+const onPhone = idField(
+  "phone",
+  (v) => checkPhone("CO", v, { type: "mobile", field: "telefono" }),
+  (r) => `${r.national} · ${r.e164}`,
+);
+$("nit").addEventListener("input", onNit);
+$("dv").addEventListener("input", onNit);
+$("doc").addEventListener("input", onDoc);
+$("doc-type").addEventListener("change", onDoc);
+$("rut").addEventListener("input", onRut);
+$("phone").addEventListener("input", onPhone);
+
 $("form").addEventListener("input", () => ($("submit-result").textContent = ""));
 email.addEventListener("input", () => {
   onEmail();
@@ -91,8 +143,9 @@ $("form").addEventListener("submit", (e) => {
   const er = onEmail() ?? checkEmail("");
   const pr = onPassword();
   if (email.value === "") showFindings($("email-findings"), er.findings);
+  const others = [onNit(), onDoc(), onRut(), onPhone()].every((r) => r === null || r.ok);
   $("submit-result").textContent =
-    er.ok && pr.ok ? "Todo listo para enviar." : "Revisa los campos marcados en rojo.";
+    er.ok && pr.ok && others ? "Todo listo para enviar." : "Revisa los campos marcados en rojo.";
 });
 
 onPassword();

@@ -85,12 +85,69 @@ test("GSE password: live checklist, Ñ explained, confirmation", async () => {
   assert.match(await page.textContent("#strength-text"), /Seguridad: (buena|muy buena)/);
 });
 
+test("NIT and DV in two fields: the wrong one is named, the DV typed twice is caught", async () => {
+  await page.fill("#nit", "");
+  await page.type("#nit", "800.197.268");
+  let f = await findings("nit-findings");
+  assert.equal(f[0].code, "id.dv_missing");
+  assert.match(f[0].text, /Para el NIT 800197268 es 4/);
+  await page.type("#dv", "5");
+  f = await findings("nit-findings");
+  assert.equal(f[0].code, "id.check_digit");
+  assert.match(f[0].text, /El dígito de verificación debería ser 4, no 5/);
+  assert.equal(await page.getAttribute("#dv", "aria-invalid"), "true");
+  assert.equal(await page.getAttribute("#nit", "aria-invalid"), "false");
+  await page.fill("#dv", "4");
+  assert.deepEqual(await findings("nit-findings"), []);
+  assert.equal(await page.textContent("#nit-details"), "800.197.268-4 · parece persona jurídica");
+  assert.equal(await page.getAttribute("#nit", "aria-invalid"), "false");
+  await page.fill("#nit", "900204272-8");
+  await page.fill("#dv", "");
+  assert.equal((await findings("nit-findings"))[0].code, "id.nit_includes_dv");
+  assert.equal(await page.getAttribute("#nit", "aria-invalid"), "true");
+  await page.fill("#nit", "900204272");
+  await page.fill("#dv", "8");
+});
+
+test("cédula by DIAN document type, RUT with K, mobile phone", async () => {
+  assert.equal(await page.inputValue("#doc-type"), "13");
+  await page.fill("#doc", "52.4O1.223");
+  assert.equal((await findings("doc-findings"))[0].code, "id.invalid_char");
+  await page.fill("#doc", "1020304050");
+  assert.deepEqual(await findings("doc-findings"), []);
+  assert.equal(await page.textContent("#doc-details"), "1.020.304.050");
+  await page.selectOption("#doc-type", "41");
+  await page.fill("#doc", "ab12");
+  assert.equal((await findings("doc-findings"))[0].code, "id.too_short");
+  await page.fill("#doc", "ab123456");
+  assert.equal(await page.textContent("#doc-details"), "AB123456");
+  await page.selectOption("#doc-type", "13");
+  await page.fill("#doc", "1020304050");
+
+  await page.fill("#rut", "60.803.000-1");
+  assert.match((await findings("rut-findings"))[0].text, /debería ser K, no 1/);
+  await page.fill("#rut", "60803000k");
+  assert.equal(await page.textContent("#rut-details"), "60.803.000-K · persona jurídica");
+
+  await page.fill("#phone", "228 1260");
+  let f = await findings("phone-findings");
+  assert.equal(f[0].code, "phone.old_fixed_format");
+  assert.match(f[0].text, /En Bogotá sería 601 2281260/);
+  await page.fill("#phone", "601 2281260");
+  assert.equal((await findings("phone-findings"))[0].code, "phone.not_mobile");
+  await page.fill("#phone", "+57 321 123 4567");
+  assert.deepEqual(await findings("phone-findings"), []);
+  assert.equal(await page.textContent("#phone-details"), "321 1234567 · +573211234567");
+});
+
 test("submit with everything right; screenshot; no request leaves the machine", async () => {
   await page.fill("#email", "ventas@empresa.com.co");
   await page.click("#submit");
   assert.equal(await page.textContent("#submit-result"), "Todo listo para enviar.");
   mkdirSync(join(ROOT, "tests/e2e/out"), { recursive: true });
   await page.fill("#email", "ventas@empresa,com,co");
+  await page.fill("#dv", "3");
+  await page.fill("#phone", "228 1260");
   await page.fill("#password", "Colombia2024");
   await page.fill("#confirm", "");
   await page.screenshot({ path: join(ROOT, "tests/e2e/out/demo.png"), fullPage: true });
