@@ -192,3 +192,73 @@ fn pathological_lengths_are_answered() {
         assert!(r.strength.score == 4, "{}", r.strength.guesses_log10);
     }
 }
+
+/// Digits with the separators and junk people paste into identifier and phone fields.
+fn id_like(rng: &mut Rng) -> String {
+    const PARTS: &[&str] = &[
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "9", "0", "-", ".", " ", ",", "k", "K",
+        "CL", "+", "(", ")", "\u{2013}", "\u{a0}", "０", "٣", "O", "x", "ñ", "\u{0}", "57", "593",
+    ];
+    let n = rng.below(20);
+    (0..n).map(|_| PARTS[rng.below(PARTS.len())]).collect()
+}
+
+#[test]
+fn ids_and_phones_never_panic_and_results_are_consistent() {
+    use prevalida::id::{check_id, check_nit_parts, IdOptions, Kind};
+    use prevalida::phone::{check_phone, Country, PhoneOptions};
+    let mut rng = Rng(0x1d_0b0e);
+    let o = IdOptions::default();
+    for i in 0..40_000 {
+        let v = if i % 3 == 0 {
+            random_string(&mut rng, 20)
+        } else {
+            id_like(&mut rng)
+        };
+        for k in Kind::ALL {
+            let r = check_id(*k, &v, &o);
+            assert_eq!(
+                r.ok,
+                r.findings.iter().all(|f| f.severity != Severity::Error),
+                "{k:?} {v:?}"
+            );
+            assert!(r.ok || !r.findings.is_empty(), "{k:?} {v:?}");
+            if r.ok {
+                // What is returned as compact and as display form reads back the same.
+                for again in [&r.compact, &r.formatted] {
+                    let r2 = check_id(*k, again, &o);
+                    assert!(r2.ok, "{k:?} {v:?} → {again:?}: {:?}", r2.findings);
+                    assert_eq!(
+                        (&r2.compact, &r2.formatted),
+                        (&r.compact, &r.formatted),
+                        "{k:?} {v:?}"
+                    );
+                }
+            }
+        }
+        let dv = id_like(&mut rng);
+        let r = check_nit_parts(&v, &dv, &o);
+        if r.ok {
+            assert!(check_id(Kind::CoNit, &r.compact, &o).ok, "{v:?} {dv:?}");
+        }
+        for c in [Country::Co, Country::Cl, Country::Ec] {
+            let r = check_phone(c, &v, &PhoneOptions::default());
+            assert_eq!(
+                r.ok,
+                r.findings.iter().all(|f| f.severity != Severity::Error)
+            );
+            if let (true, Some(e164), Some(national)) = (r.ok, &r.e164, &r.national) {
+                // The E.164 and national forms are read back as the same number.
+                for again in [e164, national] {
+                    let r2 = check_phone(c, again, &PhoneOptions::default());
+                    assert_eq!(
+                        r2.e164.as_ref(),
+                        Some(e164),
+                        "{c:?} {v:?} → {again:?}: {:?}",
+                        r2.findings
+                    );
+                }
+            }
+        }
+    }
+}
