@@ -121,6 +121,15 @@ row(`validator.isVAT (${IDS.length})`, vId);
 row(`prevalida checkPhone (${PHONES.length})`, pvPh);
 row(`validator.isMobilePhone (${PHONES.length})`, vPh);
 row(`libphonenumber-js/max isValid+getType (${PHONES.length})`, lPh);
+// Right answers on the same inputs: valid by their check digits (RULES.md vectors), the
+// SRI's checksum-failing RUC counted as valid (it is a real RUC), the rest invalid.
+const VALID_ID = [true, true, false, true, true, true, true, false, true, true, false, true];
+const VALID_PHONE = [true, true, false, false, true, false, false, true, false, false]; // mobiles only
+const right = (f, xs, truth) => xs.filter((x, i) => Boolean(f(x)) === truth[i]).length;
+console.log(`\nright verdicts: checkId ${right(([, k, x]) => checkId(k, x).ok, IDS, VALID_ID)}/${IDS.length}, ` +
+  `validator.isVAT ${right(([c, , x]) => validator.isVAT(x, c), IDS, VALID_ID)}/${IDS.length}; ` +
+  `mobile numbers: checkPhone ${right(([c, , x]) => checkPhone(c, x).type === "mobile", PHONES, VALID_PHONE)}/${PHONES.length}, ` +
+  `validator.isMobilePhone ${right(([, l, x]) => validator.isMobilePhone(x, l), PHONES, VALID_PHONE)}/${PHONES.length}`);
 console.log("\nratios (peer time / prevalida time; goal: > 1, prevalida faster)");
 console.log(`  checkId    vs validator.isVAT              ${(vId / pvId).toFixed(2)}×`);
 console.log(`  checkPhone vs validator.isMobilePhone      ${(vPh / pvPh).toFixed(2)}×`);
