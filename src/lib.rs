@@ -22,12 +22,16 @@ pub mod id;
 mod idn;
 pub mod json;
 pub mod password;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod phone;
 pub mod tape;
 mod wipe;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "pdf")))]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "pdf"))]
+pub mod wasm_pdf;
 
 pub use codes::{Code, Lang};
 pub use finding::{Finding, Param, Severity};

@@ -1,0 +1,576 @@
+//! `inspectPdf`: the structure of a PDF and a census of what its pages paint, without
+//! decoding fonts or pixels (that is what makes it fast). Parsing is lopdf 0.47's, which
+//! repairs damaged cross-reference tables by scanning for objects and bounds what object
+//! streams may inflate to; everything this module reads on top of it is bounded too
+//! ([`Limits`]), and exceeding a bound ends in `pdf.too_complex`, never in a hang.
+
+use super::sniff::{pdf_header, sniff, FileKind};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Bounds on the work done for one file.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Pages whose content is examined (the page count is always exact).
+    pub pages: usize,
+    /// Bytes one content stream may inflate to.
+    pub stream_bytes: usize,
+    /// Bytes all content streams together may inflate to.
+    pub total_bytes: usize,
+    /// Content-stream operations examined in all.
+    pub operations: usize,
+    /// Form XObjects followed inside one another.
+    pub form_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            pages: 2_000,
+            stream_bytes: 32 << 20,
+            total_bytes: 128 << 20,
+            operations: 1_000_000,
+            form_depth: 8,
+        }
+    }
+}
+
+/// How a PDF is protected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum Encryption {
+    /// Not encrypted.
+    None,
+    /// Encrypted, but opens without a password (an owner password restricts printing,
+    /// copying or editing): portals that ask for a file "sin claves" may still refuse it.
+    Owner,
+    /// A password is needed to open it.
+    User,
+}
+
+/// What a page paints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// Nothing: no visible text, no image.
+    Empty,
+    /// Visible text and no image.
+    Text,
+    /// Images only: a scan or a photo.
+    Image,
+    /// Visible text and images.
+    Mixed,
+    /// Images with invisible text over them (text rendering mode 3): an OCR'd scan.
+    Ocr,
+}
+
+/// Images by color.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct ImageCensus {
+    /// Images painted (each painting counts).
+    pub count: u32,
+    /// In a color space with color (DeviceRGB, DeviceCMYK, ICCBased with 3 or 4
+    /// components, Lab, CalRGB, Indexed over one of these).
+    pub color: u32,
+    /// In a gray color space (DeviceGray, CalGray, ICCBased with 1 component) with more
+    /// than one bit per pixel.
+    pub gray: u32,
+    /// One bit per pixel, or an image mask: black and white.
+    pub bilevel: u32,
+}
+
+/// One page's census.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PageCensus {
+    /// Text-showing operations (`Tj`, `TJ`, `'`, `"`) with at least one byte of text.
+    pub text_ops: u32,
+    /// Bytes of text shown visibly (an estimate of glyphs: one or two bytes each).
+    pub glyph_bytes: u32,
+    /// Bytes of text shown with rendering mode 3 (invisible).
+    pub invisible_bytes: u32,
+    /// Images painted on the page.
+    pub images: ImageCensus,
+    /// What the page is.
+    pub kind: PageKind,
+}
+
+impl Default for PageKind {
+    fn default() -> Self {
+        PageKind::Empty
+    }
+}
+
+/// What [`inspect_pdf`] returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PdfInfo {
+    /// A PDF that opens (possibly after repair).
+    pub is_pdf: bool,
+    /// What the file really is, by its first bytes.
+    pub kind: FileKind,
+    /// The header version (`"1.7"`), when there is a header.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub version: Option<String>,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// How it is protected.
+    pub encryption: Encryption,
+    /// Pages in the page tree (0 when it cannot be read, or when a password is needed).
+    pub pages: u32,
+    /// Whether any examined page shows text (visible or OCR).
+    pub has_text: bool,
+    /// Bytes of visible text shown on the examined pages.
+    pub text_chars: u32,
+    /// Images on the examined pages.
+    pub images: ImageCensus,
+    /// Whether the file carries JavaScript.
+    pub javascript: bool,
+    /// Files embedded in it.
+    pub embedded_files: u32,
+    /// The census of each examined page.
+    pub page_census: Vec<PageCensus>,
+    /// Whether the cross-reference data was damaged and the file was read by scanning for
+    /// objects.
+    pub repaired: bool,
+    /// Whether a limit stopped the census early (`pdf.too_complex`).
+    pub truncated: bool,
+}
+
+impl PdfInfo {
+    fn empty(bytes: &[u8]) -> Self {
+        PdfInfo {
+            is_pdf: false,
+            kind: sniff(bytes),
+            version: None,
+            bytes: bytes.len() as u64,
+            encryption: Encryption::None,
+            pages: 0,
+            has_text: false,
+            text_chars: 0,
+            images: ImageCensus::default(),
+            javascript: false,
+            embedded_files: 0,
+            page_census: Vec::new(),
+            repaired: false,
+            truncated: false,
+        }
+    }
+}
+
+/// Inspects `bytes` with the default [`Limits`].
+pub fn inspect_pdf(bytes: &[u8]) -> PdfInfo {
+    inspect_pdf_with(bytes, Limits::default())
+}
+
+/// Inspects `bytes`. Never panics on any input that lopdf does not panic on (fuzzed in
+/// `tests/pdf.rs`); bounded by `limits`.
+pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
+    let mut info = PdfInfo::empty(bytes);
+    let Some(start) = pdf_header(bytes) else {
+        return info;
+    };
+    info.version = bytes
+        .get(start + 5..)
+        .map(|v| {
+            v.iter()
+                .take_while(|b| b.is_ascii_digit() || **b == b'.')
+                .take(4)
+                .map(|b| *b as char)
+                .collect()
+        })
+        .filter(|v: &String| !v.is_empty());
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(limits.stream_bytes),
+        ..Default::default()
+    };
+    let Ok(doc) = Document::load_mem_with_options(bytes, options) else {
+        return info;
+    };
+    info.is_pdf = true;
+    info.repaired = doc.xref_recovery.is_some();
+    if doc.is_encrypted() {
+        // lopdf opens files whose user password is empty and decrypts them; what is still
+        // encrypted after loading needs a password.
+        info.encryption = Encryption::User;
+        return info;
+    }
+    if doc.encryption_state.is_some() || raw_has_encrypt(bytes) {
+        info.encryption = Encryption::Owner;
+    }
+    let pages: Vec<ObjectId> = doc.page_iter().collect();
+    info.pages = pages.len() as u32;
+    let mut budget = Budget {
+        ops: limits.operations,
+        bytes: limits.total_bytes,
+        truncated: false,
+    };
+    for &page in pages.iter().take(limits.pages) {
+        let census = page_census(&doc, bytes, page, &limits, &mut budget);
+        info.text_chars = info.text_chars.saturating_add(census.glyph_bytes);
+        info.has_text |= census.glyph_bytes > 0 || census.invisible_bytes > 0;
+        info.images.count += census.images.count;
+        info.images.color += census.images.color;
+        info.images.gray += census.images.gray;
+        info.images.bilevel += census.images.bilevel;
+        info.page_census.push(census);
+        if budget.truncated {
+            break;
+        }
+    }
+    info.truncated = budget.truncated || pages.len() > limits.pages;
+    let (js, files) = scan_objects(&doc);
+    info.javascript = js;
+    info.embedded_files = files;
+    info
+}
+
+/// The trailer of a file lopdf decrypted while loading no longer says so: look for the
+/// `/Encrypt` key in the last trailer.
+fn raw_has_encrypt(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(4096)..];
+    tail.windows(8).any(|w| w == b"/Encrypt")
+}
+
+struct Budget {
+    ops: usize,
+    bytes: usize,
+    truncated: bool,
+}
+
+/// Text state that matters for the census.
+#[derive(Clone, Copy)]
+struct State {
+    invisible: bool,
+}
+
+/// The decoded bytes of a content stream, within `cap`. A stream whose `/Length` is missing
+/// or wrong comes out of lopdf empty; poppler and qpdf read such a stream up to its
+/// `endstream`, and so does this (from the stream's position in the file).
+fn stream_data(stream: &lopdf::Stream, file: &[u8], cap: usize) -> Option<Vec<u8>> {
+    let recovered;
+    let stream = match stream.start_position {
+        Some(p) if stream.content.is_empty() && p < file.len() => {
+            let rest = &file[p..file.len().min(p.saturating_add(cap))];
+            let end = rest
+                .windows(9)
+                .position(|w| w == b"endstream")
+                .unwrap_or(rest.len());
+            let data = rest[..end].strip_suffix(b"\n").unwrap_or(&rest[..end]);
+            let data = data.strip_suffix(b"\r").unwrap_or(data);
+            recovered = lopdf::Stream::new(stream.dict.clone(), data.to_vec());
+            &recovered
+        }
+        _ => stream,
+    };
+    match stream.decompressed_content_with_limit(cap) {
+        Ok(d) => Some(d),
+        Err(_) if !stream.is_compressed() => Some(stream.content.clone()),
+        Err(_) => None,
+    }
+}
+
+fn page_census(
+    doc: &Document,
+    file: &[u8],
+    page: ObjectId,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> PageCensus {
+    let mut c = PageCensus::default();
+    let resources = page_resources(doc, page);
+    let mut data = Vec::new();
+    for id in doc.get_page_contents(page) {
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        let cap = limits.stream_bytes.min(budget.bytes);
+        if let Some(d) = stream_data(stream, file, cap) {
+            budget.bytes -= d.len().min(budget.bytes);
+            data.extend_from_slice(&d);
+            data.push(b'\n');
+        }
+        if budget.bytes == 0 {
+            budget.truncated = true;
+        }
+    }
+    let mut seen = HashSet::new();
+    run(
+        doc,
+        &data,
+        resources.as_ref(),
+        &mut c,
+        limits,
+        budget,
+        0,
+        &mut seen,
+    );
+    c.kind = match (c.glyph_bytes > 0, c.invisible_bytes > 0, c.images.count > 0) {
+        (false, _, true) if c.invisible_bytes > 0 => PageKind::Ocr,
+        (false, false, false) | (false, true, false) => PageKind::Empty,
+        (false, _, true) => PageKind::Image,
+        (true, _, false) => PageKind::Text,
+        (true, _, true) => PageKind::Mixed,
+    };
+    if c.kind == PageKind::Empty && c.invisible_bytes > 0 {
+        c.kind = PageKind::Ocr;
+    }
+    c
+}
+
+/// The page's resource dictionary (nearest, inherited ones merged behind it).
+fn page_resources(doc: &Document, page: ObjectId) -> Option<Dictionary> {
+    let (direct, ids) = doc.get_page_resources(page).ok()?;
+    let mut out = direct.cloned().unwrap_or_default();
+    for id in ids {
+        if let Ok(d) = doc.get_dictionary(id) {
+            for (k, v) in d.iter() {
+                if !out.has(k) {
+                    out.set(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run(
+    doc: &Document,
+    data: &[u8],
+    resources: Option<&Dictionary>,
+    c: &mut PageCensus,
+    limits: &Limits,
+    budget: &mut Budget,
+    depth: usize,
+    seen: &mut HashSet<ObjectId>,
+) {
+    let mut state = State { invisible: false };
+    let mut stack: Vec<State> = Vec::new();
+    for op in Content::decode_iter(data) {
+        let Ok(op) = op else { break };
+        if budget.ops == 0 {
+            budget.truncated = true;
+            return;
+        }
+        budget.ops -= 1;
+        match op.operator.as_str() {
+            "q" => {
+                if stack.len() < 1024 {
+                    stack.push(state);
+                }
+            }
+            "Q" => state = stack.pop().unwrap_or(state),
+            "Tr" => {
+                state.invisible = op.operands.first().and_then(|o| o.as_i64().ok()) == Some(3);
+            }
+            "Tj" | "'" | "\"" | "TJ" => {
+                let n: usize = op
+                    .operands
+                    .iter()
+                    .map(|o| match o {
+                        Object::String(s, _) => s.len(),
+                        Object::Array(a) => a
+                            .iter()
+                            .map(|e| {
+                                if let Object::String(s, _) = e {
+                                    s.len()
+                                } else {
+                                    0
+                                }
+                            })
+                            .sum(),
+                        _ => 0,
+                    })
+                    .sum();
+                if n > 0 {
+                    c.text_ops += 1;
+                    let n = u32::try_from(n).unwrap_or(u32::MAX);
+                    if state.invisible {
+                        c.invisible_bytes = c.invisible_bytes.saturating_add(n);
+                    } else {
+                        c.glyph_bytes = c.glyph_bytes.saturating_add(n);
+                    }
+                }
+            }
+            "BI" | "ID" | "EI" => {
+                // Inline images: lopdf reports the whole image as one operation.
+                if op.operator == "BI" {
+                    let dict = op.operands.iter().find_map(|o| match o {
+                        Object::Stream(s) => Some(&s.dict),
+                        Object::Dictionary(d) => Some(d),
+                        _ => None,
+                    });
+                    count_image(doc, dict, resources, &mut c.images);
+                }
+            }
+            "Do" => {
+                let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
+                    continue;
+                };
+                let Some(xobjects) = resources
+                    .and_then(|r| r.get_deref(b"XObject", doc).ok())
+                    .and_then(|x| x.as_dict().ok())
+                else {
+                    continue;
+                };
+                let Ok(entry) = xobjects.get(name) else {
+                    continue;
+                };
+                let id = entry.as_reference().ok();
+                let Ok(stream) = doc.dereference(entry).and_then(|(_, o)| o.as_stream()) else {
+                    continue;
+                };
+                match stream.dict.get(b"Subtype").and_then(Object::as_name) {
+                    Ok(b"Image") => count_image(doc, Some(&stream.dict), resources, &mut c.images),
+                    Ok(b"Form") => {
+                        // Follow forms, once each per page and not too deep (cycles end here).
+                        if depth >= limits.form_depth || id.is_some_and(|id| !seen.insert(id)) {
+                            continue;
+                        }
+                        let cap = limits.stream_bytes.min(budget.bytes);
+                        let Ok(inner) = stream.decompressed_content_with_limit(cap).or_else(|e| {
+                            if stream.is_compressed() {
+                                Err(e)
+                            } else {
+                                Ok(stream.content.clone())
+                            }
+                        }) else {
+                            continue;
+                        };
+                        budget.bytes -= inner.len().min(budget.bytes);
+                        let own = stream
+                            .dict
+                            .get_deref(b"Resources", doc)
+                            .and_then(Object::as_dict)
+                            .ok();
+                        run(
+                            doc,
+                            &inner,
+                            own.or(resources),
+                            c,
+                            limits,
+                            budget,
+                            depth + 1,
+                            seen,
+                        );
+                        if budget.truncated {
+                            return;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Counts one image painting by its color.
+fn count_image(
+    doc: &Document,
+    dict: Option<&Dictionary>,
+    resources: Option<&Dictionary>,
+    images: &mut ImageCensus,
+) {
+    images.count += 1;
+    let Some(dict) = dict else { return };
+    let get = |k1: &[u8], k2: &[u8]| dict.get(k1).or_else(|_| dict.get(k2)).ok();
+    let mask = get(b"ImageMask", b"IM").and_then(|o| {
+        if let Object::Boolean(b) = o {
+            Some(*b)
+        } else {
+            None
+        }
+    });
+    let bits = get(b"BitsPerComponent", b"BPC").and_then(|o| o.as_i64().ok());
+    if mask == Some(true) || bits == Some(1) {
+        images.bilevel += 1;
+        return;
+    }
+    match get(b"ColorSpace", b"CS").map(|cs| components(doc, cs, resources, 0)) {
+        Some(Some(1)) => images.gray += 1,
+        Some(Some(_)) => images.color += 1,
+        // JPEG 2000 carries its color space inside; without one, count it as color (the
+        // common case for scans saved as JPX).
+        _ => images.color += 1,
+    }
+}
+
+/// The number of color components of a color space (1 gray, 3 RGB/Lab, 4 CMYK).
+fn components(
+    doc: &Document,
+    cs: &Object,
+    resources: Option<&Dictionary>,
+    depth: usize,
+) -> Option<u32> {
+    if depth > 4 {
+        return None;
+    }
+    let (_, cs) = doc.dereference(cs).ok()?;
+    match cs {
+        Object::Name(n) => match n.as_slice() {
+            b"DeviceGray" | b"G" | b"CalGray" => Some(1),
+            b"DeviceRGB" | b"RGB" | b"CalRGB" | b"Lab" => Some(3),
+            b"DeviceCMYK" | b"CMYK" => Some(4),
+            other => {
+                // A named color space in the page resources.
+                let named = resources
+                    .and_then(|r| r.get_deref(b"ColorSpace", doc).ok())
+                    .and_then(|d| d.as_dict().ok())
+                    .and_then(|d| d.get(other).ok())?;
+                components(doc, named, resources, depth + 1)
+            }
+        },
+        Object::Array(a) => {
+            let family = a.first().and_then(|o| o.as_name().ok())?;
+            match family {
+                b"ICCBased" => {
+                    let stream = a
+                        .get(1)
+                        .and_then(|o| doc.dereference(o).ok())
+                        .and_then(|(_, o)| o.as_stream().ok())?;
+                    stream
+                        .dict
+                        .get(b"N")
+                        .and_then(Object::as_i64)
+                        .ok()
+                        .map(|n| n as u32)
+                }
+                b"Indexed" | b"I" => components(doc, a.get(1)?, resources, depth + 1),
+                b"CalGray" => Some(1),
+                b"CalRGB" | b"Lab" => Some(3),
+                b"Separation" | b"DeviceN" => Some(1),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// JavaScript anywhere (a `/JS` key or a `/S /JavaScript` action) and embedded files.
+fn scan_objects(doc: &Document) -> (bool, u32) {
+    let mut js = false;
+    let mut files = 0u32;
+    for obj in doc.objects.values() {
+        let dict = match obj {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        if dict.has(b"JS") || dict.get(b"S").and_then(Object::as_name).ok() == Some(b"JavaScript") {
+            js = true;
+        }
+        if dict.has_type(b"EmbeddedFile") {
+            files += 1;
+        }
+    }
+    (js, files)
+}

@@ -1,0 +1,242 @@
+//! The PDF module against the shared corpus (`../shared/corpus/pdf/`, MANIFEST.json ground
+//! truth from qpdf, poppler and pypdf), and against hostile input. Run with
+//! `cargo test --features pdf` (scripts/test.sh does).
+#![cfg(feature = "pdf")]
+
+use prevalida::pdf::{inspect_pdf, Encryption, FileKind};
+use std::time::{Duration, Instant};
+
+fn corpus() -> Option<(std::path::PathBuf, serde_json::Value)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pdf");
+    let m = std::fs::read_to_string(dir.join("MANIFEST.json")).ok()?;
+    Some((dir, serde_json::from_str(&m).expect("MANIFEST.json")))
+}
+
+/// Files where the reference tools disagree on something we check, and what we answer
+/// there (README.md "PDF"). Anything else must match the majority exactly.
+const TOOLS_DISAGREE: &[&str] = &[
+    "qpdf__empty.pdf",
+    "qpdf__bad-xref.pdf",
+    "qpdf__recover-xref-stream.pdf",
+    "qpdf__pages-loop.pdf",
+    "qpdf__deep-pages.pdf",
+    "pdfium__document_aactions.pdf",
+    "pdfium__trailer_unterminated.pdf",
+    "pdfium__parser_rebuildxref_correct.pdf",
+    "pdfium__circular_viewer_ref.pdf",
+    "pdfium__page_tree_empty_node.pdf",
+    "pdfium__no_page_count.pdf",
+];
+
+/// Files where prevalida deliberately answers differently from all three tools, with why.
+const DELIBERATE: &[(&str, &str)] = &[(
+    "pdfium__parser_rebuildxref_error_notrailer.pdf",
+    "no trailer at all: qpdf, poppler and pypdf refuse it; lopdf rebuilds it from its objects \
+     (1 page, text). prevalida answers isPdf true with repaired: true, so a check can warn \
+     that the portal's own tools may refuse it",
+)];
+
+#[test]
+fn shared_corpus_verdicts() {
+    let Some((dir, m)) = corpus() else {
+        panic!("../shared/corpus/pdf/MANIFEST.json is missing");
+    };
+    let mut rows = Vec::new();
+    let (mut checked, mut agree) = (0, [0usize; 4]);
+    let mut failures = Vec::new();
+    for f in m["files"].as_array().unwrap() {
+        let name = f["file"].as_str().unwrap();
+        let gt = &f["ground_truth"];
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let t = Instant::now();
+        let info = inspect_pdf(&bytes);
+        let took = t.elapsed();
+        assert!(took < DEADLINE, "{name}: {took:?}");
+        let deliberate = DELIBERATE.iter().any(|(n, _)| *n == name);
+        if deliberate {
+            assert!(info.is_pdf && info.repaired, "{name}: {info:?}");
+        }
+        let lenient = TOOLS_DISAGREE.contains(&name) || deliberate;
+        checked += 1;
+        // 1. is it a PDF that opens
+        let want_pdf =
+            gt["is_pdf"].as_bool() == Some(true) && gt["parse_ok"].as_bool() == Some(true);
+        let ok_pdf = info.is_pdf == want_pdf;
+        // 2. a user password is needed
+        let want_user = gt["user_password_required"].as_bool() == Some(true);
+        let ok_user = (info.encryption == Encryption::User) == want_user;
+        // 3. pages (only when it opens without a password: otherwise the tree is encrypted)
+        let want_pages = gt["pages"].as_u64();
+        let ok_pages =
+            want_user || want_pages.is_none() || want_pages == Some(u64::from(info.pages));
+        // 4. text (pdftotext of the first 50 pages is not just whitespace)
+        let want_text = gt["has_text"].as_bool();
+        let ok_text = want_user || want_text.is_none() || want_text == Some(info.has_text);
+        for (i, ok) in [ok_pdf, ok_user, ok_pages, ok_text].into_iter().enumerate() {
+            agree[i] += usize::from(ok);
+        }
+        let all = ok_pdf && ok_user && ok_pages && ok_text;
+        if !all && !lenient {
+            failures.push(format!(
+                "{name}: pdf {} (want {want_pdf}), user {:?} (want {want_user}), pages {} (want {want_pages:?}), text {} (want {want_text:?})",
+                info.is_pdf, info.encryption, info.pages, info.has_text
+            ));
+        }
+        rows.push(format!(
+            "{name:50} {:5} {:6} {:>5} {:5} {:>9.1?}{}",
+            info.is_pdf,
+            format!("{:?}", info.encryption).to_lowercase(),
+            info.pages,
+            info.has_text,
+            took,
+            if all {
+                ""
+            } else if deliberate {
+                "  (deliberate, see DELIBERATE)"
+            } else if lenient {
+                "  (tools disagree)"
+            } else {
+                "  MISMATCH"
+            }
+        ));
+    }
+    println!("{}", rows.join("\n"));
+    println!(
+        "{checked} files: opens {}/{checked}, user password {}/{checked}, pages {}/{checked}, text {}/{checked}",
+        agree[0], agree[1], agree[2], agree[3]
+    );
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn not_a_pdf_is_named() {
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F', 0];
+    let i = inspect_pdf(&jpeg);
+    assert!(!i.is_pdf);
+    assert_eq!(i.kind, FileKind::Jpeg);
+    assert_eq!(
+        inspect_pdf(b"PK\x03\x04word/document.xml").kind,
+        FileKind::Zip
+    );
+    assert_eq!(inspect_pdf(b"").kind, FileKind::Empty);
+}
+
+/// A minimal PDF around `content` (one page) and extra objects.
+fn pdf_with(content: &[u8], extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    out.extend_from_slice(b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+    out.extend_from_slice(b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+    out.extend_from_slice(b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R /Fm1 6 0 R >> >> >> endobj\n");
+    out.extend_from_slice(format!("4 0 obj << /Length {} >> stream\n", content.len()).as_bytes());
+    out.extend_from_slice(content);
+    out.extend_from_slice(b"\nendstream endobj\n");
+    out.extend_from_slice(extra.as_bytes());
+    out.extend_from_slice(b"trailer << /Root 1 0 R /Size 7 >>\n%%EOF\n");
+    out
+}
+
+const GRAY_IMAGE: &str = "5 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >> stream\nA\nendstream endobj\n";
+const RGB_IMAGE: &str = "5 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >> stream\nAAA\nendstream endobj\n";
+
+#[test]
+fn census_tells_text_scan_ocr_and_color() {
+    let text = inspect_pdf(&pdf_with(
+        b"BT /F1 12 Tf 72 700 Td (NIT 900.373.115-3) Tj ET",
+        "",
+    ));
+    assert!(text.is_pdf && text.has_text, "{text:?}");
+    assert_eq!(text.page_census[0].kind, prevalida::pdf::PageKind::Text);
+    // The ' and " operators show text too (pdf-extract 0.12 ignores them).
+    let quote = inspect_pdf(&pdf_with(b"BT /F1 12 Tf 14 TL (a) ' 1 2 (b) \" ET", ""));
+    assert_eq!(quote.page_census[0].text_ops, 2);
+    let scan = inspect_pdf(&pdf_with(b"q 612 0 0 792 0 0 cm /Im1 Do Q", GRAY_IMAGE));
+    assert_eq!(scan.page_census[0].kind, prevalida::pdf::PageKind::Image);
+    assert_eq!(
+        (scan.images.count, scan.images.gray, scan.images.color),
+        (1, 1, 0)
+    );
+    assert!(!scan.has_text);
+    let color = inspect_pdf(&pdf_with(b"/Im1 Do", RGB_IMAGE));
+    assert_eq!(color.images.color, 1);
+    let ocr = inspect_pdf(&pdf_with(
+        b"/Im1 Do BT 3 Tr /F1 12 Tf (texto reconocido) Tj ET",
+        GRAY_IMAGE,
+    ));
+    assert_eq!(ocr.page_census[0].kind, prevalida::pdf::PageKind::Ocr);
+    assert!(ocr.has_text);
+    let mixed = inspect_pdf(&pdf_with(b"/Im1 Do BT (visible) Tj ET", RGB_IMAGE));
+    assert_eq!(mixed.page_census[0].kind, prevalida::pdf::PageKind::Mixed);
+}
+
+/// The bound promised for a release build (what the package ships). Unoptimized test
+/// builds run lopdf's parser ≈ 15× slower, so they get more room.
+const DEADLINE: Duration = if cfg!(debug_assertions) {
+    Duration::from_secs(40)
+} else {
+    Duration::from_secs(2)
+};
+
+#[test]
+fn hostile_input_gets_a_verdict_in_time() {
+    let deadline = DEADLINE;
+    let mut cases: Vec<(&str, Vec<u8>)> = Vec::new();
+    // A form XObject that paints itself: a cycle.
+    let cyclic_form = "6 0 obj << /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /Fm1 6 0 R >> >> /Length 7 >> stream\n/Fm1 Do\nendstream endobj\n";
+    cases.push(("cyclic form", pdf_with(b"/Fm1 Do", cyclic_form)));
+    // A page tree whose kid is its own parent.
+    cases.push(("cyclic page tree", b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj\n3 0 obj << /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF".to_vec()));
+    // 100,000 nested arrays.
+    let mut deep = b"%PDF-1.4\n1 0 obj ".to_vec();
+    deep.extend(std::iter::repeat_n(b'[', 100_000));
+    deep.extend_from_slice(b" endobj\ntrailer << /Root 1 0 R >>\n%%EOF");
+    cases.push(("deep nesting", deep));
+    // 100,000 nested q operators and a long content stream of operators.
+    let mut ops = "q ".repeat(100_000).into_bytes();
+    ops.extend("0 0 m 1 1 l S ".repeat(200_000).as_bytes());
+    cases.push(("long content", pdf_with(&ops, "")));
+    // Truncated files.
+    let whole = pdf_with(b"BT (hola) Tj ET", "");
+    for cut in [9, 40, whole.len() / 2, whole.len() - 10] {
+        cases.push(("truncated", whole[..cut].to_vec()));
+    }
+    for (what, bytes) in &cases {
+        let t = Instant::now();
+        let info = inspect_pdf(bytes);
+        assert!(t.elapsed() < deadline, "{what}: {:?}", t.elapsed());
+        let _ = info;
+    }
+}
+
+#[test]
+fn a_flate_bomb_is_bounded() {
+    // 256 MB of spaces deflate to ≈ 250 KB: the census must stop at its stream limit (32 MB)
+    // instead of inflating it all, and answer quickly.
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..256 {
+        z.write_all(&block).unwrap();
+    }
+    let compressed = z.finish().unwrap();
+    let mut pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n".to_vec();
+    pdf.extend_from_slice(
+        format!(
+            "4 0 obj << /Length {} /Filter /FlateDecode >> stream\n",
+            compressed.len()
+        )
+        .as_bytes(),
+    );
+    pdf.extend_from_slice(&compressed);
+    pdf.extend_from_slice(b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    let t = Instant::now();
+    let info = inspect_pdf(&pdf);
+    assert!(t.elapsed() < DEADLINE, "{:?}", t.elapsed());
+    assert!(info.is_pdf);
+    assert_eq!(info.pages, 1);
+    assert!(!info.has_text);
+}
