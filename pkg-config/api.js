@@ -90,7 +90,8 @@ function internalError(options) {
 }
 
 // The same error the module throws on misuse (src/wasm.rs), from the same template.
-function misuse(detail) {
+/** @internal */
+export function misuse(detail) {
   const info = t().codes.find((c) => c.code === "api.invalid_argument");
   const e = new Error(`prevalida: ${render(info.ten, { detail })}`);
   e.code = info.code;
@@ -223,3 +224,4 @@ export function rutCheckDigit(body) {
 export function dianDocumentTypes() {
   return t().dian.slice();
 }
+

@@ -15,6 +15,7 @@ import type {
   PhoneOptions,
   PhoneResult,
 } from "./prevalida.js";
+import type { PdfInfo } from "./prevalida_pdf.js";
 
 /**
  * Checks an email address: WHATWG syntax plus RFC 5321 limits, the mistakes people make
@@ -58,6 +59,18 @@ export declare function rutCheckDigit(body: string): "0" | "1" | "2" | "3" | "4"
 /** The DIAN "tipo de documento" table (UBL 2.1 annex), each code with its name and kind. */
 export declare function dianDocumentTypes(): DianDocumentType[];
 
+/** What {@link inspectPdf} returns; `error` is set only if the PDF module failed on this file. */
+export type PdfInfoResult = PdfInfo & { error?: "internal.error" };
+
+/**
+ * Inspects a PDF upload off the main thread (a Web Worker in browsers, created by the
+ * package; in-process in Node): what the file really is, encryption (`"owner"`: opens but
+ * restricted; `"user"`: needs a password), pages, text or scan per page (`pageCensus`),
+ * images by color, JavaScript, embedded files. The PDF module is loaded on the first call.
+ * Resolves for any content; rejects only on misuse (`data` of another type).
+ */
+export declare function inspectPdf(data: Blob | ArrayBuffer | Uint8Array): Promise<PdfInfoResult>;
+
 /** Every finding code with its severity and message template in `lang` (default Spanish). */
 export declare function listCodes(lang?: Lang): CodeInfo[];
 
@@ -91,6 +104,8 @@ export type {
   Severity,
   Strength,
 } from "./prevalida.js";
+
+export type { Encryption, FileKind, ImageCensus, PageCensus, PageKind, PdfInfo } from "./prevalida_pdf.js";
 
 /** The `Error` thrown on misuse (an argument of the wrong type or shape). */
 export interface PrevalidaError extends Error {

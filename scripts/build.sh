@@ -30,12 +30,25 @@ wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" -
 node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/prevalida_bg.wasm" -o "$out/prevalida_bg.wasm"
+# The PDF module: the same crate with the `pdf` feature, its own target dir and .wasm,
+# loaded by the package only when a page first checks a PDF (pkg-config/pdf-*.js).
+if [ "${1:-}" != "--test-trap" ]; then
+  CARGO_TARGET_DIR=target/pdf cargo build --release --target wasm32-unknown-unknown --lib --features pdf
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida_pdf \
+    target/pdf/wasm32-unknown-unknown/release/prevalida.wasm
+  node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/prevalida_pdf_bg.wasm" -o "$out/prevalida_pdf_bg.wasm"
+  rm -f "$out/prevalida_pdf_bg.wasm.d.ts"
+  cp pkg-config/pdf-browser.js pkg-config/pdf-node.js pkg-config/pdf-worker.js pkg-config/pdf-common.js "$out/"
+fi
 rm -f "$out/prevalida_bg.wasm.d.ts" "$out/.gitignore"
 cp pkg-config/index.js pkg-config/node.js pkg-config/api.js pkg-config/index.d.ts pkg-config/README.md "$out/"
 # The JS a page downloads is minified (terser; exports and behaviour unchanged): it halves
 # the glue's gzip size, which counts against the 80 KB core budget. The readable sources
 # are pkg-config/*.js and wasm-bindgen's output; types stay in the .d.ts files.
-for f in prevalida.js api.js index.js node.js; do
+for f in prevalida.js api.js index.js node.js prevalida_pdf.js pdf-browser.js pdf-node.js pdf-worker.js pdf-common.js; do
+  [ -f "$out/$f" ] || continue
   node_modules/.bin/terser "$out/$f" --module --ecma 2020 --compress --mangle -o "$out/$f"
 done
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-config/package.json > "$out/package.json"

@@ -12,6 +12,10 @@ cargo fmt --all -- --check
 step "native tests (core, email corpus, doc examples)"
 cargo test
 
+step "PDF module: shared corpus vs qpdf/poppler/pypdf, hostile files (release build: the 2 s bound is for what ships)"
+cargo test --release --features pdf --lib pdf::
+cargo test --release --features pdf --test pdf -- --nocapture
+
 step "identifiers and phones vs python-stdnum and libphonenumber (differential)"
 cargo build --release --example id_cli
 target/py/bin/python tests/differential/compare.py 3000 target/release/examples/id_cli

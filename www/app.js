@@ -1,6 +1,6 @@
 // The demo portal page: live pre-checks of the DIAN/GSE certificate request fields, using
 // the published API only (`import … from "prevalida"`).
-import { checkEmail, checkId, checkPassword, checkPhone, dianDocumentTypes } from "prevalida";
+import { checkEmail, checkId, checkPassword, checkPhone, dianDocumentTypes, inspectPdf } from "prevalida";
 
 const $ = (id) => document.getElementById(id);
 const email = $("email");
@@ -120,6 +120,38 @@ $("doc").addEventListener("input", onDoc);
 $("doc-type").addEventListener("change", onDoc);
 $("rut").addEventListener("input", onRut);
 $("phone").addEventListener("input", onPhone);
+
+// PDF upload: inspected in a Web Worker the package starts on first use; the page stays
+// responsive while it runs. (Verdicts against a portal's rules come with checkPdf.)
+const KIND = { pdf: "PDF", jpeg: "foto JPEG", png: "imagen PNG", zip: "archivo Word/ZIP", html: "página web", empty: "archivo vacío" };
+const ENCRYPTION = { none: "sin claves", owner: "abre sin clave, con restricciones", user: "pide clave para abrir" };
+const PAGE = { text: "texto", image: "escaneada", mixed: "texto e imágenes", ocr: "escaneada con OCR", empty: "vacía" };
+$("rut-pdf").addEventListener("change", async (e) => {
+  const file = e.target.files[0];
+  const dl = $("rut-pdf-info");
+  if (!file) return dl.replaceChildren();
+  dl.dataset.ready = "false";
+  const info = await inspectPdf(file);
+  const rows = [
+    ["Tipo", KIND[info.kind] ?? "otro tipo de archivo"],
+    ["Tamaño", `${(info.bytes / 1e6).toFixed(2)} MB`],
+  ];
+  if (info.isPdf) {
+    rows.push(["Protección", ENCRYPTION[info.encryption]]);
+    if (info.encryption !== "user") {
+      rows.push(["Páginas", String(info.pages)]);
+      rows.push(["Contenido", [...new Set(info.pageCensus.map((p) => PAGE[p.kind]))].join(", ") || "—"]);
+    }
+  }
+  dl.replaceChildren(...rows.flatMap(([k, v]) => {
+    const dt = document.createElement("dt");
+    const dd = document.createElement("dd");
+    dt.textContent = k;
+    dd.textContent = v;
+    return [dt, dd];
+  }));
+  dl.dataset.ready = "true";
+});
 
 $("form").addEventListener("input", () => ($("submit-result").textContent = ""));
 email.addEventListener("input", () => {

@@ -117,6 +117,7 @@ pub struct PdfInfo {
     /// What the file really is, by its first bytes.
     pub kind: FileKind,
     /// The header version (`"1.7"`), when there is a header.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub version: Option<String>,
     /// Size in bytes.

@@ -140,6 +140,28 @@ test("cédula by DIAN document type, RUT with K, mobile phone", async () => {
   assert.equal(await page.textContent("#phone-details"), "321 1234567 · +573211234567");
 });
 
+test("PDF upload: inspected in the package's Web Worker, loaded on first use", async () => {
+  const corpus = join(ROOT, "../shared/corpus/pdf");
+  assert.ok(!requests.some((u) => u.includes("prevalida_pdf")), "the PDF module is not loaded before it is needed");
+  const facts = async () => {
+    await page.waitForSelector('#rut-pdf-info[data-ready="true"]', { timeout: 20000 });
+    return page.$$eval("#rut-pdf-info dd", (dds) => dds.map((d) => d.textContent));
+  };
+  await page.setInputFiles("#rut-pdf", join(corpus, "qpdf__enc-R3_V2_O_master.pdf"));
+  assert.deepEqual(await facts(), ["PDF", "0.02 MB", "abre sin clave, con restricciones", "30", "texto"]);
+  assert.ok(requests.some((u) => u.endsWith("/prevalida_pdf_bg.wasm")), "loaded now");
+  await page.setInputFiles("#rut-pdf", join(corpus, "pdfium__encrypted.pdf"));
+  assert.deepEqual((await facts()).slice(2), ["pide clave para abrir"]);
+  await page.setInputFiles("#rut-pdf", join(corpus, "samples__grayscale-image.pdf"));
+  assert.deepEqual((await facts()).slice(3), ["1", "escaneada"]);
+  await page.setInputFiles("#rut-pdf", { name: "rut.pdf", mimeType: "application/pdf", buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]) });
+  assert.deepEqual((await facts()).slice(0, 1), ["foto JPEG"]);
+  const workers = page.workers().map((w) => w.url());
+  assert.ok(workers.some((u) => u.endsWith("/pdf-worker.js")), JSON.stringify(workers));
+  await page.setInputFiles("#rut-pdf", join(corpus, "qpdf__minimal.pdf"));
+  await facts();
+});
+
 test("submit with everything right; screenshot; no request leaves the machine", async () => {
   await page.fill("#email", "ventas@empresa.com.co");
   await page.click("#submit");

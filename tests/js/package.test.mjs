@@ -19,7 +19,11 @@ before(() => {
   // Only the package's own files: no corpus, no sources, no tests.
   assert.deepEqual(
     files.map((f) => f.path).sort(),
-    ["README.md", "api.js", "index.d.ts", "index.js", "node.js", "package.json", "prevalida.d.ts", "prevalida.js", "prevalida_bg.wasm"],
+    [
+      "README.md", "api.js", "index.d.ts", "index.js", "node.js", "package.json", "pdf-browser.js", "pdf-common.js",
+      "pdf-node.js", "pdf-worker.js", "prevalida.d.ts", "prevalida.js", "prevalida_bg.wasm", "prevalida_pdf.d.ts",
+      "prevalida_pdf.js", "prevalida_pdf_bg.wasm",
+    ],
   );
   app = mkdtempSync(join(tmpdir(), "prevalida-app-"));
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
@@ -121,6 +125,37 @@ test("identifiers and phones from the installed package", () => {
   assert.deepEqual(o.misuse, Array(6).fill("api.invalid_argument"));
 });
 
+test("inspectPdf from the installed package in Node: loaded on first use, corpus files", () => {
+  const corpus = join(ROOT, "../shared/corpus/pdf");
+  writeFileSync(
+    join(app, "pdf.mjs"),
+    `import { inspectPdf } from "prevalida";
+     import { readFileSync } from "node:fs";
+     const read = (f) => readFileSync(${JSON.stringify(corpus)} + "/" + f);
+     const out = {
+       minimal: await inspectPdf(read("qpdf__minimal.pdf")),
+       user: await inspectPdf(read("pdfium__encrypted.pdf").buffer.slice(0)),
+       owner: await inspectPdf(new Blob([read("qpdf__enc-R3_V2_O_master.pdf")])),
+       gray: await inspectPdf(read("samples__grayscale-image.pdf")),
+       jpeg: await inspectPdf(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16])),
+     };
+     let misuse = null;
+     try { await inspectPdf("a.pdf"); } catch (e) { misuse = e.code; }
+     const mine = new Uint8Array(read("qpdf__minimal.pdf"));
+     await inspectPdf(mine);
+     console.log(JSON.stringify({ ...out, misuse, untouched: mine.length }));`,
+  );
+  const o = JSON.parse(run("node", ["pdf.mjs"], app));
+  assert.deepEqual([o.minimal.isPdf, o.minimal.version, o.minimal.pages, o.minimal.hasText, o.minimal.encryption], [true, "1.3", 1, true, "none"]);
+  assert.equal(o.minimal.pageCensus[0].kind, "text");
+  assert.equal(o.user.encryption, "user");
+  assert.deepEqual([o.owner.encryption, o.owner.pages, o.owner.hasText], ["owner", 30, true]);
+  assert.deepEqual([o.gray.hasText, o.gray.images, o.gray.pageCensus[0].kind], [false, { count: 1, color: 0, gray: 1, bilevel: 0 }, "image"]);
+  assert.deepEqual([o.jpeg.isPdf, o.jpeg.kind], [false, "jpeg"]);
+  assert.equal(o.misuse, "api.invalid_argument");
+  assert.equal(o.untouched, 763, "the caller's bytes are copied, not transferred");
+});
+
 test("the README's 30-second example says what the package does", () => {
   writeFileSync(
     join(app, "readme.mjs"),
@@ -152,7 +187,7 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
   );
   writeFileSync(
     join(app, "main.ts"),
-    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType } from "prevalida";
+    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind } from "prevalida";
      const r: EmailResult = checkEmail("a@b.co", { lang: "en", field: "email" });
      const c: Code = r.findings[0]?.code ?? "email.empty";
      const f: Finding | undefined = r.findings[0];
@@ -188,6 +223,10 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
      checkPhone("PE", "1");
      // @ts-expect-error: type is "mobile" | "fixed"
      checkPhone("CO", "1", { type: "cell" });
+     const info: Promise<PdfInfoResult> = inspectPdf(new Uint8Array(4));
+     info.then((i) => { const e: "none" | "owner" | "user" = i.encryption; const k: PageKind | undefined = i.pageCensus[0]?.kind; return [e, k]; });
+     // @ts-expect-error: a file name is not the file
+     inspectPdf("a.pdf");
      export { c, n, score, bad, kind, holder, split, dv, k, t, codes, idCode, phoneCode };`,
   );
   run(join(ROOT, "node_modules/.bin/tsc"), ["-p", "."], app);

@@ -1,0 +1,40 @@
+// inspectPdf for browsers and bundlers: the PDF module runs in a Web Worker that the package
+// creates itself (no setting for the user), loaded the first time a page checks a PDF.
+import { bytesOf, trapped } from "./pdf-common.js";
+
+let worker = null;
+let seq = 0;
+const waiting = new Map();
+
+function start() {
+  worker = new Worker(new URL("./pdf-worker.js", import.meta.url), { type: "module" });
+  worker.onmessage = ({ data }) => {
+    const w = waiting.get(data.id);
+    waiting.delete(data.id);
+    w?.(data.trap ? trapped(w.bytes) : data.result);
+  };
+  worker.onerror = () => {
+    // The worker died (it could not load, or ran out of memory): answer what was asked
+    // and start a new one next time.
+    for (const [, w] of waiting) w(trapped(w.bytes));
+    waiting.clear();
+    worker.terminate();
+    worker = null;
+  };
+}
+
+/**
+ * Inspects a PDF upload (`File`, `Blob`, `ArrayBuffer` or `Uint8Array`) off the main thread:
+ * what it really is, encryption, pages, text or scan, images by color, JavaScript, embedded
+ * files. Resolves with a `PdfInfo`; never rejects for any content.
+ */
+export async function inspectPdf(data) {
+  const bytes = await bytesOf(data);
+  if (worker === null) start();
+  const id = ++seq;
+  return new Promise((resolve) => {
+    resolve.bytes = bytes.length;
+    waiting.set(id, resolve);
+    worker.postMessage({ id, bytes }, [bytes.buffer]);
+  });
+}
