@@ -1,4 +1,5 @@
-//! The PDF module against the shared corpus (`../shared/corpus/pdf/`, MANIFEST.json ground
+//! The PDF module against the shared corpus (`tests/corpus/pdf/`, a copy of the shared
+//! corpus with its MANIFEST.json ground
 //! truth from qpdf, poppler and pypdf), and against hostile input. Run with
 //! `cargo test --features pdf` (scripts/test.sh does).
 #![cfg(feature = "pdf")]
@@ -7,7 +8,7 @@ use prevalida::pdf::{inspect_pdf, Encryption, FileKind};
 use std::time::{Duration, Instant};
 
 fn corpus() -> Option<(std::path::PathBuf, serde_json::Value)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pdf");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/pdf");
     let m = std::fs::read_to_string(dir.join("MANIFEST.json")).ok()?;
     Some((dir, serde_json::from_str(&m).expect("MANIFEST.json")))
 }
@@ -39,7 +40,7 @@ const DELIBERATE: &[(&str, &str)] = &[(
 #[test]
 fn shared_corpus_verdicts() {
     let Some((dir, m)) = corpus() else {
-        panic!("../shared/corpus/pdf/MANIFEST.json is missing");
+        panic!("tests/corpus/pdf/MANIFEST.json is missing");
     };
     let mut rows = Vec::new();
     let (mut checked, mut agree) = (0, [0usize; 4]);

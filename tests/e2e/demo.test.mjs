@@ -141,7 +141,7 @@ test("cédula by DIAN document type, RUT with K, mobile phone", async () => {
 });
 
 test("PDF upload: inspected in the package's Web Worker, loaded on first use", async () => {
-  const corpus = join(ROOT, "../shared/corpus/pdf");
+  const corpus = join(ROOT, "tests/corpus/pdf");
   assert.ok(!requests.some((u) => u.includes("prevalida_pdf")), "the PDF module is not loaded before it is needed");
   const facts = async () => {
     await page.waitForSelector('#rut-pdf-info[data-ready="true"]', { timeout: 20000 });

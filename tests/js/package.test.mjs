@@ -126,7 +126,7 @@ test("identifiers and phones from the installed package", () => {
 });
 
 test("inspectPdf from the installed package in Node: loaded on first use, corpus files", () => {
-  const corpus = join(ROOT, "../shared/corpus/pdf");
+  const corpus = join(ROOT, "tests/corpus/pdf");
   writeFileSync(
     join(app, "pdf.mjs"),
     `import { inspectPdf } from "prevalida";
