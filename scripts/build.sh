@@ -40,8 +40,10 @@ if [ "${1:-}" != "--test-trap" ]; then
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/prevalida_pdf_bg.wasm" -o "$out/prevalida_pdf_bg.wasm"
   rm -f "$out/prevalida_pdf_bg.wasm.d.ts"
-  cp pkg-config/pdf-browser.js pkg-config/pdf-node.js pkg-config/pdf-worker.js pkg-config/pdf-common.js "$out/"
 fi
+# The PDF entry points (the test-trap build has them too: node.js and index.js import them;
+# they fetch the PDF module only when inspectPdf is called).
+cp pkg-config/pdf-browser.js pkg-config/pdf-node.js pkg-config/pdf-worker.js pkg-config/pdf-common.js "$out/"
 rm -f "$out/prevalida_bg.wasm.d.ts" "$out/.gitignore"
 cp pkg-config/index.js pkg-config/node.js pkg-config/api.js pkg-config/index.d.ts pkg-config/README.md "$out/"
 # The JS a page downloads is minified (terser; exports and behaviour unchanged): it halves
