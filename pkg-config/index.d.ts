@@ -15,7 +15,7 @@ import type {
   PhoneOptions,
   PhoneResult,
 } from "./prevalida.js";
-import type { PdfInfo } from "./prevalida_pdf.js";
+import type { PdfFinding, PdfInfo } from "./prevalida_pdf.js";
 
 /**
  * Checks an email address: WHATWG syntax plus RFC 5321 limits, the mistakes people make
@@ -71,6 +71,41 @@ export type PdfInfoResult = PdfInfo & { error?: "internal.error" };
  */
 export declare function inspectPdf(data: Blob | ArrayBuffer | Uint8Array): Promise<PdfInfoResult>;
 
+/** A portal's rules for an upload. */
+export interface PdfRules {
+  /** Largest size accepted, in bytes (write the portal's limit exactly: 1_000_000 or 1_048_576). */
+  maxBytes?: number;
+  /** Fewest pages (a cédula "por ambas caras": 2). */
+  minPages?: number;
+  /** Most pages. */
+  maxPages?: number;
+  /** `"forbid"` (default): a password to open is an error, an owner password a warning. */
+  encryption?: "forbid" | "allow";
+  /** `"text"`: every page must have text (a RUT downloaded from DIAN); `"scan"`: the document must be scanned. */
+  content?: "text" | "scan" | "any";
+  /** The scan must be in color (by the images' color spaces). */
+  color?: boolean;
+  /** Language of the messages (default `"es"`). */
+  lang?: Lang;
+}
+
+/** What {@link checkPdf} returns. */
+export interface PdfCheckResult {
+  /** True when no finding is an error. */
+  ok: boolean;
+  /** The inspection ({@link inspectPdf}); for an upload too large to read, only `bytes` is known (0). */
+  info: PdfInfoResult;
+  /** Everything found, errors first, with the message rendered in `rules.lang`. */
+  findings: PdfFinding[];
+}
+
+/**
+ * Checks a PDF upload against a portal's rules, off the main thread: size, real PDF, no
+ * password, pages, text or scan, color. An upload over `maxBytes` and over 64 MB is judged by
+ * its size without being read. Resolves for any content; rejects only on misuse.
+ */
+export declare function checkPdf(data: Blob | ArrayBuffer | Uint8Array, rules: PdfRules): Promise<PdfCheckResult>;
+
 /** Every finding code with its severity and message template in `lang` (default Spanish). */
 export declare function listCodes(lang?: Lang): CodeInfo[];
 
@@ -105,7 +140,7 @@ export type {
   Strength,
 } from "./prevalida.js";
 
-export type { Encryption, FileKind, ImageCensus, PageCensus, PageKind, PdfInfo } from "./prevalida_pdf.js";
+export type { Encryption, FileKind, ImageCensus, PageCensus, PageKind, PdfCode, PdfFinding, PdfInfo } from "./prevalida_pdf.js";
 
 /** The `Error` thrown on misuse (an argument of the wrong type or shape). */
 export interface PrevalidaError extends Error {

@@ -1,6 +1,6 @@
 // inspectPdf for browsers and bundlers: the PDF module runs in a Web Worker that the package
 // creates itself (no setting for the user), loaded the first time a page checks a PDF.
-import { bytesOf, trapped } from "./pdf-common.js";
+import { bytesOf, flatRules, sizedBytes, trapped } from "./pdf-common.js";
 
 let worker = null;
 let seq = 0;
@@ -11,12 +11,12 @@ function start() {
   worker.onmessage = ({ data }) => {
     const w = waiting.get(data.id);
     waiting.delete(data.id);
-    w?.(data.trap ? trapped(w.bytes) : data.result);
+    w?.(data.trap ? w.fallback() : data.result);
   };
   worker.onerror = () => {
     // The worker died (it could not load, or ran out of memory): answer what was asked
     // and start a new one next time.
-    for (const [, w] of waiting) w(trapped(w.bytes));
+    for (const [, w] of waiting) w(w.fallback());
     waiting.clear();
     worker.terminate();
     worker = null;
@@ -30,11 +30,27 @@ function start() {
  */
 export async function inspectPdf(data) {
   const bytes = await bytesOf(data);
+  const size = bytes.length;
+  return ask({ bytes }, () => trapped(size));
+}
+
+/**
+ * Checks an upload against a portal's rules (`maxBytes`, `minPages`, `maxPages`,
+ * `encryption: "forbid" | "allow"`, `content: "text" | "scan" | "any"`, `color`, `lang`),
+ * off the main thread. Resolves with `{ ok, info, findings }`; rejects only on misuse.
+ */
+export async function checkPdf(data, rules) {
+  const flat = flatRules(rules);
+  const { size, bytes } = await sizedBytes(data, flat.maxBytes);
+  return ask({ bytes, size, rules: flat }, () => ({ ok: false, info: trapped(size), findings: [] }));
+}
+
+function ask(message, fallback) {
   if (worker === null) start();
   const id = ++seq;
   return new Promise((resolve) => {
-    resolve.bytes = bytes.length;
+    resolve.fallback = fallback;
     waiting.set(id, resolve);
-    worker.postMessage({ id, bytes }, [bytes.buffer]);
+    worker.postMessage({ id, ...message }, [message.bytes.buffer]);
   });
 }

@@ -21,3 +21,40 @@ export function trapped(bytes) {
     pageCensus: [], repaired: false, truncated: false, error: "internal.error",
   };
 }
+
+/** Above this, an upload over its size limit is judged by its size alone (never read). */
+const READ_LIMIT = 64e6;
+const CONTENT = { any: 0, text: 1, scan: 2 };
+
+/** @internal The rules object checked and flattened for the module (misuse throws). */
+export function flatRules(rules) {
+  if (typeof rules !== "object" || rules === null) throw misuse("rules must be an object");
+  const count = (k) => {
+    const v = rules[k];
+    if (v === undefined || v === null) return 0;
+    if (!Number.isInteger(v) || v < 1) throw misuse(`rules.${k} must be a whole number ≥ 1`);
+    return v;
+  };
+  const maxBytes = rules.maxBytes ?? -1;
+  if (maxBytes !== -1 && (!Number.isFinite(maxBytes) || maxBytes < 0)) throw misuse("rules.maxBytes must be a number of bytes ≥ 0");
+  const encryption = rules.encryption ?? "forbid";
+  if (encryption !== "forbid" && encryption !== "allow") throw misuse('rules.encryption must be "forbid" or "allow"');
+  const content = CONTENT[rules.content ?? "any"];
+  if (content === undefined) throw misuse('rules.content must be "text", "scan" or "any"');
+  if (rules.color !== undefined && typeof rules.color !== "boolean") throw misuse("rules.color must be a boolean");
+  if (rules.lang !== undefined && rules.lang !== "es" && rules.lang !== "en") throw misuse('rules.lang must be "es" or "en"');
+  return {
+    maxBytes, minPages: count("minPages"), maxPages: count("maxPages"), forbid: encryption === "forbid",
+    content, color: rules.color === true, en: rules.lang === "en",
+  };
+}
+
+/** @internal The size of an upload, and its bytes unless it is over its limit and too large to read. */
+export async function sizedBytes(data, maxBytes) {
+  const size = typeof Blob !== "undefined" && data instanceof Blob ? data.size : data?.byteLength;
+  if (typeof size === "number" && maxBytes >= 0 && size > maxBytes && size > READ_LIMIT) {
+    return { size, bytes: new Uint8Array(0) };
+  }
+  const bytes = await bytesOf(data);
+  return { size: bytes.length, bytes };
+}

@@ -1,7 +1,7 @@
 // inspectPdf for Node ≥ 20: the PDF module is read from disk and instantiated in-process the
 // first time it is needed (the core entry does not load it).
 import { readFile } from "node:fs/promises";
-import { bytesOf, trapped } from "./pdf-common.js";
+import { bytesOf, flatRules, sizedBytes, trapped } from "./pdf-common.js";
 
 let pdf = null;
 
@@ -21,5 +21,19 @@ export async function inspectPdf(data) {
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
     pdf.__wbg_reset_state();
     return trapped(bytes.length);
+  }
+}
+
+/** Checks an upload against a portal's rules; resolves with `{ ok, info, findings }`. */
+export async function checkPdf(data, rules) {
+  const r = flatRules(rules);
+  const { size, bytes } = await sizedBytes(data, r.maxBytes);
+  pdf ??= await load();
+  try {
+    return JSON.parse(pdf.checkPdfJson(bytes, size, r.maxBytes, r.minPages, r.maxPages, r.forbid, r.content, r.color, r.en));
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    pdf.__wbg_reset_state();
+    return { ok: false, info: trapped(size), findings: [] };
   }
 }

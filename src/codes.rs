@@ -4,7 +4,6 @@
 //! Messages are templates: `{name}` is replaced by the finding's parameter of that name.
 //! They speak to the applicant (not to the developer) and say what to change.
 
-use crate::finding::Severity;
 use serde::{Deserialize, Serialize};
 
 /// The language of messages. Spanish is the default: the applicants are in Colombia, Chile
@@ -21,40 +20,44 @@ pub enum Lang {
 }
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $sev:ident, $es:literal, $en:literal; )*) => {
-        /// A stable, dotted finding code such as `email.comma_in_domain`.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    ($(#[$edoc:meta])* $name:ident; $( $(#[$doc:meta])* $variant:ident = $code:literal, $sev:ident, $es:literal, $en:literal; )*) => {
+        $(#[$edoc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        pub enum Code {
+        pub enum $name {
             $( $(#[$doc])* #[serde(rename = $code)] $variant, )*
         }
 
-        impl Code {
+        impl $name {
             /// Every code, in documentation order.
-            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
             /// The dotted string form, as serialized.
             pub fn as_str(self) -> &'static str {
-                match self { $(Code::$variant => $code),* }
+                match self { $($name::$variant => $code),* }
             }
 
             /// How serious a finding with this code is. Fixed per code so that a portal can
             /// rely on it.
-            pub fn severity(self) -> Severity {
-                match self { $(Code::$variant => Severity::$sev),* }
+            pub fn severity(self) -> crate::finding::Severity {
+                match self { $($name::$variant => crate::finding::Severity::$sev),* }
             }
 
             /// The message template in `lang`.
-            pub fn template(self, lang: Lang) -> &'static str {
+            pub fn template(self, lang: crate::codes::Lang) -> &'static str {
                 match (self, lang) {
-                    $( (Code::$variant, Lang::Es) => $es, (Code::$variant, Lang::En) => $en, )*
+                    $( ($name::$variant, crate::codes::Lang::Es) => $es, ($name::$variant, crate::codes::Lang::En) => $en, )*
                 }
             }
         }
     };
 }
+#[allow(unused_imports)]
+pub(crate) use codes;
 
 codes! {
+    /// A stable, dotted finding code such as `email.comma_in_domain`.
+    Code;
     // ---- API misuse (thrown as JS errors, never returned as findings) ----
     /// An argument has the wrong type or an impossible value (a number where a string goes,
     /// a policy whose minimum exceeds its maximum).

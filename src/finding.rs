@@ -207,7 +207,7 @@ pub(crate) fn cat(parts: &[&str]) -> String {
 }
 
 /// Replaces each `{name}` in `template` with the parameter of that name.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "pdf")), allow(dead_code))]
 pub(crate) fn render(template: &str, params: &Params) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -240,7 +240,7 @@ pub(crate) fn render(template: &str, params: &Params) -> String {
 
 /// Parameters are counts and limits: whole numbers. Integer formatting keeps the float
 /// formatter (≈ 20 KB of wasm) out of the module.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "pdf")), allow(dead_code))]
 fn format_number(n: f64) -> String {
     (n.round() as i64).to_string()
 }

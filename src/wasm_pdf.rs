@@ -12,3 +12,41 @@ use wasm_bindgen::prelude::*;
 pub fn inspect_pdf_json(bytes: &[u8]) -> String {
     crate::json::to_json(&pdf::inspect_pdf(bytes))
 }
+
+/// Applies a portal's rules to an upload; returns `PdfResult` as JSON. `size` is the
+/// upload's real size (`bytes` is empty when it was too large to read); limits below 0 and
+/// pages of 0 mean "no rule"; `content` is 0 any, 1 text, 2 scan. The glue validates the
+/// rules object and calls this (`checkPdf`).
+#[wasm_bindgen(js_name = checkPdfJson)]
+#[allow(clippy::too_many_arguments)]
+pub fn check_pdf_json(
+    bytes: &[u8],
+    size: f64,
+    max_bytes: f64,
+    min_pages: u32,
+    max_pages: u32,
+    forbid_encryption: bool,
+    content: u8,
+    color: bool,
+    english: bool,
+) -> String {
+    let rules = pdf::PdfRules {
+        max_bytes: (max_bytes >= 0.0).then_some(max_bytes as u64),
+        min_pages: (min_pages > 0).then_some(min_pages),
+        max_pages: (max_pages > 0).then_some(max_pages),
+        forbid_encryption,
+        content: match content {
+            1 => pdf::Content::Text,
+            2 => pdf::Content::Scan,
+            _ => pdf::Content::Any,
+        },
+        color,
+        lang: if english {
+            crate::Lang::En
+        } else {
+            crate::Lang::Es
+        },
+    };
+    let info = pdf::inspect_pdf(bytes);
+    crate::json::to_json(&pdf::check_pdf(size.max(0.0) as u64, info, &rules))
+}

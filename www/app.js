@@ -1,6 +1,6 @@
 // The demo portal page: live pre-checks of the DIAN/GSE certificate request fields, using
 // the published API only (`import … from "prevalida"`).
-import { checkEmail, checkId, checkPassword, checkPhone, dianDocumentTypes, inspectPdf } from "prevalida";
+import { checkEmail, checkId, checkPassword, checkPdf, checkPhone, dianDocumentTypes } from "prevalida";
 
 const $ = (id) => document.getElementById(id);
 const email = $("email");
@@ -121,8 +121,8 @@ $("doc-type").addEventListener("change", onDoc);
 $("rut").addEventListener("input", onRut);
 $("phone").addEventListener("input", onPhone);
 
-// PDF upload: inspected in a Web Worker the package starts on first use; the page stays
-// responsive while it runs. (Verdicts against a portal's rules come with checkPdf.)
+// PDF upload: checked against GSE's rules for the RUT (under 4 MB, no password, with text) in
+// a Web Worker the package starts on first use; the page stays responsive while it runs.
 const KIND = { pdf: "PDF", jpeg: "foto JPEG", png: "imagen PNG", zip: "archivo Word/ZIP", html: "página web", empty: "archivo vacío" };
 const ENCRYPTION = { none: "sin claves", owner: "abre sin clave, con restricciones", user: "pide clave para abrir" };
 const PAGE = { text: "texto", image: "escaneada", mixed: "texto e imágenes", ocr: "escaneada con OCR", empty: "vacía" };
@@ -131,7 +131,9 @@ $("rut-pdf").addEventListener("change", async (e) => {
   const dl = $("rut-pdf-info");
   if (!file) return dl.replaceChildren();
   dl.dataset.ready = "false";
-  const info = await inspectPdf(file);
+  const r = await checkPdf(file, { maxBytes: 4_000_000, encryption: "forbid", content: "text" });
+  const info = r.info;
+  showFindings($("rut-pdf-findings"), r.findings);
   const rows = [
     ["Tipo", KIND[info.kind] ?? "otro tipo de archivo"],
     ["Tamaño", `${(info.bytes / 1e6).toFixed(2)} MB`],

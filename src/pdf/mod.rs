@@ -3,9 +3,11 @@
 //! that the package loads the first time a page checks a PDF: the core module never
 //! carries it.
 
+pub mod check;
 pub mod inspect;
 pub mod sniff;
 
+pub use check::{check_pdf, format_size, Content, PdfCode, PdfFinding, PdfResult, PdfRules};
 pub use inspect::{
     inspect_pdf, inspect_pdf_with, Encryption, ImageCensus, Limits, PageCensus, PageKind, PdfInfo,
 };

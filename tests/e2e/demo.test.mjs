@@ -150,12 +150,18 @@ test("PDF upload: inspected in the package's Web Worker, loaded on first use", a
   await page.setInputFiles("#rut-pdf", join(corpus, "qpdf__enc-R3_V2_O_master.pdf"));
   assert.deepEqual(await facts(), ["PDF", "0.02 MB", "abre sin clave, con restricciones", "30", "texto"]);
   assert.ok(requests.some((u) => u.endsWith("/prevalida_pdf_bg.wasm")), "loaded now");
+  assert.deepEqual((await findings("rut-pdf-findings")).map((f) => f.code), ["pdf.encrypted_owner"]);
   await page.setInputFiles("#rut-pdf", join(corpus, "pdfium__encrypted.pdf"));
   assert.deepEqual((await facts()).slice(2), ["pide clave para abrir"]);
+  const locked = await findings("rut-pdf-findings");
+  assert.equal(locked[0].code, "pdf.encrypted_user");
+  assert.match(locked[0].text, /El PDF tiene clave para abrirlo/);
   await page.setInputFiles("#rut-pdf", join(corpus, "samples__grayscale-image.pdf"));
   assert.deepEqual((await facts()).slice(3), ["1", "escaneada"]);
+  assert.equal((await findings("rut-pdf-findings"))[0].code, "pdf.needs_text");
   await page.setInputFiles("#rut-pdf", { name: "rut.pdf", mimeType: "application/pdf", buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]) });
   assert.deepEqual((await facts()).slice(0, 1), ["foto JPEG"]);
+  assert.match((await findings("rut-pdf-findings"))[0].text, /no es un PDF sino una foto JPEG/);
   const workers = page.workers().map((w) => w.url());
   assert.ok(workers.some((u) => u.endsWith("/pdf-worker.js")), JSON.stringify(workers));
   await page.setInputFiles("#rut-pdf", join(corpus, "qpdf__minimal.pdf"));

@@ -129,7 +129,7 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
   const corpus = join(ROOT, "tests/corpus/pdf");
   writeFileSync(
     join(app, "pdf.mjs"),
-    `import { inspectPdf } from "prevalida";
+    `import { checkPdf, inspectPdf } from "prevalida";
      import { readFileSync } from "node:fs";
      const read = (f) => readFileSync(${JSON.stringify(corpus)} + "/" + f);
      const out = {
@@ -139,8 +139,15 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
        gray: await inspectPdf(read("samples__grayscale-image.pdf")),
        jpeg: await inspectPdf(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16])),
      };
+     const gse = { maxBytes: 4_000_000, encryption: "forbid", content: "text" };
+     out.rut = await checkPdf(read("qpdf__minimal.pdf"), gse);
+     out.locked = await checkPdf(read("pdfium__encrypted.pdf"), gse);
+     out.scan = await checkPdf(read("samples__grayscale-image.pdf"), { ...gse, lang: "en" });
+     out.big = await checkPdf(new Blob([new Uint8Array(70e6)]), { maxBytes: 1_000_000 });
+     out.siigo = await checkPdf(read("samples__grayscale-image.pdf"), { maxBytes: 1_000_000, content: "scan", color: true });
      let misuse = null;
      try { await inspectPdf("a.pdf"); } catch (e) { misuse = e.code; }
+     try { await checkPdf(read("qpdf__minimal.pdf"), { minPages: 0 }); } catch (e) { misuse += " " + e.code; }
      const mine = new Uint8Array(read("qpdf__minimal.pdf"));
      await inspectPdf(mine);
      console.log(JSON.stringify({ ...out, misuse, untouched: mine.length }));`,
@@ -152,7 +159,16 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
   assert.deepEqual([o.owner.encryption, o.owner.pages, o.owner.hasText], ["owner", 30, true]);
   assert.deepEqual([o.gray.hasText, o.gray.images, o.gray.pageCensus[0].kind], [false, { count: 1, color: 0, gray: 1, bilevel: 0 }, "image"]);
   assert.deepEqual([o.jpeg.isPdf, o.jpeg.kind], [false, "jpeg"]);
-  assert.equal(o.misuse, "api.invalid_argument");
+  assert.equal(o.misuse, "api.invalid_argument api.invalid_argument");
+  assert.deepEqual([o.rut.ok, o.rut.findings], [true, []]);
+  assert.equal(o.rut.info.pages, 1);
+  assert.deepEqual(o.locked.findings.map((f) => f.code), ["pdf.encrypted_user"]);
+  assert.match(o.locked.findings[0].message, /^El PDF tiene clave para abrirlo/);
+  assert.deepEqual(o.scan.findings.map((f) => [f.code, f.severity]), [["pdf.needs_text", "error"]]);
+  assert.match(o.scan.findings[0].message, /^The PDF is a scanned image \(pages without text: 1\)/);
+  assert.deepEqual(o.big.findings.map((f) => [f.code, f.params.size, f.params.max]), [["pdf.too_large", "70 MB", "1 MB"]]);
+  assert.equal(o.big.info.bytes, 0, "a 70 MB upload over a 1 MB limit is not read");
+  assert.deepEqual(o.siigo.findings.map((f) => f.code), ["pdf.needs_color"]);
   assert.equal(o.untouched, 763, "the caller's bytes are copied, not transferred");
 });
 
@@ -187,7 +203,7 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
   );
   writeFileSync(
     join(app, "main.ts"),
-    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind } from "prevalida";
+    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind, checkPdf, type PdfCheckResult, type PdfCode } from "prevalida";
      const r: EmailResult = checkEmail("a@b.co", { lang: "en", field: "email" });
      const c: Code = r.findings[0]?.code ?? "email.empty";
      const f: Finding | undefined = r.findings[0];
@@ -224,6 +240,12 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
      // @ts-expect-error: type is "mobile" | "fixed"
      checkPhone("CO", "1", { type: "cell" });
      const info: Promise<PdfInfoResult> = inspectPdf(new Uint8Array(4));
+     checkPdf(new Blob([]), { maxBytes: 4e6, content: "text", encryption: "forbid" }).then((r: PdfCheckResult) => {
+       const code: PdfCode | undefined = r.findings[0]?.code;
+       return code;
+     });
+     // @ts-expect-error: content is "text" | "scan" | "any"
+     checkPdf(new Blob([]), { content: "photo" });
      info.then((i) => { const e: "none" | "owner" | "user" = i.encryption; const k: PageKind | undefined = i.pageCensus[0]?.kind; return [e, k]; });
      // @ts-expect-error: a file name is not the file
      inspectPdf("a.pdf");
