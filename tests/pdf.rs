@@ -241,3 +241,17 @@ fn a_flate_bomb_is_bounded() {
     assert_eq!(info.pages, 1);
     assert!(!info.has_text);
 }
+
+#[test]
+fn readme_lists_every_pdf_code() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    for c in prevalida::pdf::PdfCode::ALL {
+        assert!(
+            readme.contains(&format!("| `{}` |", c.as_str())),
+            "README.md does not list {}",
+            c.as_str()
+        );
+    }
+}
