@@ -255,3 +255,63 @@ fn readme_lists_every_pdf_code() {
         );
     }
 }
+
+/// Corrupted corpus files (bytes flipped, runs deleted or repeated, truncations), fixed seed:
+/// every one must get an answer without a panic (on wasm32 a panic aborts the instance, so it
+/// is counted here, natively, where it can be caught) and within the time bound.
+#[test]
+fn mutated_corpus_files_never_panic() {
+    let Some((dir, m)) = corpus() else {
+        panic!("tests/corpus/pdf/MANIFEST.json is missing");
+    };
+    let files: Vec<Vec<u8>> = m["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| std::fs::read(dir.join(f["file"].as_str().unwrap())).unwrap())
+        .collect();
+    let mut seed = 0x5eed_0f_0d_f00d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let cases = if cfg!(debug_assertions) { 300 } else { 3_000 };
+    let (mut panics, mut slowest) = (Vec::new(), Duration::ZERO);
+    for i in 0..cases {
+        let mut b = files[next() as usize % files.len()].clone();
+        for _ in 0..1 + next() % 8 {
+            if b.is_empty() {
+                break;
+            }
+            let at = next() as usize % b.len();
+            match next() % 5 {
+                0 => b[at] = next() as u8,
+                1 => b.truncate(at),
+                2 => {
+                    let end = (at + (next() as usize % 64)).min(b.len());
+                    b.drain(at..end);
+                }
+                3 => {
+                    let end = (at + (next() as usize % 64)).min(b.len());
+                    let run = b[at..end].to_vec();
+                    b.splice(at..at, run);
+                }
+                _ => b.insert(at, b"()<>[]{}/%0 R\n"[next() as usize % 14]),
+            }
+        }
+        let t = Instant::now();
+        let r = std::panic::catch_unwind(|| inspect_pdf(&b));
+        slowest = slowest.max(t.elapsed());
+        if r.is_err() {
+            panics.push(i);
+        }
+    }
+    println!(
+        "{cases} mutated files: {} panics, slowest {slowest:?}",
+        panics.len()
+    );
+    assert!(panics.is_empty(), "panics on cases {panics:?}");
+    assert!(slowest < DEADLINE, "{slowest:?}");
+}
