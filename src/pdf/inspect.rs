@@ -192,9 +192,10 @@ pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
         max_decompressed_size: Some(limits.stream_bytes),
         ..Default::default()
     };
-    let Ok(doc) = Document::load_mem_with_options(bytes, options) else {
+    let Ok(mut doc) = Document::load_mem_with_options(bytes, options) else {
         return info;
     };
+    repair_streams(&mut doc, bytes, limits.stream_bytes);
     info.is_pdf = true;
     info.repaired = doc.xref_recovery.is_some();
     if doc.is_encrypted() {
@@ -214,7 +215,7 @@ pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
         truncated: false,
     };
     for &page in pages.iter().take(limits.pages) {
-        let census = page_census(&doc, bytes, page, &limits, &mut budget);
+        let census = page_census(&doc, page, &limits, &mut budget);
         info.text_chars = info.text_chars.saturating_add(census.glyph_bytes);
         info.has_text |= census.glyph_bytes > 0 || census.invisible_bytes > 0;
         info.images.count += census.images.count;
@@ -252,25 +253,35 @@ struct State {
     invisible: bool,
 }
 
-/// The decoded bytes of a content stream, within `cap`. A stream whose `/Length` is missing
-/// or wrong comes out of lopdf empty; poppler and qpdf read such a stream up to its
-/// `endstream`, and so does this (from the stream's position in the file).
-fn stream_data(stream: &lopdf::Stream, file: &[u8], cap: usize) -> Option<Vec<u8>> {
-    let recovered;
-    let stream = match stream.start_position {
-        Some(p) if stream.content.is_empty() && p < file.len() => {
-            let rest = &file[p..file.len().min(p.saturating_add(cap))];
-            let end = rest
-                .windows(9)
-                .position(|w| w == b"endstream")
-                .unwrap_or(rest.len());
-            let data = rest[..end].strip_suffix(b"\n").unwrap_or(&rest[..end]);
-            let data = data.strip_suffix(b"\r").unwrap_or(data);
-            recovered = lopdf::Stream::new(stream.dict.clone(), data.to_vec());
-            &recovered
+/// Streams whose `/Length` is missing or wrong come out of lopdf empty; poppler and qpdf read
+/// them up to `endstream`, and so does this, for every stream of the document (content,
+/// forms, fonts), so that the census and the text extraction both see them.
+fn repair_streams(doc: &mut Document, file: &[u8], cap: usize) {
+    for obj in doc.objects.values_mut() {
+        let Object::Stream(stream) = obj else {
+            continue;
+        };
+        let Some(p) = stream
+            .start_position
+            .filter(|p| stream.content.is_empty() && *p < file.len())
+        else {
+            continue;
+        };
+        let rest = &file[p..file.len().min(p.saturating_add(cap))];
+        let end = rest
+            .windows(9)
+            .position(|w| w == b"endstream")
+            .unwrap_or(rest.len());
+        let data = rest[..end].strip_suffix(b"\n").unwrap_or(&rest[..end]);
+        let data = data.strip_suffix(b"\r").unwrap_or(data);
+        if !data.is_empty() {
+            stream.content = data.to_vec();
         }
-        _ => stream,
-    };
+    }
+}
+
+/// The decoded bytes of a content stream, within `cap` (an unfiltered stream as it is).
+fn stream_data(stream: &lopdf::Stream, cap: usize) -> Option<Vec<u8>> {
     match stream.decompressed_content_with_limit(cap) {
         Ok(d) => Some(d),
         Err(_) if !stream.is_compressed() => Some(stream.content.clone()),
@@ -278,13 +289,7 @@ fn stream_data(stream: &lopdf::Stream, file: &[u8], cap: usize) -> Option<Vec<u8
     }
 }
 
-fn page_census(
-    doc: &Document,
-    file: &[u8],
-    page: ObjectId,
-    limits: &Limits,
-    budget: &mut Budget,
-) -> PageCensus {
+fn page_census(doc: &Document, page: ObjectId, limits: &Limits, budget: &mut Budget) -> PageCensus {
     let mut c = PageCensus::default();
     let resources = page_resources(doc, page);
     let mut data = Vec::new();
@@ -293,7 +298,7 @@ fn page_census(
             continue;
         };
         let cap = limits.stream_bytes.min(budget.bytes);
-        if let Some(d) = stream_data(stream, file, cap) {
+        if let Some(d) = stream_data(stream, cap) {
             budget.bytes -= d.len().min(budget.bytes);
             data.extend_from_slice(&d);
             data.push(b'\n');
