@@ -16,7 +16,7 @@ test:
 pkg:
 	bash scripts/build.sh
 
-## Compare with validator.js and zxcvbn in one Node process; print sizes.
+## Compare with validator.js, zxcvbn and libphonenumber-js in one Node process; print sizes.
 bench:
 	bash scripts/setup.sh --no-browser
 	bash scripts/build.sh
