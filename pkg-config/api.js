@@ -82,7 +82,8 @@ function recover(e) {
   inputView = null;
 }
 
-function internalError(options) {
+/** @internal The `internal.error` finding, in `options.lang`. */
+export function internalError(options) {
   const info = t().codes.find((c) => c.code === "internal.error");
   const finding = { code: info.code, severity: info.severity, message: options?.lang === "en" ? info.en : info.es, params: {} };
   if (typeof options?.field === "string") finding.field = options.field;

@@ -2,6 +2,7 @@
 // (tsify) into prevalida.d.ts; this file re-exports what a user may import.
 import type {
   CodeInfo,
+  Finding,
   Country,
   DianDocumentType,
   EmailOptions,
@@ -32,7 +33,7 @@ export declare function checkEmail(value: string, options?: EmailOptions): Email
 export declare function checkPassword(value: string, options: PasswordOptions): PasswordResult;
 
 /** A DIAN "tipo de documento" code, accepted by {@link checkId} in place of a kind. */
-export type DianCode = "11" | "12" | "13" | "21" | "22" | "31" | "41" | "42" | "47" | "48" | "50" | "91";
+export type DianCode = DianDocumentType["code"];
 
 /**
  * Checks a national identifier of Colombia, Chile or Ecuador, exact to the check digit.
@@ -95,8 +96,11 @@ export interface PdfCheckResult {
   ok: boolean;
   /** The inspection ({@link inspectPdf}); for an upload too large to read, only `bytes` is known (0). */
   info: PdfInfoResult;
-  /** Everything found, errors first, with the message rendered in `rules.lang`. */
-  findings: PdfFinding[];
+  /**
+   * Everything found, errors first, with the message rendered in `rules.lang`; a single
+   * `internal.error` finding if the PDF module failed on this file.
+   */
+  findings: (PdfFinding | (Finding & { code: "internal.error" }))[];
 }
 
 /**

@@ -1,6 +1,6 @@
 // inspectPdf for browsers and bundlers: the PDF module runs in a Web Worker that the package
 // creates itself (no setting for the user), loaded the first time a page checks a PDF.
-import { bytesOf, flatRules, sizedBytes, trapped } from "./pdf-common.js";
+import { bytesOf, flatRules, sizedBytes, trapped, trappedCheck } from "./pdf-common.js";
 
 let worker = null;
 let seq = 0;
@@ -42,7 +42,7 @@ export async function inspectPdf(data) {
 export async function checkPdf(data, rules) {
   const flat = flatRules(rules);
   const { size, bytes } = await sizedBytes(data, flat.maxBytes);
-  return ask({ bytes, size, rules: flat }, () => ({ ok: false, info: trapped(size), findings: [] }));
+  return ask({ bytes, size, rules: flat }, () => trappedCheck(size, flat.en));
 }
 
 function ask(message, fallback) {

@@ -1,6 +1,6 @@
 // Helpers of the PDF entry points (pdf-browser.js, pdf-node.js), kept out of api.js so that
 // a page that never checks a PDF does not download them.
-import { misuse } from "./api.js";
+import { internalError, misuse } from "./api.js";
 
 /**
  * @internal The bytes of an upload as a `Uint8Array` the caller no longer shares (it may be
@@ -57,4 +57,9 @@ export async function sizedBytes(data, maxBytes) {
   }
   const bytes = await bytesOf(data);
   return { size: bytes.length, bytes };
+}
+
+/** @internal The answer of checkPdf for an upload the PDF module could not check (it trapped). */
+export function trappedCheck(size, english) {
+  return { ok: false, info: trapped(size), findings: [internalError({ lang: english ? "en" : "es" })] };
 }

@@ -1,7 +1,7 @@
 // inspectPdf for Node ≥ 20: the PDF module is read from disk and instantiated in-process the
 // first time it is needed (the core entry does not load it).
 import { readFile } from "node:fs/promises";
-import { bytesOf, flatRules, sizedBytes, trapped } from "./pdf-common.js";
+import { bytesOf, flatRules, sizedBytes, trapped, trappedCheck } from "./pdf-common.js";
 
 let pdf = null;
 
@@ -34,6 +34,6 @@ export async function checkPdf(data, rules) {
   } catch (e) {
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
     pdf.__wbg_reset_state();
-    return { ok: false, info: trapped(size), findings: [] };
+    return trappedCheck(size, r.en);
   }
 }

@@ -137,31 +137,36 @@ pub(super) fn nit_parts(
     };
     // A NIT field that already ends with its DV: certain enough when the DV field repeats
     // that digit; when the DV field is empty, only for the lengths such a NIT would have
-    // (a 9-digit company body or a 10-digit cédula, plus the DV).
-    let includes_dv = |dv_given: Option<u8>| {
+    // (a 9-digit company body or a 10-digit cédula, plus the DV). Reported on the NIT field.
+    let includes_dv = |cx: &mut Ctx, dv_given: Option<u8>| {
         let (head, last) = body.split_at(body.len() - 1);
-        let last = last.as_bytes()[0] - b'0';
+        let digit = last.as_bytes()[0] - b'0';
         let shape = match dv_given {
-            Some(d) => d == last && head.len() >= NIT_BODY.0,
+            Some(d) => d == digit && head.len() >= NIT_BODY.0,
             None => {
                 (body.len() == 10 && matches!(body.as_bytes()[0], b'8' | b'9')) || body.len() == 11
             }
         };
-        shape && nit_check_digit(head) == Some(last)
+        let found = shape && nit_check_digit(head) == Some(digit);
+        if found {
+            cx.push(
+                Code::IdNitIncludesDv,
+                &[("body", head.into()), ("dv", last.into())],
+            );
+        }
+        found
     };
-    let dv_str = if dv.len() > PARSE_LIMIT { "??" } else { dv };
-    let dv_compact = compact(dv_str, Chars::Digits);
-    match dv_compact.as_deref() {
+    if dv.len() > PARSE_LIMIT {
+        cx.part("dv");
+        cx.push(
+            Code::IdTooLong,
+            &[("length", dv.len().into()), ("max", 1usize.into())],
+        );
+        return (body, String::new());
+    }
+    match compact(dv, Chars::Digits).as_deref() {
         Ok("") => {
-            if includes_dv(None) {
-                let (head, last) = body.split_at(body.len() - 1);
-                cx.push(
-                    Code::IdNitIncludesDv,
-                    &[("body", head.into()), ("dv", last.into())],
-                );
-                return (body.clone(), String::new());
-            }
-            if !nit_body_ok(cx, &body, 0) {
+            if includes_dv(cx, None) || !nit_body_ok(cx, &body, 0) {
                 return (body, String::new());
             }
             cx.part("dv");
@@ -178,15 +183,9 @@ pub(super) fn nit_parts(
         Ok(d) if d.len() == 1 => {
             let given = d.as_bytes()[0] - b'0';
             let expected = nit_check_digit(&body);
-            if expected != Some(given) && includes_dv(Some(given)) {
-                let (head, last) = body.split_at(body.len() - 1);
-                cx.push(
-                    Code::IdNitIncludesDv,
-                    &[("body", head.into()), ("dv", last.into())],
-                );
-                return (body.clone(), String::new());
-            }
-            if !nit_body_ok(cx, &body, 0) {
+            if (expected != Some(given) && includes_dv(cx, Some(given)))
+                || !nit_body_ok(cx, &body, 0)
+            {
                 return (body, String::new());
             }
             let expected = expected.unwrap_or(0);
@@ -282,8 +281,7 @@ pub(super) fn document(
         cx.push(Code::IdLeadingZero, &[]);
     } else if kind == Kind::CoCc && n < 6 {
         cx.push(Code::IdCcShort, &[("length", n.into())]);
-    } else if let Some((lo, hi, shown)) = sp.usual.filter(|u| n < u.0 || n > u.1) {
-        let _ = (lo, hi);
+    } else if let Some((_, _, shown)) = sp.usual.filter(|u| n < u.0 || n > u.1) {
         cx.push(
             Code::IdUnusualLength,
             &[("usual", shown.into()), ("length", n.into())],

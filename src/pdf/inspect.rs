@@ -52,11 +52,12 @@ pub enum Encryption {
 }
 
 /// What a page paints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum PageKind {
     /// Nothing: no visible text, no image.
+    #[default]
     Empty,
     /// Visible text and no image.
     Text,
@@ -99,12 +100,6 @@ pub struct PageCensus {
     pub images: ImageCensus,
     /// What the page is.
     pub kind: PageKind,
-}
-
-impl Default for PageKind {
-    fn default() -> Self {
-        PageKind::Empty
-    }
 }
 
 /// What [`inspect_pdf`] returns.
@@ -204,7 +199,8 @@ pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
         info.encryption = Encryption::User;
         return info;
     }
-    if doc.encryption_state.is_some() || raw_has_encrypt(bytes) {
+    // What lopdf decrypted while loading (empty user password) still has its state.
+    if doc.encryption_state.is_some() {
         info.encryption = Encryption::Owner;
     }
     let pages: Vec<ObjectId> = doc.page_iter().collect();
@@ -232,13 +228,6 @@ pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
     info.javascript = js;
     info.embedded_files = files;
     info
-}
-
-/// The trailer of a file lopdf decrypted while loading no longer says so: look for the
-/// `/Encrypt` key in the last trailer.
-fn raw_has_encrypt(bytes: &[u8]) -> bool {
-    let tail = &bytes[bytes.len().saturating_sub(4096)..];
-    tail.windows(8).any(|w| w == b"/Encrypt")
 }
 
 struct Budget {
@@ -308,43 +297,25 @@ fn page_census(doc: &Document, page: ObjectId, limits: &Limits, budget: &mut Bud
         }
     }
     let mut seen = HashSet::new();
-    run(
-        doc,
-        &data,
-        resources.as_ref(),
-        &mut c,
-        limits,
-        budget,
-        0,
-        &mut seen,
-    );
-    c.kind = match (c.glyph_bytes > 0, c.invisible_bytes > 0, c.images.count > 0) {
-        (false, _, true) if c.invisible_bytes > 0 => PageKind::Ocr,
-        (false, false, false) | (false, true, false) => PageKind::Empty,
-        (false, _, true) => PageKind::Image,
-        (true, _, false) => PageKind::Text,
-        (true, _, true) => PageKind::Mixed,
+    run(doc, &data, resources, &mut c, limits, budget, 0, &mut seen);
+    let (visible, invisible, images) =
+        (c.glyph_bytes > 0, c.invisible_bytes > 0, c.images.count > 0);
+    c.kind = match (visible, images) {
+        (true, true) => PageKind::Mixed,
+        (true, false) => PageKind::Text,
+        // Invisible text alone, or over images: an OCR layer.
+        (false, _) if invisible => PageKind::Ocr,
+        (false, true) => PageKind::Image,
+        (false, false) => PageKind::Empty,
     };
-    if c.kind == PageKind::Empty && c.invisible_bytes > 0 {
-        c.kind = PageKind::Ocr;
-    }
     c
 }
 
-/// The page's resource dictionary (nearest, inherited ones merged behind it).
-fn page_resources(doc: &Document, page: ObjectId) -> Option<Dictionary> {
+/// The page's resources: the nearest `/Resources` up the page tree (inherited as a whole,
+/// ISO 32000-1 7.7.3.4), borrowed from the document.
+fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
     let (direct, ids) = doc.get_page_resources(page).ok()?;
-    let mut out = direct.cloned().unwrap_or_default();
-    for id in ids {
-        if let Ok(d) = doc.get_dictionary(id) {
-            for (k, v) in d.iter() {
-                if !out.has(k) {
-                    out.set(k.clone(), v.clone());
-                }
-            }
-        }
-    }
-    Some(out)
+    direct.or_else(|| ids.first().and_then(|id| doc.get_dictionary(*id).ok()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -406,16 +377,14 @@ fn run(
                     }
                 }
             }
-            "BI" | "ID" | "EI" => {
+            "BI" => {
                 // Inline images: lopdf reports the whole image as one operation.
-                if op.operator == "BI" {
-                    let dict = op.operands.iter().find_map(|o| match o {
-                        Object::Stream(s) => Some(&s.dict),
-                        Object::Dictionary(d) => Some(d),
-                        _ => None,
-                    });
-                    count_image(doc, dict, resources, &mut c.images);
-                }
+                let dict = op.operands.iter().find_map(|o| match o {
+                    Object::Stream(s) => Some(&s.dict),
+                    Object::Dictionary(d) => Some(d),
+                    _ => None,
+                });
+                count_image(doc, dict, resources, &mut c.images);
             }
             "Do" => {
                 let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
@@ -441,14 +410,9 @@ fn run(
                         if depth >= limits.form_depth || id.is_some_and(|id| !seen.insert(id)) {
                             continue;
                         }
-                        let cap = limits.stream_bytes.min(budget.bytes);
-                        let Ok(inner) = stream.decompressed_content_with_limit(cap).or_else(|e| {
-                            if stream.is_compressed() {
-                                Err(e)
-                            } else {
-                                Ok(stream.content.clone())
-                            }
-                        }) else {
+                        let Some(inner) =
+                            stream_data(stream, limits.stream_bytes.min(budget.bytes))
+                        else {
                             continue;
                         };
                         budget.bytes -= inner.len().min(budget.bytes);

@@ -241,7 +241,7 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
      checkPhone("CO", "1", { type: "cell" });
      const info: Promise<PdfInfoResult> = inspectPdf(new Uint8Array(4));
      checkPdf(new Blob([]), { maxBytes: 4e6, content: "text", encryption: "forbid" }).then((r: PdfCheckResult) => {
-       const code: PdfCode | undefined = r.findings[0]?.code;
+       const code: PdfCode | "internal.error" | undefined = r.findings[0]?.code;
        return code;
      });
      // @ts-expect-error: content is "text" | "scan" | "any"
