@@ -16,7 +16,7 @@ import type {
   PhoneOptions,
   PhoneResult,
 } from "./prevalida.js";
-import type { PdfFinding, PdfInfo } from "./prevalida_pdf.js";
+import type { PdfFinding, PdfInfo, PdfText } from "./prevalida_pdf.js";
 
 /**
  * Checks an email address: WHATWG syntax plus RFC 5321 limits, the mistakes people make
@@ -84,8 +84,24 @@ export interface PdfRules {
   encryption?: "forbid" | "allow";
   /** `"text"`: every page must have text (a RUT downloaded from DIAN); `"scan"`: the document must be scanned. */
   content?: "text" | "scan" | "any";
-  /** The scan must be in color (by the images' color spaces). */
+  /** The scan must be in color (by the images' color spaces, and by sampled pixels where cheap). */
   color?: boolean;
+  /**
+   * Texts the PDF must contain: the applicant's NIT, RUT or company name, as typed in the form.
+   * Compared without case, accents, spaces, dots, commas or hyphens, and never inside a
+   * longer number (`"900123456"` is found in "900.123.456-7", not in "19001234567"). Each
+   * one missing is a `pdf.missing_text` error; a PDF without text gives `pdf.text_unreadable`.
+   */
+  mustContain?: string[];
+  /**
+   * The document must have been issued less than this many days before `today` ("con
+   * vigencia menor a 30 días": `30` accepts 0–29 days). The date is the one after a label
+   * ("Fecha de expedición:", "Fecha de generación", "expedido el"), else the latest date in
+   * the text not after today; `pdf.too_old`, `pdf.issue_date_not_found`, `pdf.issued_in_future`.
+   */
+  issuedWithinDays?: number;
+  /** Today, for `issuedWithinDays`: a `Date` or `"YYYY-MM-DD"` (default: the device's local date). */
+  today?: Date | string;
   /** Language of the messages (default `"es"`). */
   lang?: Lang;
 }
@@ -101,11 +117,32 @@ export interface PdfCheckResult {
    * `internal.error` finding if the PDF module failed on this file.
    */
   findings: (PdfFinding | (Finding & { code: "internal.error" }))[];
+  /** The issue date found (`"YYYY-MM-DD"`), when `issuedWithinDays` was asked and a date was found. */
+  issueDate?: string;
 }
+
+/** Which text {@link extractPdfText} reads. */
+export interface PdfTextOptions {
+  /** 1-based page numbers, in the order wanted (default: every page). */
+  pages?: number[];
+  /** Characters in all, at most (default 10,000,000); `truncated` tells when it cut. */
+  maxChars?: number;
+}
+
+/** What {@link extractPdfText} returns; `error` is set only if the PDF module failed on this file. */
+export type PdfTextResult = PdfText & { error?: "internal.error" };
+
+/**
+ * The text of a PDF's pages, one string per page asked (lines separated by `\n`, words by
+ * spaces, in the order the page draws them), off the main thread. A page number past the
+ * end gives `""`; a file that is not a PDF or needs a password gives `pages: []`. Resolves
+ * for any content; rejects only on misuse.
+ */
+export declare function extractPdfText(data: Blob | ArrayBuffer | Uint8Array, options?: PdfTextOptions): Promise<PdfTextResult>;
 
 /**
  * Checks a PDF upload against a portal's rules, off the main thread: size, real PDF, no
- * password, pages, text or scan, color. An upload over `maxBytes` and over 64 MB is judged by
+ * password, pages, text or scan, color, texts it must contain, how recently it was issued. An upload over `maxBytes` and over 64 MB is judged by
  * its size without being read. Resolves for any content; rejects only on misuse.
  */
 export declare function checkPdf(data: Blob | ArrayBuffer | Uint8Array, rules: PdfRules): Promise<PdfCheckResult>;
@@ -144,7 +181,7 @@ export type {
   Strength,
 } from "./prevalida.js";
 
-export type { Encryption, FileKind, ImageCensus, PageCensus, PageKind, PdfCode, PdfFinding, PdfInfo } from "./prevalida_pdf.js";
+export type { Encryption, FileKind, ImageCensus, PageCensus, PageKind, PdfCode, PdfFinding, PdfInfo, PdfText } from "./prevalida_pdf.js";
 
 /** The `Error` thrown on misuse (an argument of the wrong type or shape). */
 export interface PrevalidaError extends Error {

@@ -8,4 +8,4 @@ import { bind } from "./api.js";
 bind(await init({ module_or_path: new URL("./prevalida_bg.wasm", import.meta.url) }));
 
 export { checkEmail, checkId, checkPassword, checkPhone, dianDocumentTypes, listCodes, nitCheckDigit, rutCheckDigit } from "./api.js";
-export { checkPdf, inspectPdf } from "./pdf-browser.js";
+export { checkPdf, extractPdfText, inspectPdf } from "./pdf-browser.js";

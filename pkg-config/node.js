@@ -7,4 +7,4 @@ import { bind } from "./api.js";
 bind(initSync({ module: readFileSync(new URL("./prevalida_bg.wasm", import.meta.url)) }));
 
 export { checkEmail, checkId, checkPassword, checkPhone, dianDocumentTypes, listCodes, nitCheckDigit, rutCheckDigit } from "./api.js";
-export { checkPdf, inspectPdf } from "./pdf-node.js";
+export { checkPdf, extractPdfText, inspectPdf } from "./pdf-node.js";

@@ -1,6 +1,6 @@
 // inspectPdf for browsers and bundlers: the PDF module runs in a Web Worker that the package
 // creates itself (no setting for the user), loaded the first time a page checks a PDF.
-import { bytesOf, flatRules, sizedBytes, trapped, trappedCheck } from "./pdf-common.js";
+import { bytesOf, flatRules, flatTextOptions, sizedBytes, trapped, trappedCheck, trappedText } from "./pdf-common.js";
 
 let worker = null;
 let seq = 0;
@@ -35,8 +35,20 @@ export async function inspectPdf(data) {
 }
 
 /**
+ * The text of a PDF's pages (`options.pages`, 1-based; all by default), at most
+ * `options.maxChars` characters, off the main thread. Resolves with `{ pages, truncated }`;
+ * a file that is not a PDF or needs a password gives no pages. Rejects only on misuse.
+ */
+export async function extractPdfText(data, options) {
+  const text = flatTextOptions(options);
+  const bytes = await bytesOf(data);
+  return ask({ bytes, text }, () => trappedText());
+}
+
+/**
  * Checks an upload against a portal's rules (`maxBytes`, `minPages`, `maxPages`,
- * `encryption: "forbid" | "allow"`, `content: "text" | "scan" | "any"`, `color`, `lang`),
+ * `encryption: "forbid" | "allow"`, `content: "text" | "scan" | "any"`, `color`,
+ * `mustContain`, `issuedWithinDays`, `today`, `lang`),
  * off the main thread. Resolves with `{ ok, info, findings }`; rejects only on misuse.
  */
 export async function checkPdf(data, rules) {

@@ -22,6 +22,11 @@ export function trapped(bytes) {
   };
 }
 
+/** @internal The answer of extractPdfText when the PDF module failed on the file (it trapped). */
+export function trappedText() {
+  return { pages: [], truncated: false, error: "internal.error" };
+}
+
 /** Above this, an upload over its size limit is judged by its size alone (never read). */
 const READ_LIMIT = 64e6;
 const CONTENT = { any: 0, text: 1, scan: 2 };
@@ -43,10 +48,49 @@ export function flatRules(rules) {
   if (content === undefined) throw misuse('rules.content must be "text", "scan" or "any"');
   if (rules.color !== undefined && typeof rules.color !== "boolean") throw misuse("rules.color must be a boolean");
   if (rules.lang !== undefined && rules.lang !== "es" && rules.lang !== "en") throw misuse('rules.lang must be "es" or "en"');
+  const mustContain = rules.mustContain ?? [];
+  if (!Array.isArray(mustContain) || mustContain.length > 100
+    || !mustContain.every((t) => typeof t === "string" && t.trim() !== "" && t.length <= 500)) {
+    throw misuse("rules.mustContain must be an array of at most 100 non-empty strings");
+  }
+  const within = rules.issuedWithinDays ?? -1;
+  if (within !== -1 && (!Number.isInteger(within) || within < 1 || within > 36500)) {
+    throw misuse("rules.issuedWithinDays must be a whole number of days ≥ 1");
+  }
   return {
     maxBytes, minPages: count("minPages"), maxPages: count("maxPages"), forbid: encryption === "forbid",
-    content, color: rules.color === true, en: rules.lang === "en",
+    content, color: rules.color === true, mustContain: mustContain.slice(), within, today: dayOf(rules.today),
+    en: rules.lang === "en",
   };
+}
+
+/** `rules.today` (a `Date` or "YYYY-MM-DD") as "YYYY-MM-DD"; by default the device's local date. */
+function dayOf(today) {
+  if (today === undefined) today = new Date();
+  if (today instanceof Date && !Number.isNaN(today.getTime())) {
+    const p = (n, w) => String(n).padStart(w, "0");
+    return `${p(today.getFullYear(), 4)}-${p(today.getMonth() + 1, 2)}-${p(today.getDate(), 2)}`;
+  }
+  if (typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today) && !Number.isNaN(Date.parse(today))) return today;
+  throw misuse('rules.today must be a Date or a "YYYY-MM-DD" string');
+}
+
+/** @internal `extractPdfText` options checked and flattened (misuse throws). */
+export function flatTextOptions(options = {}) {
+  if (typeof options !== "object" || options === null) throw misuse("options must be an object");
+  const pages = options.pages ?? [];
+  if (!Array.isArray(pages) || pages.length > 100000 || !pages.every((p) => Number.isInteger(p) && p >= 1 && p < 2 ** 32)) {
+    throw misuse("options.pages must be an array of page numbers ≥ 1");
+  }
+  const maxChars = options.maxChars ?? -1;
+  if (maxChars !== -1 && (!Number.isInteger(maxChars) || maxChars < 0)) throw misuse("options.maxChars must be a whole number ≥ 0");
+  return { pages: Uint32Array.from(pages), maxChars };
+}
+
+/** @internal Calls the module's checkPdfJson with flattened rules. */
+export function callCheck(m, bytes, size, r) {
+  return m.checkPdfJson(bytes, size, r.maxBytes, r.minPages, r.maxPages, r.forbid, r.content, r.color,
+    r.mustContain, r.within, r.today, r.en);
 }
 
 /** @internal The size of an upload, and its bytes unless it is over its limit and too large to read. */

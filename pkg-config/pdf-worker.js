@@ -1,16 +1,19 @@
 // The Web Worker that runs the PDF module, off the page's main thread. Created by
 // pdf-browser.js the first time a page checks a PDF; the module is fetched then, not before.
-import init, { checkPdfJson, inspectPdfJson, __wbg_reset_state } from "./prevalida_pdf.js";
+import init, * as pdf from "./prevalida_pdf.js";
+import { callCheck } from "./pdf-common.js";
 
+const { __wbg_reset_state } = pdf;
 const ready = init({ module_or_path: new URL("./prevalida_pdf_bg.wasm", import.meta.url) });
 
 self.onmessage = async ({ data }) => {
   await ready;
   try {
-    const r = data.rules;
-    const json = r === undefined
-      ? inspectPdfJson(data.bytes)
-      : checkPdfJson(data.bytes, data.size, r.maxBytes, r.minPages, r.maxPages, r.forbid, r.content, r.color, r.en);
+    const json = data.rules !== undefined
+      ? callCheck(pdf, data.bytes, data.size, data.rules)
+      : data.text !== undefined
+        ? pdf.extractPdfTextJson(data.bytes, data.text.pages, data.text.maxChars)
+        : pdf.inspectPdfJson(data.bytes);
     self.postMessage({ id: data.id, result: JSON.parse(json) });
   } catch (e) {
     // A trap (a bug: the module is written not to panic) leaves the instance unusable:

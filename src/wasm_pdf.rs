@@ -13,10 +13,26 @@ pub fn inspect_pdf_json(bytes: &[u8]) -> String {
     crate::json::to_json(&pdf::inspect_pdf(bytes))
 }
 
+/// The text of the pages named in `pages` (1-based; empty = every page), at most
+/// `max_chars` characters; returns `PdfText` as JSON (`extractPdfText`).
+#[wasm_bindgen(js_name = extractPdfTextJson)]
+pub fn extract_pdf_text_json(bytes: &[u8], pages: Vec<u32>, max_chars: f64) -> String {
+    let options = pdf::TextOptions {
+        pages: (!pages.is_empty()).then_some(pages),
+        max_chars: if max_chars >= 0.0 {
+            max_chars.min(1e12) as usize
+        } else {
+            pdf::TextOptions::default().max_chars
+        },
+    };
+    crate::json::to_json(&pdf::extract_text(bytes, &options))
+}
+
 /// Applies a portal's rules to an upload; returns `PdfResult` as JSON. `size` is the
 /// upload's real size (`bytes` is empty when it was too large to read); limits below 0 and
-/// pages of 0 mean "no rule"; `content` is 0 any, 1 text, 2 scan. The glue validates the
-/// rules object and calls this (`checkPdf`).
+/// pages of 0 mean "no rule"; `content` is 0 any, 1 text, 2 scan; `must_contain` holds the
+/// texts to find; `issued_within_days` below 0 means no date rule, `today` is `YYYY-MM-DD`.
+/// The glue validates the rules object and calls this (`checkPdf`).
 #[wasm_bindgen(js_name = checkPdfJson)]
 #[allow(clippy::too_many_arguments)]
 pub fn check_pdf_json(
@@ -28,6 +44,9 @@ pub fn check_pdf_json(
     forbid_encryption: bool,
     content: u8,
     color: bool,
+    must_contain: Vec<String>,
+    issued_within_days: i32,
+    today: &str,
     english: bool,
 ) -> String {
     let rules = pdf::PdfRules {
@@ -41,12 +60,14 @@ pub fn check_pdf_json(
             _ => pdf::Content::Any,
         },
         color,
+        must_contain,
+        issued_within_days: u32::try_from(issued_within_days).ok(),
+        today: pdf::dates::Date::parse_iso(today),
         lang: if english {
             crate::Lang::En
         } else {
             crate::Lang::Es
         },
     };
-    let info = pdf::inspect_pdf(bytes);
-    crate::json::to_json(&pdf::check_pdf(size.max(0.0) as u64, info, &rules))
+    crate::json::to_json(&pdf::check_bytes(bytes, size.max(0.0) as u64, &rules))
 }

@@ -315,3 +315,86 @@ fn mutated_corpus_files_never_panic() {
     assert!(panics.is_empty(), "panics on cases {panics:?}");
     assert!(slowest < DEADLINE, "{slowest:?}");
 }
+
+/// Words of `s` for comparing extractions: lowercase letters and digits, in order.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// Where our text deliberately differs from poppler's and pypdf's, and why.
+const TEXT_DIFFERS: &[(&str, &str)] = &[(
+    "pypdf__multilang.pdf",
+    "Arabic comes out in the order it is drawn (visual, right to left reversed); poppler and \
+     pypdf reorder right-to-left scripts into logical order. Latin, Cyrillic, CJK and Thai \
+     words all match",
+)];
+
+/// `extractPdfText` against poppler's `pdftotext` and pypdf (their first 200 characters,
+/// in MANIFEST.json): where both tools found text and agree on its words, at least 90 % of
+/// those words must be in ours. Words are compared without spaces (a word the tools split
+/// and we do not, or the other way round, still counts); files that need a user password
+/// are skipped (the tools were given it; we never are). The table printed is the agreement
+/// per file.
+#[test]
+fn shared_corpus_text() {
+    use prevalida::pdf::{extract_text, TextOptions};
+    let (dir, m) = corpus().expect("MANIFEST.json");
+    let (mut compared, mut passed, mut words_seen, mut words_found) = (0, 0, 0usize, 0usize);
+    let mut failures = Vec::new();
+    for f in m["files"].as_array().unwrap() {
+        let name = f["file"].as_str().unwrap();
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let t = Instant::now();
+        let text = extract_text(&bytes, &TextOptions::default());
+        assert!(t.elapsed() < DEADLINE, "{name}: {:?}", t.elapsed());
+        if f["ground_truth"]["user_password_required"].as_bool() == Some(true) {
+            assert!(text.pages.is_empty(), "{name}");
+            continue;
+        }
+        let tools = &f["tools"];
+        let (Some(poppler), Some(pypdf)) = (
+            tools["poppler"]["text_first_200"].as_str(),
+            tools["pypdf"]["text_first_200"].as_str(),
+        ) else {
+            continue;
+        };
+        let (wp, wy) = (words(poppler), words(pypdf));
+        // Compare on words both tools saw (the 200-character cut ends mid-word: drop the
+        // last word of each).
+        let common: Vec<&String> = wp[..wp.len().saturating_sub(1)]
+            .iter()
+            .filter(|w| wy.contains(w))
+            .collect();
+        if common.len() < 3 {
+            continue;
+        }
+        let ours: String = words(&text.pages.join("\n")).concat();
+        let found = common.iter().filter(|w| ours.contains(w.as_str())).count();
+        compared += 1;
+        words_seen += common.len();
+        words_found += found;
+        let rate = found as f64 / common.len() as f64;
+        println!(
+            "{name:50} {found:>3}/{:<3} {:5.1} %",
+            common.len(),
+            rate * 100.0
+        );
+        if rate >= 0.9 {
+            passed += 1;
+        } else if !TEXT_DIFFERS.iter().any(|(n, _)| *n == name) {
+            failures.push(format!(
+                "{name}: {found}/{} words; ours starts {:?}; poppler {:?}",
+                common.len(),
+                text.pages.join("\n").chars().take(200).collect::<String>(),
+                poppler
+            ));
+        }
+    }
+    println!(
+        "text: {passed}/{compared} files with ≥ 90 % of the reference words; {words_found}/{words_seen} words in all"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

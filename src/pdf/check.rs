@@ -1,10 +1,13 @@
 //! `checkPdf`: a portal's rules for an upload, on top of [`inspect_pdf`]: size, real PDF,
-//! no password, pages, text or scan, color. Findings carry their message already rendered
-//! (sizes are written the way each language writes them), so the core module never carries
-//! these texts.
+//! no password, pages, text or scan, color, and what the text says (identifiers it must
+//! contain, how recently it was issued). Findings carry their message already rendered
+//! (sizes and dates are written the way each language writes them), so the core module
+//! never carries these texts.
 
-use super::inspect::{Encryption, PageKind, PdfInfo};
+use super::dates::{contains_loosely, dates_in, Date};
+use super::inspect::{census, open, Encryption, Limits, Opened, PageKind, PdfInfo};
 use super::sniff::FileKind;
+use super::text::Extractor;
 use crate::codes::{codes, Lang};
 use crate::finding::{render, Param, Params, Severity};
 use serde::Serialize;
@@ -64,6 +67,26 @@ codes! {
     Javascript = "pdf.javascript", Warning,
         "El PDF contiene JavaScript; muchos portales rechazan estos archivos. Imprímelo como PDF para quitarlo.",
         "The PDF contains JavaScript; many portals refuse such files. Print it to PDF to remove it.";
+    /// A text the portal expects (the applicant's NIT, RUT or name) is not in the PDF.
+    MissingText = "pdf.missing_text", Error,
+        "No encontramos «{text}» en el PDF. Revisa que hayas subido el documento de la persona o empresa correcta.",
+        "We did not find “{text}” in the PDF. Check that you uploaded the document of the right person or company.";
+    /// The document was issued longer ago than the portal accepts.
+    TooOld = "pdf.too_old", Error,
+        "El documento se expidió el {date}, hace {age} días, y debe tener menos de {max} días. Solicita uno nuevo y súbelo.",
+        "The document was issued on {date}, {age} days ago, and must be less than {max} days old. Request a new one and upload it.";
+    /// The issue date found is after today.
+    IssuedInFuture = "pdf.issued_in_future", Warning,
+        "La fecha de expedición del PDF ({date}) es posterior a hoy. Revisa la fecha de tu equipo o el documento.",
+        "The PDF's issue date ({date}) is after today. Check your device's date or the document.";
+    /// No issue date could be found in the text.
+    IssueDateNotFound = "pdf.issue_date_not_found", Warning,
+        "No encontramos la fecha de expedición en el PDF. Verifica tú que tenga menos de {max} días.",
+        "We did not find the issue date in the PDF. Check yourself that it is less than {max} days old.";
+    /// The rules ask about the text, and the PDF has none to read (a scan).
+    TextUnreadable = "pdf.text_unreadable", Warning,
+        "El PDF no tiene texto que podamos leer (parece escaneado), así que no pudimos revisar su contenido.",
+        "The PDF has no text we can read (it looks scanned), so we could not check what it says.";
     /// A limit stopped the inspection early.
     TooComplex = "pdf.too_complex", Warning,
         "El PDF es demasiado complejo para revisarlo completo aquí; revisamos solo una parte.",
@@ -98,6 +121,12 @@ pub struct PdfRules {
     pub content: Content,
     /// The scan must be in color.
     pub color: bool,
+    /// Texts the PDF must contain, compared loosely ([`contains_loosely`]).
+    pub must_contain: Vec<String>,
+    /// The document must have been issued less than this many days before `today`.
+    pub issued_within_days: Option<u32>,
+    /// Today's date, for `issued_within_days` (the package passes the device's date).
+    pub today: Option<Date>,
     /// Language of the messages.
     pub lang: Lang,
 }
@@ -123,6 +152,7 @@ pub struct PdfFinding {
 /// What [`check_pdf`] returns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub struct PdfResult {
     /// True when no finding is an error.
     pub ok: bool,
@@ -130,6 +160,10 @@ pub struct PdfResult {
     pub info: PdfInfo,
     /// Everything found, errors first.
     pub findings: Vec<PdfFinding>,
+    /// The issue date found in the text (`YYYY-MM-DD`), when `issuedWithinDays` was asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub issue_date: Option<String>,
 }
 
 /// `bytes` written for people: `850 KB`, `1,3 MB` (`1.3 MB` in English); MB = 1,000,000 bytes,
@@ -187,20 +221,155 @@ fn kind_name_en(kind: FileKind) -> &'static str {
     }
 }
 
-/// Applies `rules` to an upload of `size` bytes whose inspection is `info` (an upload too
-/// large to read gets only the size rule: `info.bytes` is then 0 and `size` the real size).
+/// A finding with its message rendered in `lang`.
+fn finding(code: PdfCode, params: Vec<(&'static str, Param)>, lang: Lang) -> PdfFinding {
+    let params = Params(params);
+    PdfFinding {
+        code,
+        severity: code.severity(),
+        message: render(code.template(lang), &params),
+        params,
+    }
+}
+
+/// A date as people write it: "20 de noviembre de 2026", "November 20, 2026".
+fn format_date(d: Date, lang: Lang) -> String {
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = d.month as usize - 1;
+    match lang {
+        Lang::Es => format!("{} de {} de {}", d.day, ES[m], d.year),
+        Lang::En => format!("{} {}, {}", EN[m], d.day, d.year),
+    }
+}
+
+/// Text read for the text rules, at most.
+const TEXT_BUDGET: usize = 2_000_000;
+
+/// Checks an upload of `size` bytes whose content is `bytes` (empty when it was too large
+/// to read): opens it once for the structural rules and, only when the rules ask about the
+/// text, reads the pages' text until every answer is known.
+pub fn check_bytes(bytes: &[u8], size: u64, rules: &PdfRules) -> PdfResult {
+    let limits = Limits::default();
+    let Opened { mut info, doc } = open(bytes, limits);
+    let Some(doc) = doc else {
+        return check_pdf(size, info, rules);
+    };
+    census(&doc, &mut info, limits);
+    let asks_text = !rules.must_contain.is_empty() || rules.issued_within_days.is_some();
+    if !asks_text || info.bytes != size {
+        return check_pdf(size, info, rules);
+    }
+    let lang = rules.lang;
+    let mut ex = Extractor::new(&doc, limits, TEXT_BUDGET);
+    let mut missing: Vec<&String> = rules.must_contain.iter().collect();
+    let mut dates = Vec::new();
+    let mut any_text = false;
+    for page in doc.page_iter().take(limits.pages) {
+        let text = ex.page(page);
+        any_text |= !text.trim().is_empty();
+        missing.retain(|m| !contains_loosely(&text, m));
+        dates.extend(dates_in(&text));
+        let date_known = rules.issued_within_days.is_none() || dates.iter().any(|d| d.1);
+        if missing.is_empty() && date_known {
+            break;
+        }
+    }
+    let mut extra = Vec::new();
+    let mut issue_date = None;
+    if !any_text {
+        extra.push(finding(PdfCode::TextUnreadable, vec![], lang));
+    } else {
+        for m in missing {
+            extra.push(finding(
+                PdfCode::MissingText,
+                vec![("text", m.as_str().into())],
+                lang,
+            ));
+        }
+        if let (Some(max), Some(today)) = (rules.issued_within_days, rules.today) {
+            let found = dates
+                .iter()
+                .find(|d| d.1)
+                .or_else(|| dates.iter().filter(|d| d.0 <= today).max())
+                .map(|d| d.0);
+            match found {
+                None => extra.push(finding(
+                    PdfCode::IssueDateNotFound,
+                    vec![("max", (max as usize).into())],
+                    lang,
+                )),
+                Some(d) => {
+                    issue_date = Some(d.iso());
+                    let age = today.days() - d.days();
+                    let shown = format_date(d, lang);
+                    if age < 0 {
+                        extra.push(finding(
+                            PdfCode::IssuedInFuture,
+                            vec![("date", shown.into())],
+                            lang,
+                        ));
+                    } else if age >= i64::from(max) {
+                        extra.push(finding(
+                            PdfCode::TooOld,
+                            vec![
+                                ("date", shown.into()),
+                                ("age", Param::Number(age as f64)),
+                                ("max", (max as usize).into()),
+                                ("issued", d.iso().into()),
+                            ],
+                            lang,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let mut r = check_pdf(size, info, rules);
+    if ex.truncated() && !r.findings.iter().any(|f| f.code == PdfCode::TooComplex) {
+        extra.push(finding(PdfCode::TooComplex, vec![], lang));
+    }
+    r.findings.extend(extra);
+    r.ok = r.findings.iter().all(|f| f.severity != Severity::Error);
+    r.findings.sort_by_key(|f| f.severity as u8);
+    r.issue_date = issue_date;
+    r
+}
+
+/// Applies the structural `rules` to an upload of `size` bytes whose inspection is `info`
+/// (an upload too large to read gets only the size rule: `info.bytes` is then 0 and `size`
+/// the real size). The text rules need the document: [`check_bytes`].
 pub fn check_pdf(size: u64, info: PdfInfo, rules: &PdfRules) -> PdfResult {
     let lang = rules.lang;
     let mut findings = Vec::new();
     let mut push = |code: PdfCode, params: Vec<(&'static str, Param)>| {
-        let params = Params(params);
-        let message = render(code.template(lang), &params);
-        findings.push(PdfFinding {
-            code,
-            severity: code.severity(),
-            message,
-            params,
-        });
+        findings.push(finding(code, params, lang));
     };
     if let Some(max) = rules.max_bytes.filter(|m| size > *m) {
         // Close to the limit, one decimal would print the same number twice.
@@ -298,7 +467,12 @@ pub fn check_pdf(size: u64, info: PdfInfo, rules: &PdfRules) -> PdfResult {
     let ok = findings.iter().all(|f| f.severity != Severity::Error);
     // Errors first, keeping order (a handful of findings).
     findings.sort_by_key(|f| f.severity as u8);
-    PdfResult { ok, info, findings }
+    PdfResult {
+        ok,
+        info,
+        findings,
+        issue_date: None,
+    }
 }
 
 #[cfg(test)]

@@ -169,9 +169,25 @@ pub fn inspect_pdf(bytes: &[u8]) -> PdfInfo {
 /// Inspects `bytes`. Never panics on any input that lopdf does not panic on (fuzzed in
 /// `tests/pdf.rs`); bounded by `limits`.
 pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
+    let Opened { mut info, doc } = open(bytes, limits);
+    if let Some(doc) = doc {
+        census(&doc, &mut info, limits);
+    }
+    info
+}
+
+/// A file read as far as it opens: what is known of it, and the document when it opens
+/// without a password.
+pub(super) struct Opened {
+    pub info: PdfInfo,
+    pub doc: Option<Document>,
+}
+
+/// Reads the header, the objects (repairing what lopdf can) and the encryption state.
+pub(super) fn open(bytes: &[u8], limits: Limits) -> Opened {
     let mut info = PdfInfo::empty(bytes);
     let Some(start) = pdf_header(bytes) else {
-        return info;
+        return Opened { info, doc: None };
     };
     info.version = bytes
         .get(start + 5..)
@@ -188,7 +204,7 @@ pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
         ..Default::default()
     };
     let Ok(mut doc) = Document::load_mem_with_options(bytes, options) else {
-        return info;
+        return Opened { info, doc: None };
     };
     repair_streams(&mut doc, bytes, limits.stream_bytes);
     info.is_pdf = true;
@@ -197,21 +213,25 @@ pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
         // lopdf opens files whose user password is empty and decrypts them; what is still
         // encrypted after loading needs a password.
         info.encryption = Encryption::User;
-        return info;
+        return Opened { info, doc: None };
     }
     // What lopdf decrypted while loading (empty user password) still has its state.
     if doc.encryption_state.is_some() {
         info.encryption = Encryption::Owner;
     }
+    info.pages = doc.page_iter().count() as u32;
+    Opened {
+        info,
+        doc: Some(doc),
+    }
+}
+
+/// The per-page census and the document-wide scans of an open document.
+pub(super) fn census(doc: &Document, info: &mut PdfInfo, limits: Limits) {
     let pages: Vec<ObjectId> = doc.page_iter().collect();
-    info.pages = pages.len() as u32;
-    let mut budget = Budget {
-        ops: limits.operations,
-        bytes: limits.total_bytes,
-        truncated: false,
-    };
+    let mut budget = Budget::new(&limits);
     for &page in pages.iter().take(limits.pages) {
-        let census = page_census(&doc, page, &limits, &mut budget);
+        let census = page_census(doc, page, &limits, &mut budget);
         info.text_chars = info.text_chars.saturating_add(census.glyph_bytes);
         info.has_text |= census.glyph_bytes > 0 || census.invisible_bytes > 0;
         info.images.count += census.images.count;
@@ -224,16 +244,26 @@ pub fn inspect_pdf_with(bytes: &[u8], limits: Limits) -> PdfInfo {
         }
     }
     info.truncated = budget.truncated || pages.len() > limits.pages;
-    let (js, files) = scan_objects(&doc);
+    let (js, files) = scan_objects(doc);
     info.javascript = js;
     info.embedded_files = files;
-    info
 }
 
-struct Budget {
-    ops: usize,
-    bytes: usize,
-    truncated: bool,
+/// What is left of the work [`Limits`] allow for one file.
+pub(super) struct Budget {
+    pub ops: usize,
+    pub bytes: usize,
+    pub truncated: bool,
+}
+
+impl Budget {
+    pub fn new(limits: &Limits) -> Self {
+        Budget {
+            ops: limits.operations,
+            bytes: limits.total_bytes,
+            truncated: false,
+        }
+    }
 }
 
 /// Text state that matters for the census.
@@ -270,7 +300,7 @@ fn repair_streams(doc: &mut Document, file: &[u8], cap: usize) {
 }
 
 /// The decoded bytes of a content stream, within `cap` (an unfiltered stream as it is).
-fn stream_data(stream: &lopdf::Stream, cap: usize) -> Option<Vec<u8>> {
+pub(super) fn stream_data(stream: &lopdf::Stream, cap: usize) -> Option<Vec<u8>> {
     match stream.decompressed_content_with_limit(cap) {
         Ok(d) => Some(d),
         Err(_) if !stream.is_compressed() => Some(stream.content.clone()),
@@ -313,7 +343,7 @@ fn page_census(doc: &Document, page: ObjectId, limits: &Limits, budget: &mut Bud
 
 /// The page's resources: the nearest `/Resources` up the page tree (inherited as a whole,
 /// ISO 32000-1 7.7.3.4), borrowed from the document.
-fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
+pub(super) fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
     let (direct, ids) = doc.get_page_resources(page).ok()?;
     direct.or_else(|| ids.first().and_then(|id| doc.get_dictionary(*id).ok()))
 }

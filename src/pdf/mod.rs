@@ -4,11 +4,18 @@
 //! carries it.
 
 pub mod check;
+pub mod dates;
+mod encodings;
+mod font;
 pub mod inspect;
 pub mod sniff;
+pub mod text;
 
-pub use check::{check_pdf, format_size, Content, PdfCode, PdfFinding, PdfResult, PdfRules};
+pub use check::{
+    check_bytes, check_pdf, format_size, Content, PdfCode, PdfFinding, PdfResult, PdfRules,
+};
 pub use inspect::{
     inspect_pdf, inspect_pdf_with, Encryption, ImageCensus, Limits, PageCensus, PageKind, PdfInfo,
 };
 pub use sniff::{sniff, FileKind};
+pub use text::{extract_text, extract_text_with, PdfText, TextOptions};
