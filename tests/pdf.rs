@@ -142,7 +142,10 @@ fn pdf_with(content: &[u8], extra: &str) -> Vec<u8> {
 }
 
 const GRAY_IMAGE: &str = "5 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >> stream\nA\nendstream endobj\n";
-const RGB_IMAGE: &str = "5 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >> stream\nAAA\nendstream endobj\n";
+/// One RGB pixel with color in it: R 65, G 126, B 48.
+const RGB_IMAGE: &str = "5 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >> stream\nA~0\nendstream endobj\n";
+/// One RGB pixel that is gray (65, 65, 65): a gray scan saved as RGB.
+const RGB_GRAY_IMAGE: &str = "5 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3 >> stream\nAAA\nendstream endobj\n";
 
 #[test]
 fn census_tells_text_scan_ocr_and_color() {
@@ -163,7 +166,13 @@ fn census_tells_text_scan_ocr_and_color() {
     );
     assert!(!scan.has_text);
     let color = inspect_pdf(&pdf_with(b"/Im1 Do", RGB_IMAGE));
-    assert_eq!(color.images.color, 1);
+    assert_eq!((color.images.color, color.images.sampled), (1, 1));
+    // Its color space says RGB, its pixels say gray.
+    let gray_rgb = inspect_pdf(&pdf_with(b"/Im1 Do", RGB_GRAY_IMAGE));
+    assert_eq!(
+        (gray_rgb.images.color, gray_rgb.images.gray, gray_rgb.images.sampled),
+        (0, 1, 1)
+    );
     let ocr = inspect_pdf(&pdf_with(
         b"/Im1 Do BT 3 Tr /F1 12 Tf (texto reconocido) Tj ET",
         GRAY_IMAGE,

@@ -4,6 +4,7 @@
 //! streams may inflate to; everything this module reads on top of it is bounded too
 //! ([`Limits`]), and exceeding a bound ends in `pdf.too_complex`, never in a hang.
 
+use super::pixels::{self, Sampled};
 use super::sniff::{pdf_header, sniff, FileKind};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -83,6 +84,10 @@ pub struct ImageCensus {
     pub gray: u32,
     /// One bit per pixel, or an image mask: black and white.
     pub bilevel: u32,
+    /// Of the images counted as color or gray, those judged by their pixels, palette or
+    /// JPEG header rather than by color space alone (see `pixels`): a gray page saved as
+    /// RGB counts as gray when it was sampled.
+    pub sampled: u32,
 }
 
 /// One page's census.
@@ -238,6 +243,7 @@ pub(super) fn census(doc: &Document, info: &mut PdfInfo, limits: Limits) {
         info.images.color += census.images.color;
         info.images.gray += census.images.gray;
         info.images.bilevel += census.images.bilevel;
+        info.images.sampled += census.images.sampled;
         info.page_census.push(census);
         if budget.truncated {
             break;
@@ -414,7 +420,11 @@ fn run(
                     Object::Dictionary(d) => Some(d),
                     _ => None,
                 });
-                count_image(doc, dict, resources, &mut c.images);
+                let stream = op.operands.iter().find_map(|o| match o {
+                    Object::Stream(s) => Some(s),
+                    _ => None,
+                });
+                count_image(doc, dict, stream, resources, &mut c.images);
             }
             "Do" => {
                 let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
@@ -434,7 +444,13 @@ fn run(
                     continue;
                 };
                 match stream.dict.get(b"Subtype").and_then(Object::as_name) {
-                    Ok(b"Image") => count_image(doc, Some(&stream.dict), resources, &mut c.images),
+                    Ok(b"Image") => count_image(
+                        doc,
+                        Some(&stream.dict),
+                        Some(stream),
+                        resources,
+                        &mut c.images,
+                    ),
                     Ok(b"Form") => {
                         // Follow forms, once each per page and not too deep (cycles end here).
                         if depth >= limits.form_depth || id.is_some_and(|id| !seen.insert(id)) {
@@ -473,10 +489,12 @@ fn run(
     }
 }
 
-/// Counts one image painting by its color.
+/// Counts one image painting by its color: by its color space, then by its pixels,
+/// palette or JPEG header where that is cheap (`pixels`).
 fn count_image(
     doc: &Document,
     dict: Option<&Dictionary>,
+    stream: Option<&lopdf::Stream>,
     resources: Option<&Dictionary>,
     images: &mut ImageCensus,
 ) {
@@ -495,12 +513,47 @@ fn count_image(
         images.bilevel += 1;
         return;
     }
-    match get(b"ColorSpace", b"CS").map(|cs| components(doc, cs, resources, 0)) {
+    let cs = get(b"ColorSpace", b"CS");
+    match cs.map(|cs| components(doc, cs, resources, 0)) {
         Some(Some(1)) => images.gray += 1,
-        Some(Some(_)) => images.color += 1,
+        Some(Some(n)) => {
+            let sampled = match cs.and_then(|cs| palette_of(doc, cs, resources)) {
+                Some(lookup) => pixels::palette(&lookup, n as usize),
+                None => stream.map_or(Sampled::Unknown, |s| pixels::sample(s, n)),
+            };
+            match sampled {
+                Sampled::Gray => images.gray += 1,
+                _ => images.color += 1,
+            }
+            images.sampled += u32::from(sampled != Sampled::Unknown);
+        }
         // JPEG 2000 carries its color space inside; without one, count it as color (the
         // common case for scans saved as JPX).
         _ => images.color += 1,
+    }
+}
+
+/// The palette of an `Indexed` color space (directly or named in the resources).
+fn palette_of(doc: &Document, cs: &Object, resources: Option<&Dictionary>) -> Option<Vec<u8>> {
+    let (_, mut cs) = doc.dereference(cs).ok()?;
+    if let Object::Name(n) = cs {
+        let named = resources
+            .and_then(|r| r.get_deref(b"ColorSpace", doc).ok())
+            .and_then(|d| d.as_dict().ok())
+            .and_then(|d| d.get(n).ok())?;
+        cs = doc.dereference(named).ok()?.1;
+    }
+    let a = cs.as_array().ok()?;
+    if !matches!(
+        a.first().and_then(|o| o.as_name().ok()),
+        Some(b"Indexed" | b"I")
+    ) {
+        return None;
+    }
+    match doc.dereference(a.get(3)?).ok()?.1 {
+        Object::String(s, _) => Some(s.clone()),
+        Object::Stream(s) => stream_data(s, 1 << 20),
+        _ => None,
     }
 }
 

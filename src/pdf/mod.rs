@@ -8,6 +8,7 @@ pub mod dates;
 mod encodings;
 mod font;
 pub mod inspect;
+mod pixels;
 pub mod sniff;
 pub mod text;
 

@@ -1,0 +1,350 @@
+//! Is an image that claims color really in color? A scanner or a phone app often saves a
+//! black-and-white page as RGB, and a portal that asks for a color scan (ICERT) refuses it.
+//! Where that is cheap to answer, the answer comes from the pixels, not the color space:
+//!
+//! * `DeviceRGB`/`ICCBased` 8-bit images, uncompressed or `FlateDecode` (with or without PNG
+//!   predictors): the first [`SAMPLE_BYTES`] inflated bytes (the top of the page), every
+//!   pixel up to [`MAX_SAMPLES`], is a pixel colorful (channels differ by more than
+//!   [`CHROMA`])?
+//! * `Indexed` images: the palette itself, every entry.
+//! * `DCTDecode` (JPEG): the frame header's component count (a 1-component JPEG is gray
+//!   whatever the PDF says). The pixels of a 3-component JPEG are not decoded: that needs a
+//!   JPEG decoder in the module, and such images are judged by their color space.
+//!
+//! Nothing here allocates more than [`SAMPLE_BYTES`] or reads past the stream.
+
+use lopdf::{Dictionary, Object, Stream};
+use std::io::Read;
+
+/// Inflated bytes of an image examined, at most.
+const SAMPLE_BYTES: usize = 256 << 10;
+/// Pixels compared, at most.
+const MAX_SAMPLES: usize = 40_000;
+/// Channels of a gray pixel differ by at most this (scanner noise, JPEG-like tints).
+const CHROMA: u8 = 40;
+/// Share of colorful pixels (per mille) above which an image is in color: a stamp or a
+/// signature in blue ink on a white page is a few per cent of it.
+const COLOR_PER_MILLE: usize = 3;
+
+/// What the pixels say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sampled {
+    /// Colorful pixels found.
+    Color,
+    /// Every sampled pixel is gray.
+    Gray,
+    /// Not sampled (a filter or layout not read here).
+    Unknown,
+}
+
+/// Whether an Indexed palette (`lookup`: `n` entries of `comps` bytes) has any color.
+pub fn palette(lookup: &[u8], comps: usize) -> Sampled {
+    if comps != 3 || lookup.len() < 3 {
+        return Sampled::Unknown;
+    }
+    if lookup.chunks_exact(3).any(colorful) {
+        Sampled::Color
+    } else {
+        Sampled::Gray
+    }
+}
+
+fn colorful(p: &[u8]) -> bool {
+    let (hi, lo) = p
+        .iter()
+        .fold((0u8, 255u8), |(h, l), &v| (h.max(v), l.min(v)));
+    hi - lo > CHROMA
+}
+
+/// Samples an image XObject or inline image whose color space has `comps` components.
+pub fn sample(stream: &Stream, comps: u32) -> Sampled {
+    let d = &stream.dict;
+    let get = |k1: &[u8], k2: &[u8]| d.get(k1).or_else(|_| d.get(k2)).ok();
+    let filters: Vec<&[u8]> = match get(b"Filter", b"F") {
+        None => Vec::new(),
+        Some(Object::Name(n)) => vec![n.as_slice()],
+        Some(Object::Array(a)) => a.iter().filter_map(|o| o.as_name().ok()).collect(),
+        Some(_) => return Sampled::Unknown,
+    };
+    match filters.as_slice() {
+        [b"DCTDecode" | b"DCT"] => jpeg_components(&stream.content).map_or(Sampled::Unknown, |n| {
+            if n == 1 {
+                Sampled::Gray
+            } else {
+                Sampled::Unknown
+            }
+        }),
+        [] | [b"FlateDecode" | b"Fl"] if comps == 3 => {
+            let bits = get(b"BitsPerComponent", b"BPC").and_then(|o| o.as_i64().ok());
+            let width = get(b"Width", b"W").and_then(|o| o.as_i64().ok());
+            let (Some(8), Some(width)) = (bits, width.filter(|w| (1..=100_000).contains(w))) else {
+                return Sampled::Unknown;
+            };
+            let params = get(b"DecodeParms", b"DP").and_then(|p| match p {
+                Object::Dictionary(p) => Some(p),
+                Object::Array(a) => a.first().and_then(|p| p.as_dict().ok()),
+                _ => None,
+            });
+            let mut data = Vec::new();
+            if filters.is_empty() {
+                data.extend_from_slice(&stream.content[..stream.content.len().min(SAMPLE_BYTES)]);
+            } else {
+                // A partial inflate is fine: the rows read are all whole rows of the top.
+                let _ = flate2::read::ZlibDecoder::new(&stream.content[..])
+                    .take(SAMPLE_BYTES as u64)
+                    .read_to_end(&mut data);
+            }
+            rgb_rows(&data, width as usize, params)
+        }
+        _ => Sampled::Unknown,
+    }
+}
+
+/// Samples 8-bit RGB rows, undoing PNG predictors (`/Predictor` 10–15) when present.
+fn rgb_rows(data: &[u8], width: usize, params: Option<&Dictionary>) -> Sampled {
+    let predictor = params
+        .and_then(|p| p.get(b"Predictor").ok())
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(1);
+    let row = width * 3;
+    let pixels: Vec<u8>;
+    let plain: &[u8] = match predictor {
+        1 => data,
+        10..=15 => {
+            pixels = unpredict(data, row);
+            &pixels
+        }
+        _ => return Sampled::Unknown,
+    };
+    let total = plain.len() / 3;
+    if total == 0 {
+        return Sampled::Unknown;
+    }
+    let step = total.div_ceil(MAX_SAMPLES).max(1);
+    let (mut seen, mut color) = (0usize, 0usize);
+    for p in plain.chunks_exact(3).step_by(step) {
+        seen += 1;
+        color += usize::from(colorful(p));
+    }
+    if color * 1000 > seen * COLOR_PER_MILLE {
+        Sampled::Color
+    } else {
+        Sampled::Gray
+    }
+}
+
+/// PNG-predicted rows (a filter byte, then `row` bytes, 3 bytes per pixel) to plain rows;
+/// a trailing partial row is dropped.
+fn unpredict(data: &[u8], row: usize) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(data.len());
+    let mut prev = vec![0u8; row];
+    for chunk in data.chunks_exact(row + 1) {
+        let (kind, line) = (chunk[0], &chunk[1..]);
+        let mut cur = vec![0u8; row];
+        for i in 0..row {
+            let a = if i >= 3 { cur[i - 3] } else { 0 };
+            let b = prev[i];
+            let c = if i >= 3 { prev[i - 3] } else { 0 };
+            cur[i] = line[i].wrapping_add(match kind {
+                1 => a,
+                2 => b,
+                3 => ((a as u16 + b as u16) / 2) as u8,
+                4 => {
+                    let p = a as i16 + b as i16 - c as i16;
+                    let (pa, pb, pc) = (
+                        (p - a as i16).abs(),
+                        (p - b as i16).abs(),
+                        (p - c as i16).abs(),
+                    );
+                    if pa <= pb && pa <= pc {
+                        a
+                    } else if pb <= pc {
+                        b
+                    } else {
+                        c
+                    }
+                }
+                _ => 0,
+            });
+        }
+        out.extend_from_slice(&cur);
+        prev = cur;
+    }
+    out
+}
+
+/// The number of components in a JPEG's frame header (SOF0–SOF15 but DHT/JPG/DAC).
+pub fn jpeg_components(jpeg: &[u8]) -> Option<u8> {
+    if jpeg.get(..2) != Some(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let mut i = 2;
+    // Markers before the frame header are few; bound the walk anyway.
+    for _ in 0..64 {
+        while jpeg.get(i) == Some(&0xFF) && jpeg.get(i + 1) == Some(&0xFF) {
+            i += 1;
+        }
+        if jpeg.get(i) != Some(&0xFF) {
+            return None;
+        }
+        let marker = *jpeg.get(i + 1)?;
+        let len = u16::from_be_bytes([*jpeg.get(i + 2)?, *jpeg.get(i + 3)?]) as usize;
+        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+            return jpeg.get(i + 9).copied();
+        }
+        if marker == 0xDA || len < 2 {
+            return None;
+        }
+        i += 2 + len;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn image(filter: Option<&str>, width: i64, content: Vec<u8>, predictor: Option<i64>) -> Stream {
+        let mut d = Dictionary::new();
+        d.set("Width", width);
+        d.set("BitsPerComponent", 8);
+        if let Some(f) = filter {
+            d.set("Filter", Object::Name(f.as_bytes().to_vec()));
+        }
+        if let Some(p) = predictor {
+            let mut dp = Dictionary::new();
+            dp.set("Predictor", p);
+            dp.set("Columns", width);
+            dp.set("Colors", 3);
+            d.set("DecodeParms", dp);
+        }
+        Stream::new(d, content)
+    }
+
+    fn deflate(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    /// A 100×100 page: paper-white with gray "text", optionally a blue stamp.
+    fn page(stamp: bool) -> Vec<u8> {
+        let mut px = Vec::new();
+        for y in 0..100 {
+            for x in 0..100 {
+                let ink = (x * 7 + y * 3) % 11 == 0;
+                let p = if stamp && (40..60).contains(&x) && (40..60).contains(&y) {
+                    [30, 60, 200]
+                } else if ink {
+                    [40, 42, 38]
+                } else {
+                    [250, 248, 251]
+                };
+                px.extend_from_slice(&p);
+            }
+        }
+        px
+    }
+
+    #[test]
+    fn gray_saved_as_rgb_is_gray() {
+        assert_eq!(
+            sample(&image(None, 100, page(false), None), 3),
+            Sampled::Gray
+        );
+        assert_eq!(
+            sample(
+                &image(Some("FlateDecode"), 100, deflate(&page(false)), None),
+                3
+            ),
+            Sampled::Gray
+        );
+        assert_eq!(
+            sample(
+                &image(Some("FlateDecode"), 100, deflate(&page(true)), None),
+                3
+            ),
+            Sampled::Color
+        );
+    }
+
+    #[test]
+    fn png_predictors_are_undone() {
+        // Every row with the Up filter (2) and the Paeth filter (4), alternately.
+        let plain = page(true);
+        let row = 300;
+        let mut predicted = Vec::new();
+        let mut prev = vec![0u8; row];
+        for (k, line) in plain.chunks(row).enumerate() {
+            let kind = if k % 2 == 0 { 2u8 } else { 4 };
+            predicted.push(kind);
+            for i in 0..row {
+                let a = if i >= 3 { line[i - 3] } else { 0 };
+                let (b, c) = (prev[i], if i >= 3 { prev[i - 3] } else { 0 });
+                let pred = if kind == 2 {
+                    b
+                } else {
+                    let p = a as i16 + b as i16 - c as i16;
+                    let (pa, pb, pc) = (
+                        (p - a as i16).abs(),
+                        (p - b as i16).abs(),
+                        (p - c as i16).abs(),
+                    );
+                    if pa <= pb && pa <= pc {
+                        a
+                    } else if pb <= pc {
+                        b
+                    } else {
+                        c
+                    }
+                };
+                predicted.push(line[i].wrapping_sub(pred));
+            }
+            prev = line.to_vec();
+        }
+        assert_eq!(unpredict(&predicted, row), plain);
+        let s = image(Some("FlateDecode"), 100, deflate(&predicted), Some(15));
+        assert_eq!(sample(&s, 3), Sampled::Color);
+    }
+
+    #[test]
+    fn jpeg_headers_and_palettes() {
+        // SOI, APP0 (JFIF, 16 bytes), SOF0 with 1 component, then SOF0 with 3.
+        let mut gray = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
+        gray.extend_from_slice(&[0; 14]);
+        let mut color = gray.clone();
+        gray.extend_from_slice(&[0xFF, 0xC0, 0, 11, 8, 0, 10, 0, 10, 1, 1, 0x11, 0]);
+        color.extend_from_slice(&[0xFF, 0xC2, 0, 17, 8, 0, 10, 0, 10, 3]);
+        assert_eq!(jpeg_components(&gray), Some(1));
+        assert_eq!(jpeg_components(&color), Some(3));
+        assert_eq!(jpeg_components(&[0xFF, 0xD8, 0xFF]), None);
+        assert_eq!(jpeg_components(b"not a jpeg"), None);
+        assert_eq!(
+            sample(&image(Some("DCTDecode"), 10, gray, None), 3),
+            Sampled::Gray
+        );
+        assert_eq!(
+            sample(&image(Some("DCTDecode"), 10, color, None), 3),
+            Sampled::Unknown
+        );
+        assert_eq!(
+            palette(&[0, 0, 0, 128, 128, 130, 255, 255, 255], 3),
+            Sampled::Gray
+        );
+        assert_eq!(palette(&[0, 0, 0, 200, 30, 30], 3), Sampled::Color);
+    }
+
+    #[test]
+    fn hostile_images_end() {
+        for (w, data) in [
+            (0, vec![]),
+            (100_000, vec![1; 10]),
+            (3, b"\x78\x9c garbage".to_vec()),
+        ] {
+            let _ = sample(&image(Some("FlateDecode"), w, data.clone(), Some(12)), 3);
+            let _ = sample(&image(None, w, data, None), 3);
+        }
+        let _ = jpeg_components(&[0xFF, 0xD8, 0xFF, 0xFF, 0xFF]);
+    }
+}
