@@ -170,7 +170,11 @@ fn census_tells_text_scan_ocr_and_color() {
     // Its color space says RGB, its pixels say gray.
     let gray_rgb = inspect_pdf(&pdf_with(b"/Im1 Do", RGB_GRAY_IMAGE));
     assert_eq!(
-        (gray_rgb.images.color, gray_rgb.images.gray, gray_rgb.images.sampled),
+        (
+            gray_rgb.images.color,
+            gray_rgb.images.gray,
+            gray_rgb.images.sampled
+        ),
         (0, 1, 1)
     );
     let ocr = inspect_pdf(&pdf_with(
