@@ -4,7 +4,7 @@
 //! `cargo test --features pdf` (scripts/test.sh does).
 #![cfg(feature = "pdf")]
 
-use prevalida::pdf::{inspect_pdf, Encryption, FileKind};
+use prevalida::pdf::{inspect_pdf, inspect_pdf_with, Encryption, FileKind, Limits};
 use std::time::{Duration, Instant};
 
 fn corpus() -> Option<(std::path::PathBuf, serde_json::Value)> {
@@ -165,18 +165,25 @@ fn census_tells_text_scan_ocr_and_color() {
         (1, 1, 0)
     );
     assert!(!scan.has_text);
-    let color = inspect_pdf(&pdf_with(b"/Im1 Do", RGB_IMAGE));
+    // Pixels are sampled when asked (checkPdf with `color: true`); otherwise the color
+    // space decides.
+    let sampling = |b: &[u8]| {
+        inspect_pdf_with(
+            b,
+            Limits {
+                sample_pixels: true,
+                ..Limits::default()
+            },
+        )
+    };
+    let color = sampling(&pdf_with(b"/Im1 Do", RGB_IMAGE));
     assert_eq!((color.images.color, color.images.sampled), (1, 1));
     // Its color space says RGB, its pixels say gray.
-    let gray_rgb = inspect_pdf(&pdf_with(b"/Im1 Do", RGB_GRAY_IMAGE));
-    assert_eq!(
-        (
-            gray_rgb.images.color,
-            gray_rgb.images.gray,
-            gray_rgb.images.sampled
-        ),
-        (0, 1, 1)
-    );
+    let gray_rgb = pdf_with(b"/Im1 Do", RGB_GRAY_IMAGE);
+    let i = sampling(&gray_rgb);
+    assert_eq!((i.images.color, i.images.gray, i.images.sampled), (0, 1, 1));
+    let i = inspect_pdf(&gray_rgb);
+    assert_eq!((i.images.color, i.images.gray, i.images.sampled), (1, 0, 0));
     let ocr = inspect_pdf(&pdf_with(
         b"/Im1 Do BT 3 Tr /F1 12 Tf (texto reconocido) Tj ET",
         GRAY_IMAGE,

@@ -276,7 +276,10 @@ const TEXT_BUDGET: usize = 2_000_000;
 /// to read): opens it once for the structural rules and, only when the rules ask about the
 /// text, reads the pages' text until every answer is known.
 pub fn check_bytes(bytes: &[u8], size: u64, rules: &PdfRules) -> PdfResult {
-    let limits = Limits::default();
+    let limits = Limits {
+        sample_pixels: rules.color,
+        ..Limits::default()
+    };
     let Opened { mut info, doc } = open(bytes, limits);
     let Some(doc) = doc else {
         return check_pdf(size, info, rules);

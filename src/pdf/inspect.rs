@@ -5,8 +5,8 @@
 //! ([`Limits`]), and exceeding a bound ends in `pdf.too_complex`, never in a hang.
 
 use super::pixels::{self, Sampled};
+use super::scan::Scanner;
 use super::sniff::{pdf_header, sniff, FileKind};
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -24,6 +24,9 @@ pub struct Limits {
     pub operations: usize,
     /// Form XObjects followed inside one another.
     pub form_depth: usize,
+    /// Inflate RGB images to sample their pixels (`checkPdf` with `color: true`); JPEG
+    /// headers and palettes are always read.
+    pub sample_pixels: bool,
 }
 
 impl Default for Limits {
@@ -34,6 +37,7 @@ impl Default for Limits {
             total_bytes: 128 << 20,
             operations: 1_000_000,
             form_depth: 8,
+            sample_pixels: false,
         }
     }
 }
@@ -367,45 +371,24 @@ fn run(
 ) {
     let mut state = State { invisible: false };
     let mut stack: Vec<State> = Vec::new();
-    for op in Content::decode_iter(data) {
-        let Ok(op) = op else { break };
+    for op in Scanner::new(data) {
         if budget.ops == 0 {
             budget.truncated = true;
             return;
         }
         budget.ops -= 1;
-        match op.operator.as_str() {
-            "q" => {
+        match op.operator {
+            b"q" => {
                 if stack.len() < 1024 {
                     stack.push(state);
                 }
             }
-            "Q" => state = stack.pop().unwrap_or(state),
-            "Tr" => {
-                state.invisible = op.operands.first().and_then(|o| o.as_i64().ok()) == Some(3);
-            }
-            "Tj" | "'" | "\"" | "TJ" => {
-                let n: usize = op
-                    .operands
-                    .iter()
-                    .map(|o| match o {
-                        Object::String(s, _) => s.len(),
-                        Object::Array(a) => a
-                            .iter()
-                            .map(|e| {
-                                if let Object::String(s, _) = e {
-                                    s.len()
-                                } else {
-                                    0
-                                }
-                            })
-                            .sum(),
-                        _ => 0,
-                    })
-                    .sum();
-                if n > 0 {
+            b"Q" => state = stack.pop().unwrap_or(state),
+            b"Tr" => state.invisible = op.number == Some(3),
+            b"Tj" | b"'" | b"\"" | b"TJ" => {
+                if op.text_bytes > 0 {
                     c.text_ops += 1;
-                    let n = u32::try_from(n).unwrap_or(u32::MAX);
+                    let n = u32::try_from(op.text_bytes).unwrap_or(u32::MAX);
                     if state.invisible {
                         c.invisible_bytes = c.invisible_bytes.saturating_add(n);
                     } else {
@@ -413,21 +396,23 @@ fn run(
                     }
                 }
             }
-            "BI" => {
-                // Inline images: lopdf reports the whole image as one operation.
-                let dict = op.operands.iter().find_map(|o| match o {
-                    Object::Stream(s) => Some(&s.dict),
-                    Object::Dictionary(d) => Some(d),
-                    _ => None,
-                });
-                let stream = op.operands.iter().find_map(|o| match o {
-                    Object::Stream(s) => Some(s),
-                    _ => None,
-                });
-                count_image(doc, dict, stream, resources, &mut c.images);
+            b"BI" => {
+                let (dict, data) = op.inline.unzip();
+                let stream = dict
+                    .as_ref()
+                    .zip(data)
+                    .map(|(d, data)| lopdf::Stream::new(d.clone(), data.to_vec()));
+                count_image(
+                    doc,
+                    dict.as_ref(),
+                    stream.as_ref(),
+                    resources,
+                    &mut c.images,
+                    limits,
+                );
             }
-            "Do" => {
-                let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
+            b"Do" => {
+                let Some(name) = op.name else {
                     continue;
                 };
                 let Some(xobjects) = resources
@@ -450,6 +435,7 @@ fn run(
                         Some(stream),
                         resources,
                         &mut c.images,
+                        limits,
                     ),
                     Ok(b"Form") => {
                         // Follow forms, once each per page and not too deep (cycles end here).
@@ -497,6 +483,7 @@ fn count_image(
     stream: Option<&lopdf::Stream>,
     resources: Option<&Dictionary>,
     images: &mut ImageCensus,
+    limits: &Limits,
 ) {
     images.count += 1;
     let Some(dict) = dict else { return };
@@ -519,7 +506,9 @@ fn count_image(
         Some(Some(n)) => {
             let sampled = match cs.and_then(|cs| palette_of(doc, cs, resources)) {
                 Some(lookup) => pixels::palette(&lookup, n as usize),
-                None => stream.map_or(Sampled::Unknown, |s| pixels::sample(s, n)),
+                None => stream.map_or(Sampled::Unknown, |s| {
+                    pixels::sample(s, n, limits.sample_pixels, limits.stream_bytes)
+                }),
             };
             match sampled {
                 Sampled::Gray => images.gray += 1,

@@ -9,6 +9,7 @@ mod encodings;
 mod font;
 pub mod inspect;
 mod pixels;
+mod scan;
 pub mod sniff;
 pub mod text;
 

@@ -3,23 +3,21 @@
 //! Where that is cheap to answer, the answer comes from the pixels, not the color space:
 //!
 //! * `DeviceRGB`/`ICCBased` 8-bit images, uncompressed or `FlateDecode` (with or without PNG
-//!   predictors): the first [`SAMPLE_BYTES`] inflated bytes (the top of the page), every
-//!   pixel up to [`MAX_SAMPLES`], is a pixel colorful (channels differ by more than
-//!   [`CHROMA`])?
+//!   predictors), when asked (`checkPdf` with `color: true`: it inflates the whole image):
+//!   some 200 rows spread over the whole image, some 200 pixels of each, is a pixel colorful
+//!   (channels differ by more than [`CHROMA`])? Inflating stops at `max_bytes`.
 //! * `Indexed` images: the palette itself, every entry.
 //! * `DCTDecode` (JPEG): the frame header's component count (a 1-component JPEG is gray
 //!   whatever the PDF says). The pixels of a 3-component JPEG are not decoded: that needs a
 //!   JPEG decoder in the module, and such images are judged by their color space.
 //!
-//! Nothing here allocates more than [`SAMPLE_BYTES`] or reads past the stream.
+//! Nothing here holds more than two rows of an image or reads past the stream.
 
-use lopdf::{Dictionary, Object, Stream};
+use lopdf::{Object, Stream};
 use std::io::Read;
 
-/// Inflated bytes of an image examined, at most.
-const SAMPLE_BYTES: usize = 256 << 10;
-/// Pixels compared, at most.
-const MAX_SAMPLES: usize = 40_000;
+/// Rows, and pixels per row, compared (about).
+const SAMPLES: usize = 200;
 /// Channels of a gray pixel differ by at most this (scanner noise, JPEG-like tints).
 const CHROMA: u8 = 40;
 /// Share of colorful pixels (per mille) above which an image is in color: a stamp or a
@@ -56,8 +54,9 @@ fn colorful(p: &[u8]) -> bool {
     hi - lo > CHROMA
 }
 
-/// Samples an image XObject or inline image whose color space has `comps` components.
-pub fn sample(stream: &Stream, comps: u32) -> Sampled {
+/// Samples an image XObject or inline image whose color space has `comps` components:
+/// its JPEG header always, its pixels only when `decode` (inflating at most `max_bytes`).
+pub fn sample(stream: &Stream, comps: u32, decode: bool, max_bytes: usize) -> Sampled {
     let d = &stream.dict;
     let get = |k1: &[u8], k2: &[u8]| d.get(k1).or_else(|_| d.get(k2)).ok();
     let filters: Vec<&[u8]> = match get(b"Filter", b"F") {
@@ -74,10 +73,18 @@ pub fn sample(stream: &Stream, comps: u32) -> Sampled {
                 Sampled::Unknown
             }
         }),
-        [] | [b"FlateDecode" | b"Fl"] if comps == 3 => {
-            let bits = get(b"BitsPerComponent", b"BPC").and_then(|o| o.as_i64().ok());
-            let width = get(b"Width", b"W").and_then(|o| o.as_i64().ok());
-            let (Some(8), Some(width)) = (bits, width.filter(|w| (1..=100_000).contains(w))) else {
+        [] | [b"FlateDecode" | b"Fl"] if comps == 3 && decode => {
+            let num = |k1: &[u8], k2: &[u8]| get(k1, k2).and_then(|o| o.as_i64().ok());
+            let (bits, width, height) = (
+                num(b"BitsPerComponent", b"BPC"),
+                num(b"Width", b"W"),
+                num(b"Height", b"H"),
+            );
+            let (Some(8), Some(width), Some(height)) = (
+                bits,
+                width.filter(|w| (1..=100_000).contains(w)),
+                height.filter(|h| (1..=100_000).contains(h)),
+            ) else {
                 return Sampled::Unknown;
             };
             let params = get(b"DecodeParms", b"DP").and_then(|p| match p {
@@ -85,92 +92,96 @@ pub fn sample(stream: &Stream, comps: u32) -> Sampled {
                 Object::Array(a) => a.first().and_then(|p| p.as_dict().ok()),
                 _ => None,
             });
-            let mut data = Vec::new();
-            if filters.is_empty() {
-                data.extend_from_slice(&stream.content[..stream.content.len().min(SAMPLE_BYTES)]);
+            let predictor = params
+                .and_then(|p| p.get(b"Predictor").ok())
+                .and_then(|o| o.as_i64().ok())
+                .unwrap_or(1);
+            let predicted = match predictor {
+                1 => false,
+                10..=15 => true,
+                _ => return Sampled::Unknown,
+            };
+            let content = &stream.content[..];
+            let reader: Box<dyn Read + '_> = if filters.is_empty() {
+                Box::new(content)
             } else {
-                // A partial inflate is fine: the rows read are all whole rows of the top.
-                let _ = flate2::read::ZlibDecoder::new(&stream.content[..])
-                    .take(SAMPLE_BYTES as u64)
-                    .read_to_end(&mut data);
-            }
-            rgb_rows(&data, width as usize, params)
+                Box::new(flate2::read::ZlibDecoder::new(content))
+            };
+            rgb_rows(
+                reader.take(max_bytes as u64),
+                width as usize,
+                height as usize,
+                predicted,
+            )
         }
         _ => Sampled::Unknown,
     }
 }
 
-/// Samples 8-bit RGB rows, undoing PNG predictors (`/Predictor` 10–15) when present.
-fn rgb_rows(data: &[u8], width: usize, params: Option<&Dictionary>) -> Sampled {
-    let predictor = params
-        .and_then(|p| p.get(b"Predictor").ok())
-        .and_then(|o| o.as_i64().ok())
-        .unwrap_or(1);
+/// Samples 8-bit RGB rows read from `data`, undoing PNG predictors when `predicted`.
+fn rgb_rows(mut data: impl Read, width: usize, height: usize, predicted: bool) -> Sampled {
     let row = width * 3;
-    let pixels: Vec<u8>;
-    let plain: &[u8] = match predictor {
-        1 => data,
-        10..=15 => {
-            pixels = unpredict(data, row);
-            &pixels
-        }
-        _ => return Sampled::Unknown,
-    };
-    let total = plain.len() / 3;
-    if total == 0 {
-        return Sampled::Unknown;
-    }
-    let step = total.div_ceil(MAX_SAMPLES).max(1);
+    let mut line = vec![0u8; row + usize::from(predicted)];
+    let (mut prev, mut cur) = (vec![0u8; row], vec![0u8; row]);
+    let (row_step, px_step) = (
+        height.div_ceil(SAMPLES).max(1),
+        width.div_ceil(SAMPLES).max(1),
+    );
     let (mut seen, mut color) = (0usize, 0usize);
-    for p in plain.chunks_exact(3).step_by(step) {
-        seen += 1;
-        color += usize::from(colorful(p));
+    for y in 0..height {
+        if data.read_exact(&mut line).is_err() {
+            break;
+        }
+        if predicted {
+            unpredict_row(line[0], &line[1..], &prev, &mut cur);
+            std::mem::swap(&mut prev, &mut cur);
+        } else {
+            prev.copy_from_slice(&line);
+        }
+        if y % row_step == 0 {
+            for p in prev.chunks_exact(3).step_by(px_step) {
+                seen += 1;
+                color += usize::from(colorful(p));
+            }
+        }
     }
-    if color * 1000 > seen * COLOR_PER_MILLE {
+    if seen == 0 {
+        Sampled::Unknown
+    } else if color * 1000 > seen * COLOR_PER_MILLE {
         Sampled::Color
     } else {
         Sampled::Gray
     }
 }
 
-/// PNG-predicted rows (a filter byte, then `row` bytes, 3 bytes per pixel) to plain rows;
-/// a trailing partial row is dropped.
-fn unpredict(data: &[u8], row: usize) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::with_capacity(data.len());
-    let mut prev = vec![0u8; row];
-    for chunk in data.chunks_exact(row + 1) {
-        let (kind, line) = (chunk[0], &chunk[1..]);
-        let mut cur = vec![0u8; row];
-        for i in 0..row {
-            let a = if i >= 3 { cur[i - 3] } else { 0 };
-            let b = prev[i];
-            let c = if i >= 3 { prev[i - 3] } else { 0 };
-            cur[i] = line[i].wrapping_add(match kind {
-                1 => a,
-                2 => b,
-                3 => ((a as u16 + b as u16) / 2) as u8,
-                4 => {
-                    let p = a as i16 + b as i16 - c as i16;
-                    let (pa, pb, pc) = (
-                        (p - a as i16).abs(),
-                        (p - b as i16).abs(),
-                        (p - c as i16).abs(),
-                    );
-                    if pa <= pb && pa <= pc {
-                        a
-                    } else if pb <= pc {
-                        b
-                    } else {
-                        c
-                    }
+/// One PNG-predicted row (filter `kind`, 3 bytes per pixel) over the row above, into `out`.
+fn unpredict_row(kind: u8, line: &[u8], prev: &[u8], out: &mut [u8]) {
+    for i in 0..line.len() {
+        let a = if i >= 3 { out[i - 3] } else { 0 };
+        let b = prev[i];
+        let c = if i >= 3 { prev[i - 3] } else { 0 };
+        out[i] = line[i].wrapping_add(match kind {
+            1 => a,
+            2 => b,
+            3 => ((a as u16 + b as u16) / 2) as u8,
+            4 => {
+                let p = a as i16 + b as i16 - c as i16;
+                let (pa, pb, pc) = (
+                    (p - a as i16).abs(),
+                    (p - b as i16).abs(),
+                    (p - c as i16).abs(),
+                );
+                if pa <= pb && pa <= pc {
+                    a
+                } else if pb <= pc {
+                    b
+                } else {
+                    c
                 }
-                _ => 0,
-            });
-        }
-        out.extend_from_slice(&cur);
-        prev = cur;
+            }
+            _ => 0,
+        });
     }
-    out
 }
 
 /// The number of components in a JPEG's frame header (SOF0–SOF15 but DHT/JPG/DAC).
@@ -203,11 +214,13 @@ pub fn jpeg_components(jpeg: &[u8]) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::Dictionary;
     use std::io::Write;
 
     fn image(filter: Option<&str>, width: i64, content: Vec<u8>, predictor: Option<i64>) -> Stream {
         let mut d = Dictionary::new();
         d.set("Width", width);
+        d.set("Height", width);
         d.set("BitsPerComponent", 8);
         if let Some(f) = filter {
             d.set("Filter", Object::Name(f.as_bytes().to_vec()));
@@ -228,7 +241,7 @@ mod tests {
         e.finish().unwrap()
     }
 
-    /// A 100×100 page: paper-white with gray "text", optionally a blue stamp.
+    /// A 100×100 page: paper-white with gray "text", optionally a blue stamp in the middle.
     fn page(stamp: bool) -> Vec<u8> {
         let mut px = Vec::new();
         for y in 0..100 {
@@ -249,29 +262,23 @@ mod tests {
 
     #[test]
     fn gray_saved_as_rgb_is_gray() {
+        let m = 1 << 20;
         assert_eq!(
-            sample(&image(None, 100, page(false), None), 3),
+            sample(&image(None, 100, page(false), None), 3, true, m),
             Sampled::Gray
         );
-        assert_eq!(
-            sample(
-                &image(Some("FlateDecode"), 100, deflate(&page(false)), None),
-                3
-            ),
-            Sampled::Gray
-        );
-        assert_eq!(
-            sample(
-                &image(Some("FlateDecode"), 100, deflate(&page(true)), None),
-                3
-            ),
-            Sampled::Color
-        );
+        let gray = image(Some("FlateDecode"), 100, deflate(&page(false)), None);
+        assert_eq!(sample(&gray, 3, true, m), Sampled::Gray);
+        let stamped = image(Some("FlateDecode"), 100, deflate(&page(true)), None);
+        assert_eq!(sample(&stamped, 3, true, m), Sampled::Color);
+        // Not asked to decode: no verdict; stopped before the stamp: gray as far as read.
+        assert_eq!(sample(&stamped, 3, false, m), Sampled::Unknown);
+        assert_eq!(sample(&stamped, 3, true, 300 * 30), Sampled::Gray);
     }
 
     #[test]
     fn png_predictors_are_undone() {
-        // Every row with the Up filter (2) and the Paeth filter (4), alternately.
+        // Rows with the Up filter (2) and the Paeth filter (4), alternately.
         let plain = page(true);
         let row = 300;
         let mut predicted = Vec::new();
@@ -303,14 +310,22 @@ mod tests {
             }
             prev = line.to_vec();
         }
-        assert_eq!(unpredict(&predicted, row), plain);
+        let mut prev = vec![0u8; row];
+        let mut out = Vec::new();
+        for chunk in predicted.chunks(row + 1) {
+            let mut cur = vec![0u8; row];
+            unpredict_row(chunk[0], &chunk[1..], &prev, &mut cur);
+            out.extend_from_slice(&cur);
+            prev = cur;
+        }
+        assert_eq!(out, plain);
         let s = image(Some("FlateDecode"), 100, deflate(&predicted), Some(15));
-        assert_eq!(sample(&s, 3), Sampled::Color);
+        assert_eq!(sample(&s, 3, true, 1 << 20), Sampled::Color);
     }
 
     #[test]
     fn jpeg_headers_and_palettes() {
-        // SOI, APP0 (JFIF, 16 bytes), SOF0 with 1 component, then SOF0 with 3.
+        // SOI, APP0 (JFIF, 16 bytes), SOF0 with 1 component, or SOF2 with 3.
         let mut gray = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
         gray.extend_from_slice(&[0; 14]);
         let mut color = gray.clone();
@@ -320,14 +335,10 @@ mod tests {
         assert_eq!(jpeg_components(&color), Some(3));
         assert_eq!(jpeg_components(&[0xFF, 0xD8, 0xFF]), None);
         assert_eq!(jpeg_components(b"not a jpeg"), None);
-        assert_eq!(
-            sample(&image(Some("DCTDecode"), 10, gray, None), 3),
-            Sampled::Gray
-        );
-        assert_eq!(
-            sample(&image(Some("DCTDecode"), 10, color, None), 3),
-            Sampled::Unknown
-        );
+        let gray = image(Some("DCTDecode"), 10, gray, None);
+        assert_eq!(sample(&gray, 3, false, 0), Sampled::Gray);
+        let color = image(Some("DCTDecode"), 10, color, None);
+        assert_eq!(sample(&color, 3, true, 1 << 20), Sampled::Unknown);
         assert_eq!(
             palette(&[0, 0, 0, 128, 128, 130, 255, 255, 255], 3),
             Sampled::Gray
@@ -342,8 +353,9 @@ mod tests {
             (100_000, vec![1; 10]),
             (3, b"\x78\x9c garbage".to_vec()),
         ] {
-            let _ = sample(&image(Some("FlateDecode"), w, data.clone(), Some(12)), 3);
-            let _ = sample(&image(None, w, data, None), 3);
+            let flate = image(Some("FlateDecode"), w, data.clone(), Some(12));
+            let _ = sample(&flate, 3, true, 1 << 20);
+            let _ = sample(&image(None, w, data, None), 3, true, 1 << 20);
         }
         let _ = jpeg_components(&[0xFF, 0xD8, 0xFF, 0xFF, 0xFF]);
     }
