@@ -129,10 +129,15 @@ fn not_a_pdf_is_named() {
 
 /// A minimal PDF around `content` (one page) and extra objects.
 fn pdf_with(content: &[u8], extra: &str) -> Vec<u8> {
+    pdf_with_resources(content, extra, "")
+}
+
+/// [`pdf_with`] with more page resources (`/Font << … >>`).
+fn pdf_with_resources(content: &[u8], extra: &str, resources: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n".to_vec();
     out.extend_from_slice(b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
     out.extend_from_slice(b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-    out.extend_from_slice(b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R /Fm1 6 0 R >> >> >> endobj\n");
+    out.extend_from_slice(format!("3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R /Fm1 6 0 R >> {resources} >> >> endobj\n").as_bytes());
     out.extend_from_slice(format!("4 0 obj << /Length {} >> stream\n", content.len()).as_bytes());
     out.extend_from_slice(content);
     out.extend_from_slice(b"\nendstream endobj\n");
@@ -225,12 +230,79 @@ fn hostile_input_gets_a_verdict_in_time() {
     for cut in [9, 40, whole.len() / 2, whole.len() - 10] {
         cases.push(("truncated", whole[..cut].to_vec()));
     }
-    for (what, bytes) in &cases {
-        let t = Instant::now();
-        let info = inspect_pdf(bytes);
-        assert!(t.elapsed() < deadline, "{what}: {:?}", t.elapsed());
-        let _ = info;
+    // A ToUnicode CMap mapping all 2^32 codes, and 50,000 bfchar lines.
+    let mut cmap = String::from("1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\n50000 beginbfchar\n");
+    for i in 0..50_000u32 {
+        cmap.push_str(&format!("<{i:04X}> <0041>\n"));
     }
+    cmap.push_str("endbfchar");
+    let font = format!("8 0 obj << /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 9 0 R >> endobj\n9 0 obj << /Length {} >> stream\n{cmap}\nendstream endobj\n", cmap.len());
+    let text = "BT /F9 12 Tf <00410042> Tj ET ".repeat(20_000);
+    let with_font = pdf_with_resources(text.as_bytes(), &font, "/Font << /F9 8 0 R >>");
+    cases.push(("CMap bomb", with_font));
+    // An RGB image inflating to 256 MB, checked for color (pixels sampled).
+    cases.push(("image bomb", image_bomb()));
+    let mut peak_seen = 0;
+    for (what, bytes) in &cases {
+        for (step, f) in [
+            ("inspect", &(|| drop(inspect_pdf(bytes))) as &dyn Fn()),
+            ("text", &|| {
+                drop(prevalida::pdf::extract_text(bytes, &Default::default()))
+            }),
+            ("check", &|| {
+                drop(prevalida::pdf::check_bytes(
+                    bytes,
+                    bytes.len() as u64,
+                    &every_rule(),
+                ))
+            }),
+        ] {
+            let t = Instant::now();
+            f();
+            assert!(t.elapsed() < deadline, "{what}, {step}: {:?}", t.elapsed());
+        }
+        peak_seen = peak_seen.max(peak_rss());
+    }
+    // The whole test process (other tests run beside it), so an upper bound per case.
+    println!(
+        "hostile files: peak memory of the test process {} MB",
+        peak_seen >> 20
+    );
+    assert!(peak_seen < 256 << 20, "{} MB", peak_seen >> 20);
+}
+
+/// The process's peak resident memory (Linux; 0 elsewhere).
+fn peak_rss() -> usize {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<usize>().ok())
+        })
+        .map_or(0, |kb| kb << 10)
+}
+
+/// A one-page PDF painting an 8-bit RGB image of 9,000 × 10,000 pixels (256 MB inflated,
+/// gray but for one colored pixel at the end).
+fn image_bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let row = vec![200u8; 9_000 * 3];
+    for _ in 0..10_000 {
+        z.write_all(&row).unwrap();
+    }
+    z.write_all(&[255, 0, 0]).unwrap();
+    let data = z.finish().unwrap();
+    let image = format!("5 0 obj << /Type /XObject /Subtype /Image /Width 9000 /Height 10000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length {} >> stream\n", data.len());
+    let mut out = pdf_with(b"q 612 0 0 792 0 0 cm /Im1 Do Q", "");
+    // pdf_with writes the image object last when given one; splice ours in before the trailer.
+    let at = out.windows(7).position(|w| w == b"trailer").unwrap();
+    let mut obj = image.into_bytes();
+    obj.extend_from_slice(&data);
+    obj.extend_from_slice(b"\nendstream endobj\n");
+    out.splice(at..at, obj);
+    out
 }
 
 #[test]
@@ -279,6 +351,22 @@ fn readme_lists_every_pdf_code() {
 /// Corrupted corpus files (bytes flipped, runs deleted or repeated, truncations), fixed seed:
 /// every one must get an answer without a panic (on wasm32 a panic aborts the instance, so it
 /// is counted here, natively, where it can be caught) and within the time bound.
+/// A check that asks everything of a file.
+fn every_rule() -> prevalida::pdf::PdfRules {
+    prevalida::pdf::PdfRules {
+        max_bytes: Some(4_000_000),
+        min_pages: Some(2),
+        max_pages: Some(10),
+        forbid_encryption: true,
+        content: prevalida::pdf::Content::Text,
+        color: true,
+        must_contain: vec!["900.123.456-7".into(), "Potato".into()],
+        issued_within_days: Some(30),
+        today: prevalida::pdf::dates::Date::new(2026, 12, 1),
+        lang: prevalida::Lang::Es,
+    }
+}
+
 #[test]
 fn mutated_corpus_files_never_panic() {
     let Some((dir, m)) = corpus() else {
@@ -321,8 +409,14 @@ fn mutated_corpus_files_never_panic() {
                 _ => b.insert(at, b"()<>[]{}/%0 R\n"[next() as usize % 14]),
             }
         }
+        // Every entry point: the census, the text, and a check with every rule (pixel
+        // sampling and the text rules included).
         let t = Instant::now();
-        let r = std::panic::catch_unwind(|| inspect_pdf(&b));
+        let r = std::panic::catch_unwind(|| {
+            inspect_pdf(&b);
+            prevalida::pdf::extract_text(&b, &Default::default());
+            prevalida::pdf::check_bytes(&b, b.len() as u64, &every_rule());
+        });
         slowest = slowest.max(t.elapsed());
         if r.is_err() {
             panics.push(i);
