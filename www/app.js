@@ -121,39 +121,54 @@ $("doc-type").addEventListener("change", onDoc);
 $("rut").addEventListener("input", onRut);
 $("phone").addEventListener("input", onPhone);
 
-// PDF upload: checked against GSE's rules for the RUT (under 4 MB, no password, with text) in
-// a Web Worker the package starts on first use; the page stays responsive while it runs.
+// PDF uploads, each with its portal's rules, checked in a Web Worker the package starts on
+// first use (the page stays responsive while it runs). The RUT and the certificate must
+// name the NIT typed above: the rule is built from the form when the file is chosen.
 const KIND = { pdf: "PDF", jpeg: "foto JPEG", png: "imagen PNG", zip: "archivo Word/ZIP", html: "página web", empty: "archivo vacío" };
 const ENCRYPTION = { none: "sin claves", owner: "abre sin clave, con restricciones", user: "pide clave para abrir" };
 const PAGE = { text: "texto", image: "escaneada", mixed: "texto e imágenes", ocr: "escaneada con OCR", empty: "vacía" };
-$("rut-pdf").addEventListener("change", async (e) => {
-  const file = e.target.files[0];
-  const dl = $("rut-pdf-info");
-  if (!file) return dl.replaceChildren();
-  dl.dataset.ready = "false";
-  const r = await checkPdf(file, { maxBytes: 4_000_000, encryption: "forbid", content: "text" });
-  const info = r.info;
-  showFindings($("rut-pdf-findings"), r.findings);
-  const rows = [
-    ["Tipo", KIND[info.kind] ?? "otro tipo de archivo"],
-    ["Tamaño", `${(info.bytes / 1e6).toFixed(2)} MB`],
-  ];
-  if (info.isPdf) {
-    rows.push(["Protección", ENCRYPTION[info.encryption]]);
-    if (info.encryption !== "user") {
-      rows.push(["Páginas", String(info.pages)]);
-      rows.push(["Contenido", [...new Set(info.pageCensus.map((p) => PAGE[p.kind]))].join(", ") || "—"]);
+const typedNit = () => {
+  const digits = $("nit").value.replace(/\D/g, "");
+  return digits.length >= 8 ? [digits] : [];
+};
+const UPLOADS = {
+  "rut-pdf": () => ({ maxBytes: 4_000_000, encryption: "forbid", content: "text", mustContain: typedNit() }),
+  "cert-pdf": () => ({ maxBytes: 4_000_000, encryption: "forbid", content: "text", issuedWithinDays: 30, mustContain: typedNit() }),
+  "cedula-pdf": () => ({ maxBytes: 2_000_000, content: "scan", color: true, minPages: 2 }),
+  "carta-pdf": () => ({ maxBytes: 1_000_000, content: "scan" }),
+};
+for (const [id, rules] of Object.entries(UPLOADS)) {
+  $(id).addEventListener("change", async (e) => {
+    const file = e.target.files[0];
+    const dl = $(`${id}-info`);
+    if (!file) return dl.replaceChildren();
+    dl.dataset.ready = "false";
+    const r = await checkPdf(file, rules());
+    const info = r.info;
+    showFindings($(`${id}-findings`), r.findings);
+    const rows = [
+      ["Tipo", KIND[info.kind] ?? "otro tipo de archivo"],
+      ["Tamaño", info.bytes < 1e6 ? `${Math.max(1, Math.round(info.bytes / 1e3))} KB` : `${(info.bytes / 1e6).toFixed(2).replace(".", ",")} MB`],
+    ];
+    if (info.isPdf) {
+      rows.push(["Protección", ENCRYPTION[info.encryption]]);
+      if (info.encryption !== "user") {
+        rows.push(["Páginas", String(info.pages)]);
+        rows.push(["Contenido", [...new Set(info.pageCensus.map((p) => PAGE[p.kind]))].join(", ") || "—"]);
+        if (info.images.count > 0) rows.push(["Imágenes", `${info.images.count} (a color: ${info.images.color})`]);
+      }
     }
-  }
-  dl.replaceChildren(...rows.flatMap(([k, v]) => {
-    const dt = document.createElement("dt");
-    const dd = document.createElement("dd");
-    dt.textContent = k;
-    dd.textContent = v;
-    return [dt, dd];
-  }));
-  dl.dataset.ready = "true";
-});
+    if (r.issueDate) rows.push(["Expedido", r.issueDate.split("-").reverse().join("/")]);
+    dl.replaceChildren(...rows.flatMap(([k, v]) => {
+      const dt = document.createElement("dt");
+      const dd = document.createElement("dd");
+      dt.textContent = k;
+      dd.textContent = v;
+      return [dt, dd];
+    }));
+    dl.dataset.ready = "true";
+  });
+}
 
 $("form").addEventListener("input", () => ($("submit-result").textContent = ""));
 email.addEventListener("input", () => {

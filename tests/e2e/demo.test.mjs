@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
+import { certificate, pdf, rut, scan } from "../js/pdf-fixtures.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 let server, browser, page, base;
@@ -142,13 +143,16 @@ test("cédula by DIAN document type, RUT with K, mobile phone", async () => {
 
 test("PDF upload: inspected in the package's Web Worker, loaded on first use", async () => {
   const corpus = join(ROOT, "tests/corpus/pdf");
+  // No NIT typed: the RUT's mustContain rule is empty here (the next test types one).
+  const nit = await page.inputValue("#nit");
+  await page.fill("#nit", "");
   assert.ok(!requests.some((u) => u.includes("prevalida_pdf")), "the PDF module is not loaded before it is needed");
   const facts = async () => {
     await page.waitForSelector('#rut-pdf-info[data-ready="true"]', { timeout: 20000 });
     return page.$$eval("#rut-pdf-info dd", (dds) => dds.map((d) => d.textContent));
   };
   await page.setInputFiles("#rut-pdf", join(corpus, "qpdf__enc-R3_V2_O_master.pdf"));
-  assert.deepEqual(await facts(), ["PDF", "0.02 MB", "abre sin clave, con restricciones", "30", "texto"]);
+  assert.deepEqual(await facts(), ["PDF", "17 KB", "abre sin clave, con restricciones", "30", "texto"]);
   assert.ok(requests.some((u) => u.endsWith("/prevalida_pdf_bg.wasm")), "loaded now");
   assert.deepEqual((await findings("rut-pdf-findings")).map((f) => f.code), ["pdf.encrypted_owner"]);
   await page.setInputFiles("#rut-pdf", join(corpus, "pdfium__encrypted.pdf"));
@@ -157,7 +161,7 @@ test("PDF upload: inspected in the package's Web Worker, loaded on first use", a
   assert.equal(locked[0].code, "pdf.encrypted_user");
   assert.match(locked[0].text, /El PDF tiene clave para abrirlo/);
   await page.setInputFiles("#rut-pdf", join(corpus, "samples__grayscale-image.pdf"));
-  assert.deepEqual((await facts()).slice(3), ["1", "escaneada"]);
+  assert.deepEqual((await facts()).slice(3, 5), ["1", "escaneada"]);
   assert.equal((await findings("rut-pdf-findings"))[0].code, "pdf.needs_text");
   await page.setInputFiles("#rut-pdf", { name: "rut.pdf", mimeType: "application/pdf", buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]) });
   assert.deepEqual((await facts()).slice(0, 1), ["foto JPEG"]);
@@ -166,7 +170,54 @@ test("PDF upload: inspected in the package's Web Worker, loaded on first use", a
   assert.ok(workers.some((u) => u.endsWith("/pdf-worker.js")), JSON.stringify(workers));
   await page.setInputFiles("#rut-pdf", join(corpus, "qpdf__minimal.pdf"));
   await facts();
+  await page.fill("#nit", nit);
 });
+
+test("the portal's uploads: RUT with the typed NIT, a recent certificate, a color cédula, a scanned letter", async () => {
+  const upload = async (id, name, bytes) => {
+    await page.setInputFiles(`#${id}`, { name, mimeType: "application/pdf", buffer: Buffer.from(bytes) });
+    await page.waitForSelector(`#${id}-info[data-ready="true"]`, { timeout: 20000 });
+    const facts = await page.$$eval(`#${id}-info dd`, (dds) => dds.map((d) => d.textContent));
+    return { facts, findings: await findings(`${id}-findings`) };
+  };
+  const saved = [await page.inputValue("#nit"), await page.inputValue("#dv")];
+  await page.fill("#nit", "900.123.456");
+  await page.fill("#dv", "7");
+  // The RUT must be the company's: its NIT is found whatever the dots and hyphen.
+  assert.deepEqual((await upload("rut-pdf", "rut.pdf", rut("900.123.456-7"))).findings, []);
+  let r = await upload("rut-pdf", "rut.pdf", rut("800.200.300-1"));
+  assert.deepEqual(r.findings.map((f) => f.code), ["pdf.missing_text"]);
+  assert.match(r.findings[0].text, /No encontramos «900123456» en el PDF/);
+  // The certificate: issued less than 30 days before the browser's today.
+  const ago = (days) => {
+    const d = new Date(Date.now() - days * 864e5);
+    return `${d.getDate()} de ${MESES[d.getMonth()]} de ${d.getFullYear()}`;
+  };
+  r = await upload("cert-pdf", "certificado.pdf", certificate(ago(5), "900123456-7"));
+  assert.deepEqual(r.findings, []);
+  assert.equal(r.facts.at(-1).split("/").length, 3, "the issue date is shown");
+  r = await upload("cert-pdf", "certificado.pdf", certificate(ago(45), "900123456-7"));
+  assert.deepEqual(r.findings.map((f) => f.code), ["pdf.too_old"]);
+  assert.match(r.findings[0].text, /hace 45 días, y debe tener menos de 30 días/);
+  // The cédula: both sides, in color. A gray scan saved as RGB is caught by its pixels.
+  r = await upload("cedula-pdf", "cedula.pdf", scan("rgb-gray", 2));
+  assert.deepEqual(r.findings.map((f) => f.code), ["pdf.needs_color"]);
+  r = await upload("cedula-pdf", "cedula.pdf", scan("rgb-color", 1));
+  assert.deepEqual(r.findings.map((f) => f.code), ["pdf.too_few_pages"]);
+  assert.deepEqual((await upload("cedula-pdf", "cedula.pdf", scan("rgb-color", 2))).findings, []);
+  // The signed letter: a scan of at most 1 MB (exactly 1,000,000 bytes passes).
+  r = await upload("carta-pdf", "carta.pdf", rut());
+  assert.deepEqual(r.findings.map((f) => f.code), ["pdf.needs_scan"]);
+  const letter = (padTo) => pdf({ pages: [{ image: "gray" }], padTo });
+  assert.deepEqual((await upload("carta-pdf", "carta.pdf", letter(1_000_000))).findings, []);
+  r = await upload("carta-pdf", "carta.pdf", letter(1_048_576));
+  assert.deepEqual(r.findings.map((f) => f.code), ["pdf.too_large"]);
+  assert.match(r.findings[0].text, /El PDF pesa 1,05 MB; el máximo es 1 MB/);
+  await page.fill("#nit", saved[0]);
+  await page.fill("#dv", saved[1]);
+});
+
+const MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 
 test("submit with everything right; screenshot; no request leaves the machine", async () => {
   await page.fill("#email", "ventas@empresa.com.co");
