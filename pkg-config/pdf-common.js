@@ -53,13 +53,13 @@ export function flatRules(rules) {
     || !mustContain.every((t) => typeof t === "string" && t.trim() !== "" && t.length <= 500)) {
     throw misuse("rules.mustContain must be an array of at most 100 non-empty strings");
   }
-  const within = rules.issuedWithinDays ?? -1;
-  if (within !== -1 && (!Number.isInteger(within) || within < 1 || within > 36500)) {
+  const within = rules.issuedWithinDays;
+  if (within !== undefined && (!Number.isInteger(within) || within < 1 || within > 36500)) {
     throw misuse("rules.issuedWithinDays must be a whole number of days ≥ 1");
   }
   return {
     maxBytes, minPages: count("minPages"), maxPages: count("maxPages"), forbid: encryption === "forbid",
-    content, color: rules.color === true, mustContain: mustContain.slice(), within, today: dayOf(rules.today),
+    content, color: rules.color === true, mustContain: mustContain.slice(), within: within ?? -1, today: dayOf(rules.today),
     en: rules.lang === "en",
   };
 }
@@ -82,9 +82,9 @@ export function flatTextOptions(options = {}) {
   if (!Array.isArray(pages) || pages.length > 100000 || !pages.every((p) => Number.isInteger(p) && p >= 1 && p < 2 ** 32)) {
     throw misuse("options.pages must be an array of page numbers ≥ 1");
   }
-  const maxChars = options.maxChars ?? -1;
-  if (maxChars !== -1 && (!Number.isInteger(maxChars) || maxChars < 0)) throw misuse("options.maxChars must be a whole number ≥ 0");
-  return { pages: Uint32Array.from(pages), maxChars };
+  const { maxChars } = options;
+  if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 0)) throw misuse("options.maxChars must be a whole number ≥ 0");
+  return { pages: Uint32Array.from(pages), maxChars: maxChars ?? -1 };
 }
 
 /** @internal Calls the module's checkPdfJson with flattened rules. */

@@ -264,11 +264,20 @@ pub fn glyph_char(name: &[u8]) -> Option<u16> {
         .and_then(|i| NAME_CODES.get(i).copied())
 }
 
-/// UTF-16 code units to text (unpaired surrogates and controls dropped).
+/// UTF-16 code units to text as people type it: unpaired surrogates and controls
+/// dropped, Latin ligatures spelled out ("ﬁ" → "fi"), no-break spaces as spaces.
 fn push_utf16(units: &[u16], out: &mut String) {
     for c in char::decode_utf16(units.iter().copied()).flatten() {
-        if !c.is_control() {
-            out.push(c);
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            '\u{A0}' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
         }
     }
 }

@@ -285,8 +285,12 @@ impl<'d> Extractor<'d> {
                                                 continue;
                                             }
                                             // A gap of more than a fifth of an em is a word break.
-                                            if adj < -200.0 {
+                                            if adj < -200.0 && self.chars_left > 0 {
+                                                let n = out.text.len();
                                                 out.space();
+                                                if out.text.len() > n {
+                                                    self.chars_left -= 1;
+                                                }
                                             }
                                             let tx = -adj / 1000.0 * gs.size * gs.h_scale;
                                             tm = M::translate(tx, 0.0).mul(tm);
@@ -359,8 +363,11 @@ impl<'d> Extractor<'d> {
             return;
         }
         let start = tm.mul(gs.ctm);
-        out.begin(start, gs.size * start.scale());
+        // What `begin` writes (a space, a new line) counts against maxChars too.
         let before = out.text.len();
+        out.begin(start, gs.size * start.scale());
+        // `begin` may have trimmed spaces before a new line.
+        let before = before.min(out.text.len());
         let mut advance = 0.0f32;
         font.codes(s, |code, one_byte| {
             font.push_text(code, &mut out.text);
@@ -435,25 +442,12 @@ impl Walk {
     }
 }
 
-/// The page text cleaned for people and for matching: ligatures spelled out, no
-/// trailing spaces.
-fn finish(text: String) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
-            '\u{A0}' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    let end = out.trim_end().len();
-    out.truncate(end);
-    out
+/// The page text without trailing white space (ligatures and no-break spaces were
+/// spelled out as the text was decoded, so that `maxChars` counts what is returned).
+fn finish(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    text
 }
 
 /// The text of `bytes` with the default [`Limits`].

@@ -157,7 +157,7 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
   assert.equal(o.minimal.pageCensus[0].kind, "text");
   assert.equal(o.user.encryption, "user");
   assert.deepEqual([o.owner.encryption, o.owner.pages, o.owner.hasText], ["owner", 30, true]);
-  assert.deepEqual([o.gray.hasText, o.gray.images, o.gray.pageCensus[0].kind], [false, { count: 1, color: 0, gray: 1, bilevel: 0 }, "image"]);
+  assert.deepEqual([o.gray.hasText, o.gray.images, o.gray.pageCensus[0].kind], [false, { count: 1, color: 0, gray: 1, bilevel: 0, sampled: 0 }, "image"]);
   assert.deepEqual([o.jpeg.isPdf, o.jpeg.kind], [false, "jpeg"]);
   assert.equal(o.misuse, "api.invalid_argument api.invalid_argument");
   assert.deepEqual([o.rut.ok, o.rut.findings], [true, []]);
@@ -170,6 +170,74 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
   assert.equal(o.big.info.bytes, 0, "a 70 MB upload over a 1 MB limit is not read");
   assert.deepEqual(o.siigo.findings.map((f) => f.code), ["pdf.needs_color"]);
   assert.equal(o.untouched, 763, "the caller's bytes are copied, not transferred");
+});
+
+test("extractPdfText and the text rules of checkPdf in Node: NIT, issue date, color by pixels, sizes at the limit", () => {
+  const fixtures = join(ROOT, "tests/js/pdf-fixtures.mjs");
+  const corpus = join(ROOT, "tests/corpus/pdf");
+  writeFileSync(
+    join(app, "text.mjs"),
+    `import { checkPdf, extractPdfText } from "prevalida";
+     import { readFileSync } from "node:fs";
+     import { certificate, pdf, rut, scan } from ${JSON.stringify(fixtures)};
+     const read = (f) => readFileSync(${JSON.stringify(corpus)} + "/" + f);
+     const today = "2026-12-01";
+     const out = {
+       rut: await extractPdfText(rut()),
+       latex: await extractPdfText(read("samples__pdflatex-4-pages.pdf"), { pages: [2, 99], maxChars: 40 }),
+       locked: await extractPdfText(read("pdfium__encrypted.pdf")),
+       jpeg: await extractPdfText(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16])),
+       nitFound: await checkPdf(rut("900.123.456-7"), { content: "text", mustContain: ["900123456", "Constructora Andina SAS"] }),
+       nitOther: await checkPdf(rut("900.123.456-7"), { mustContain: ["9001234"] }),
+       recent: await checkPdf(certificate("20 de noviembre de 2026"), { issuedWithinDays: 30, today }),
+       edge: await checkPdf(certificate("1 de noviembre de 2026"), { issuedWithinDays: 30, today }),
+       old: await checkPdf(certificate("2026/10/20"), { issuedWithinDays: 30, today: new Date(2026, 11, 1), lang: "en" }),
+       future: await checkPdf(certificate("15/12/2026"), { issuedWithinDays: 30, today }),
+       undated: await checkPdf(rut("900.123.456-7", "sin fecha"), { issuedWithinDays: 30, today }),
+       scanned: await checkPdf(scan("gray"), { mustContain: ["900123456"] }),
+       grayRgb: await checkPdf(scan("rgb-gray", 2), { color: true }),
+       color: await checkPdf(scan("rgb-color", 2), { color: true }),
+       at: await checkPdf(pdf({ pages: [{ text: ["x"] }], padTo: 1_000_000 }), { maxBytes: 1_000_000 }),
+       over: await checkPdf(pdf({ pages: [{ text: ["x"] }], padTo: 1_048_576 }), { maxBytes: 1_000_000 }),
+     };
+     const misuse = [];
+     for (const bad of [{ mustContain: "900123456" }, { mustContain: [""] }, { issuedWithinDays: 0 }, { issuedWithinDays: 30, today: "1/12/2026" }]) {
+       try { await checkPdf(rut(), bad); misuse.push(null); } catch (e) { misuse.push(e.code); }
+     }
+     for (const bad of [{ pages: [0] }, { pages: "1" }, { maxChars: -1 }, null]) {
+       try { await extractPdfText(rut(), bad); misuse.push(null); } catch (e) { misuse.push(e.code); }
+     }
+     console.log(JSON.stringify({ ...out, misuse }));`,
+  );
+  const o = JSON.parse(run("node", ["text.mjs"], app));
+  assert.deepEqual(o.rut.pages[0].split("\n"), [
+    "Formulario del Registro Único Tributario",
+    "5. Número de Identificación Tributaria (NIT): 900.123.456-7",
+    "35. Razón social: CONSTRUCTORA ANDINA S.A.S.",
+    "Fecha generación documento PDF: 15/11/2026",
+  ]);
+  assert.equal(o.rut.truncated, false);
+  assert.equal(o.latex.pages.length, 2);
+  assert.equal(o.latex.pages[0].length, 40);
+  assert.equal(o.latex.pages[1], "", "a page past the end is empty");
+  assert.equal(o.latex.truncated, true);
+  assert.deepEqual(o.locked, { pages: [], truncated: false });
+  assert.deepEqual(o.jpeg, { pages: [], truncated: false });
+  assert.deepEqual([o.nitFound.ok, o.nitFound.findings], [true, []]);
+  assert.deepEqual(o.nitOther.findings.map((f) => [f.code, f.params.text]), [["pdf.missing_text", "9001234"]]);
+  assert.deepEqual([o.recent.ok, o.recent.issueDate, o.recent.findings], [true, "2026-11-20", []]);
+  // "menos de 30 días": 30 days old is too old.
+  assert.deepEqual(o.edge.findings.map((f) => [f.code, f.params.age]), [["pdf.too_old", 30]]);
+  assert.equal(o.old.findings[0].message, "The document was issued on October 20, 2026, 42 days ago, and must be less than 30 days old. Request a new one and upload it.");
+  assert.deepEqual(o.future.findings.map((f) => f.code), ["pdf.issued_in_future"]);
+  assert.equal(o.future.ok, true, "a date after today is a warning");
+  assert.deepEqual(o.undated.findings.map((f) => [f.code, f.severity]), [["pdf.issue_date_not_found", "warning"]]);
+  assert.deepEqual(o.scanned.findings.map((f) => f.code), ["pdf.text_unreadable"]);
+  assert.deepEqual([o.grayRgb.findings.map((f) => f.code), o.grayRgb.info.images.sampled], [["pdf.needs_color"], 2]);
+  assert.deepEqual([o.color.ok, o.color.info.images.color], [true, 2]);
+  assert.deepEqual([o.at.ok, o.at.info.bytes], [true, 1_000_000]);
+  assert.deepEqual(o.over.findings.map((f) => [f.code, f.params.size]), [["pdf.too_large", "1,05 MB"]]);
+  assert.deepEqual(o.misuse, Array(8).fill("api.invalid_argument"));
 });
 
 test("the README's 30-second example says what the package does", () => {
@@ -203,7 +271,7 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
   );
   writeFileSync(
     join(app, "main.ts"),
-    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind, checkPdf, type PdfCheckResult, type PdfCode } from "prevalida";
+    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind, checkPdf, type PdfCheckResult, type PdfCode, extractPdfText, type PdfTextResult, type PdfRules } from "prevalida";
      const r: EmailResult = checkEmail("a@b.co", { lang: "en", field: "email" });
      const c: Code = r.findings[0]?.code ?? "email.empty";
      const f: Finding | undefined = r.findings[0];
@@ -249,6 +317,14 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
      info.then((i) => { const e: "none" | "owner" | "user" = i.encryption; const k: PageKind | undefined = i.pageCensus[0]?.kind; return [e, k]; });
      // @ts-expect-error: a file name is not the file
      inspectPdf("a.pdf");
+     const text: Promise<PdfTextResult> = extractPdfText(new Uint8Array(4), { pages: [1, 2], maxChars: 1000 });
+     text.then((t) => { const first: string | undefined = t.pages[0]; const cut: boolean = t.truncated; return [first, cut]; });
+     const rules: PdfRules = { mustContain: ["900123456"], issuedWithinDays: 30, today: new Date() };
+     checkPdf(new Blob([]), rules).then((r) => { const d: string | undefined = r.issueDate; const m: PdfCode = "pdf.too_old"; return [d, m]; });
+     // @ts-expect-error: pages are numbers
+     extractPdfText(new Uint8Array(4), { pages: ["1"] });
+     // @ts-expect-error: mustContain is a list of strings
+     checkPdf(new Blob([]), { mustContain: "900123456" });
      export { c, n, score, bad, kind, holder, split, dv, k, t, codes, idCode, phoneCode };`,
   );
   run(join(ROOT, "node_modules/.bin/tsc"), ["-p", "."], app);
