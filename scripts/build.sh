@@ -31,16 +31,21 @@ node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapp
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/prevalida_bg.wasm" -o "$out/prevalida_bg.wasm"
 # The PDF module: the same crate with the `pdf` feature, its own target dir and .wasm,
-# loaded by the package only when a page first checks a PDF (pkg-config/pdf-*.js).
-if [ "${1:-}" != "--test-trap" ]; then
-  CARGO_TARGET_DIR=target/pdf cargo build --release --target wasm32-unknown-unknown --lib --features pdf
-  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida_pdf \
-    target/pdf/wasm32-unknown-unknown/release/prevalida.wasm
-  node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/prevalida_pdf_bg.wasm" -o "$out/prevalida_pdf_bg.wasm"
-  rm -f "$out/prevalida_pdf_bg.wasm.d.ts"
+# loaded by the package only when a page first checks a PDF (pkg-config/pdf-*.js). The
+# test-trap build gets one that aborts on the magic file "%PDF-trap".
+pdf_features=pdf
+pdf_target=target/pdf
+if [ "${1:-}" = "--test-trap" ]; then
+  pdf_features=pdf,test-trap
+  # Same target dir: only this crate is rebuilt for the extra feature.
 fi
+CARGO_TARGET_DIR=$pdf_target cargo build --release --target wasm32-unknown-unknown --lib --features "$pdf_features"
+wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida_pdf \
+  "$pdf_target/wasm32-unknown-unknown/release/prevalida.wasm"
+node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/prevalida_pdf_bg.wasm" -o "$out/prevalida_pdf_bg.wasm"
+rm -f "$out/prevalida_pdf_bg.wasm.d.ts"
 # The PDF entry points (the test-trap build has them too: node.js and index.js import them;
 # they fetch the PDF module only when inspectPdf is called).
 cp pkg-config/pdf-browser.js pkg-config/pdf-node.js pkg-config/pdf-worker.js pkg-config/pdf-common.js "$out/"

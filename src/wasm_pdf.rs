@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 /// `Uint8Array` and runs this off the main thread.
 #[wasm_bindgen(js_name = inspectPdfJson)]
 pub fn inspect_pdf_json(bytes: &[u8]) -> String {
+    trap_on_magic(bytes);
     crate::json::to_json(&pdf::inspect_pdf(bytes))
 }
 
@@ -17,6 +18,7 @@ pub fn inspect_pdf_json(bytes: &[u8]) -> String {
 /// `max_chars` characters; returns `PdfText` as JSON (`extractPdfText`).
 #[wasm_bindgen(js_name = extractPdfTextJson)]
 pub fn extract_pdf_text_json(bytes: &[u8], pages: Vec<u32>, max_chars: f64) -> String {
+    trap_on_magic(bytes);
     let options = pdf::TextOptions {
         pages: (!pages.is_empty()).then_some(pages),
         max_chars: if max_chars >= 0.0 {
@@ -49,6 +51,7 @@ pub fn check_pdf_json(
     today: &str,
     english: bool,
 ) -> String {
+    trap_on_magic(bytes);
     let rules = pdf::PdfRules {
         max_bytes: (max_bytes >= 0.0).then_some(max_bytes as u64),
         min_pages: (min_pages > 0).then_some(min_pages),
@@ -70,4 +73,13 @@ pub fn check_pdf_json(
         },
     };
     crate::json::to_json(&pdf::check_bytes(bytes, size.max(0.0) as u64, &rules))
+}
+
+/// Test builds only (`--features test-trap`, tests/js/trap.test.mjs): aborts on one magic
+/// file so that the package's recovery from a trapped PDF module can be tested.
+fn trap_on_magic(_bytes: &[u8]) {
+    #[cfg(feature = "test-trap")]
+    if _bytes == b"%PDF-trap" {
+        std::process::abort();
+    }
 }
