@@ -27,6 +27,11 @@ step "wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test wasm
 
+step "PDF module in wasm32 (no trap on corpus, mutated and hostile files): Node, then headless Chromium"
+cargo test --target wasm32-unknown-unknown --features pdf --test wasm_pdf
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown --features pdf --test wasm_pdf
+
 step "build pkg/ (and the test-trap build for the recovery test)"
 bash scripts/build.sh
 bash scripts/build.sh --test-trap

@@ -1,0 +1,118 @@
+//! The PDF module compiled to wasm32, run by wasm-bindgen-test in Node and in headless
+//! Chromium (`cargo test --target wasm32-unknown-unknown --features pdf --test wasm_pdf`;
+//! scripts/test.sh). On wasm32 a panic aborts the instance (`catch_unwind` cannot help), so
+//! here a panic on any input fails the whole run: corpus files and mutated copies of them go
+//! through every entry point of the module's boundary, as the package calls it.
+#![cfg(all(target_arch = "wasm32", feature = "pdf"))]
+
+use prevalida::wasm_pdf::{check_pdf_json, extract_pdf_text_json, inspect_pdf_json};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Corpus files of each kind the module meets: text, forms, object streams, AES and RC4
+/// encryption, a damaged xref, images, CMaps, a missing trailer.
+const FILES: &[&[u8]] = &[
+    include_bytes!("corpus/pdf/qpdf__minimal.pdf"),
+    include_bytes!("corpus/pdf/samples__pdflatex-4-pages.pdf"),
+    include_bytes!("corpus/pdf/samples__google-doc-document.pdf"),
+    include_bytes!("corpus/pdf/samples__grayscale-image.pdf"),
+    include_bytes!("corpus/pdf/samples__inline-image.pdf"),
+    include_bytes!("corpus/pdf/qpdf__object-stream.pdf"),
+    include_bytes!("corpus/pdf/qpdf__enc-R3_V2_O_master.pdf"),
+    include_bytes!("corpus/pdf/qpdf__V4-aes.pdf"),
+    include_bytes!("corpus/pdf/qpdf__bad-xref.pdf"),
+    include_bytes!("corpus/pdf/pypdf__multilang.pdf"),
+    include_bytes!("corpus/pdf/pdfium__parser_rebuildxref_error_notrailer.pdf"),
+    include_bytes!("corpus/pdf/qpdf__pages-loop.pdf"),
+];
+
+fn all_entry_points(bytes: &[u8]) -> (String, String, String) {
+    let info = inspect_pdf_json(bytes);
+    let text = extract_pdf_text_json(bytes, vec![], -1.0);
+    let check = check_pdf_json(
+        bytes,
+        bytes.len() as f64,
+        1_000_000.0,
+        2,
+        10,
+        true,
+        1,
+        true,
+        vec!["900.123.456-7".into(), "Potato".into()],
+        30,
+        "2026-12-01",
+        false,
+    );
+    (info, text, check)
+}
+
+#[wasm_bindgen_test]
+fn corpus_files_in_wasm() {
+    let (info, text, check) = all_entry_points(FILES[0]);
+    assert!(
+        info.contains("\"isPdf\":true") && info.contains("\"pages\":1"),
+        "{info}"
+    );
+    assert!(text.contains("Potato"), "{text}");
+    // Potato is found; the NIT is not, the date neither; one page where two are needed.
+    assert!(
+        check.contains("pdf.missing_text") && check.contains("pdf.too_few_pages"),
+        "{check}"
+    );
+    assert!(!check.contains("«Potato»"), "{check}");
+    for f in FILES {
+        let (info, text, check) = all_entry_points(f);
+        assert!(info.starts_with('{') && text.starts_with('{') && check.starts_with('{'));
+    }
+}
+
+#[wasm_bindgen_test]
+fn mutated_files_never_trap_in_wasm() {
+    // The recipe of tests/pdf.rs (xorshift, flips, cuts, repeats, inserted delimiters).
+    let mut seed = 0x0dd_ba11_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..150 {
+        let mut b = FILES[next() as usize % FILES.len()].to_vec();
+        for _ in 0..1 + next() % 8 {
+            if b.is_empty() {
+                break;
+            }
+            let at = next() as usize % b.len();
+            match next() % 5 {
+                0 => b[at] = next() as u8,
+                1 => b.truncate(at),
+                2 => {
+                    let end = (at + (next() as usize % 64)).min(b.len());
+                    b.drain(at..end);
+                }
+                3 => {
+                    let end = (at + (next() as usize % 64)).min(b.len());
+                    let run = b[at..end].to_vec();
+                    b.splice(at..at, run);
+                }
+                _ => b.insert(at, b"()<>[]{}/%0 R\n"[next() as usize % 14]),
+            }
+        }
+        all_entry_points(&b);
+    }
+}
+
+#[wasm_bindgen_test]
+fn hostile_inputs_in_wasm() {
+    let mut deep = b"%PDF-1.4\n1 0 obj ".to_vec();
+    deep.extend(std::iter::repeat_n(b'[', 100_000));
+    deep.extend_from_slice(b" endobj\ntrailer << /Root 1 0 R >>\n%%EOF");
+    for bytes in [
+        deep,
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF".to_vec(),
+        b"%PDF-".to_vec(),
+        vec![],
+        vec![0xFF; 4096],
+    ] {
+        all_entry_points(&bytes);
+    }
+}
