@@ -4,6 +4,9 @@
 //! `cargo test --features pdf` (scripts/test.sh does).
 #![cfg(feature = "pdf")]
 
+#[path = "common/mutate.rs"]
+mod mutate;
+
 use prevalida::pdf::{inspect_pdf, inspect_pdf_with, Encryption, FileKind, Limits};
 use std::time::{Duration, Instant};
 
@@ -383,37 +386,11 @@ fn mutated_corpus_files_never_panic() {
         .iter()
         .map(|f| std::fs::read(dir.join(f["file"].as_str().unwrap())).unwrap())
         .collect();
-    let mut seed = 0x5eed_0f_0d_f00d_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut mutator = mutate::Mutator::new(0x5eed_0f_0d_f00d);
     let cases = if cfg!(debug_assertions) { 300 } else { 3_000 };
     let (mut panics, mut slowest) = (Vec::new(), Duration::ZERO);
     for i in 0..cases {
-        let mut b = files[next() as usize % files.len()].clone();
-        for _ in 0..1 + next() % 8 {
-            if b.is_empty() {
-                break;
-            }
-            let at = next() as usize % b.len();
-            match next() % 5 {
-                0 => b[at] = next() as u8,
-                1 => b.truncate(at),
-                2 => {
-                    let end = (at + (next() as usize % 64)).min(b.len());
-                    b.drain(at..end);
-                }
-                3 => {
-                    let end = (at + (next() as usize % 64)).min(b.len());
-                    let run = b[at..end].to_vec();
-                    b.splice(at..at, run);
-                }
-                _ => b.insert(at, b"()<>[]{}/%0 R\n"[next() as usize % 14]),
-            }
-        }
+        let b = mutator.mutant(&files);
         // Every entry point: the census, the text, and a check with every rule (pixel
         // sampling and the text rules included).
         let t = Instant::now();

@@ -5,6 +5,9 @@
 //! through every entry point of the module's boundary, as the package calls it.
 #![cfg(all(target_arch = "wasm32", feature = "pdf"))]
 
+#[path = "common/mutate.rs"]
+mod mutate;
+
 use prevalida::wasm_pdf::{check_pdf_json, extract_pdf_text_json, inspect_pdf_json};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -67,36 +70,9 @@ fn corpus_files_in_wasm() {
 
 #[wasm_bindgen_test]
 fn mutated_files_never_trap_in_wasm() {
-    // The recipe of tests/pdf.rs (xorshift, flips, cuts, repeats, inserted delimiters).
-    let mut seed = 0x0dd_ba11_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut mutator = mutate::Mutator::new(0x0dd_ba11);
     for _ in 0..150 {
-        let mut b = FILES[next() as usize % FILES.len()].to_vec();
-        for _ in 0..1 + next() % 8 {
-            if b.is_empty() {
-                break;
-            }
-            let at = next() as usize % b.len();
-            match next() % 5 {
-                0 => b[at] = next() as u8,
-                1 => b.truncate(at),
-                2 => {
-                    let end = (at + (next() as usize % 64)).min(b.len());
-                    b.drain(at..end);
-                }
-                3 => {
-                    let end = (at + (next() as usize % 64)).min(b.len());
-                    let run = b[at..end].to_vec();
-                    b.splice(at..at, run);
-                }
-                _ => b.insert(at, b"()<>[]{}/%0 R\n"[next() as usize % 14]),
-            }
-        }
+        let b = mutator.mutant(&FILES);
         all_entry_points(&b);
     }
 }

@@ -4,7 +4,7 @@
 //! (sizes and dates are written the way each language writes them), so the core module
 //! never carries these texts.
 
-use super::dates::{contains_loosely, dates_in, Date};
+use super::dates::{contains_loosely, dates_in, Date, MONTHS};
 use super::inspect::{census, open, Encryption, Limits, Opened, PageKind, PdfInfo};
 use super::sniff::FileKind;
 use super::text::Extractor;
@@ -234,20 +234,6 @@ fn finding(code: PdfCode, params: Vec<(&'static str, Param)>, lang: Lang) -> Pdf
 
 /// A date as people write it: "20 de noviembre de 2026", "November 20, 2026".
 fn format_date(d: Date, lang: Lang) -> String {
-    const ES: [&str; 12] = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
     const EN: [&str; 12] = [
         "January",
         "February",
@@ -264,7 +250,7 @@ fn format_date(d: Date, lang: Lang) -> String {
     ];
     let m = d.month as usize - 1;
     match lang {
-        Lang::Es => format!("{} de {} de {}", d.day, ES[m], d.year),
+        Lang::Es => format!("{} de {} de {}", d.day, MONTHS[m], d.year),
         Lang::En => format!("{} {}, {}", EN[m], d.day, d.year),
     }
 }

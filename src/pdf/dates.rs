@@ -71,7 +71,8 @@ impl Date {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// Spanish month names, January first.
+pub const MONTHS: [&str; 12] = [
     "enero",
     "febrero",
     "marzo",
@@ -99,18 +100,12 @@ const LABELS: [&str; 9] = [
     "fecha de impresion",
 ];
 
-/// Lowercase without accents, other characters kept one for one (so offsets in the
-/// folded text are offsets in characters of the original).
+/// Lowercase without accents (the password checks' folding), white space as one space;
+/// one character for one, so offsets in the folded text are offsets in the original.
 fn fold(c: char) -> char {
     match c {
-        'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
-        'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
-        'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
-        'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
-        'ñ' | 'Ñ' => 'n',
         '\u{A0}' | '\n' | '\t' | '\r' => ' ',
-        c => c.to_ascii_lowercase(),
+        c => crate::password::strength::fold(c),
     }
 }
 

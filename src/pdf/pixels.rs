@@ -164,23 +164,27 @@ fn unpredict_row(kind: u8, line: &[u8], prev: &[u8], out: &mut [u8]) {
             1 => a,
             2 => b,
             3 => ((a as u16 + b as u16) / 2) as u8,
-            4 => {
-                let p = a as i16 + b as i16 - c as i16;
-                let (pa, pb, pc) = (
-                    (p - a as i16).abs(),
-                    (p - b as i16).abs(),
-                    (p - c as i16).abs(),
-                );
-                if pa <= pb && pa <= pc {
-                    a
-                } else if pb <= pc {
-                    b
-                } else {
-                    c
-                }
-            }
+            4 => paeth(a, b, c),
             _ => 0,
         });
+    }
+}
+
+/// The PNG Paeth predictor: whichever of left, above and above-left is nearest to
+/// left + above − above-left.
+fn paeth(a: u8, b: u8, c: u8) -> u8 {
+    let p = a as i16 + b as i16 - c as i16;
+    let (pa, pb, pc) = (
+        (p - a as i16).abs(),
+        (p - b as i16).abs(),
+        (p - c as i16).abs(),
+    );
+    if pa <= pb && pa <= pc {
+        a
+    } else if pb <= pc {
+        b
+    } else {
+        c
     }
 }
 
@@ -289,23 +293,7 @@ mod tests {
             for i in 0..row {
                 let a = if i >= 3 { line[i - 3] } else { 0 };
                 let (b, c) = (prev[i], if i >= 3 { prev[i - 3] } else { 0 });
-                let pred = if kind == 2 {
-                    b
-                } else {
-                    let p = a as i16 + b as i16 - c as i16;
-                    let (pa, pb, pc) = (
-                        (p - a as i16).abs(),
-                        (p - b as i16).abs(),
-                        (p - c as i16).abs(),
-                    );
-                    if pa <= pb && pa <= pc {
-                        a
-                    } else if pb <= pc {
-                        b
-                    } else {
-                        c
-                    }
-                };
+                let pred = if kind == 2 { b } else { paeth(a, b, c) };
                 predicted.push(line[i].wrapping_sub(pred));
             }
             prev = line.to_vec();

@@ -5,6 +5,10 @@
 //! overflow, an abort or a hang is counted instead of ending the run. The child catches
 //! panics with `catch_unwind` (panic hook silenced) and reports `ok|err|panic <µs> <detail>`
 //! on its first stdout line, then the text.
+// The same corrupted files as prevalida's tests/pdf.rs (one recipe, one source file).
+#[path = "../../../../tests/common/mutate.rs"]
+mod mutate;
+
 use std::io::{Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -248,36 +252,10 @@ fn mutated() {
         .map(|f| std::fs::read(dir.join(f["file"].as_str().unwrap())).unwrap())
         .collect();
     #[allow(clippy::unusual_byte_groupings)] // copied as written in tests/pdf.rs
-    let mut seed = 0x5eed_0f_0d_f00d_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut mutator = mutate::Mutator::new(0x5eed_0f_0d_f00d);
     let (mut kinds, mut slowest, mut bad) = (vec![], (0u128, 0usize), vec![]);
     for i in 0..3_000 {
-        let mut b = files[next() as usize % files.len()].clone();
-        for _ in 0..1 + next() % 8 {
-            if b.is_empty() {
-                break;
-            }
-            let at = next() as usize % b.len();
-            match next() % 5 {
-                0 => b[at] = next() as u8,
-                1 => b.truncate(at),
-                2 => {
-                    let end = (at + (next() as usize % 64)).min(b.len());
-                    b.drain(at..end);
-                }
-                3 => {
-                    let end = (at + (next() as usize % 64)).min(b.len());
-                    let run = b[at..end].to_vec();
-                    b.splice(at..at, run);
-                }
-                _ => b.insert(at, b"()<>[]{}/%0 R\n"[next() as usize % 14]),
-            }
-        }
+        let b = mutator.mutant(&files);
         let o = run_child(&b);
         if o.micros > slowest.0 {
             slowest = (o.micros, i);
