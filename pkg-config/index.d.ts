@@ -60,8 +60,12 @@ export declare function rutCheckDigit(body: string): "0" | "1" | "2" | "3" | "4"
 /** The DIAN "tipo de documento" table (UBL 2.1 annex), each code with its name and kind. */
 export declare function dianDocumentTypes(): DianDocumentType[];
 
-/** What {@link inspectPdf} returns; `error` is set only if the PDF module failed on this file. */
-export type PdfInfoResult = PdfInfo & { error?: "internal.error" };
+/**
+ * What {@link inspectPdf} returns. `error` is set only when the file was not inspected:
+ * `"pdf.too_large"` for an upload over 64 MB (only its first bytes are read, to name its
+ * `kind`), `"internal.error"` if the PDF module failed on it.
+ */
+export type PdfInfoResult = PdfInfo & { error?: "internal.error" | "pdf.too_large" };
 
 /**
  * Inspects a PDF upload off the main thread (a Web Worker in browsers, created by the
@@ -129,8 +133,8 @@ export interface PdfTextOptions {
   maxChars?: number;
 }
 
-/** What {@link extractPdfText} returns; `error` is set only if the PDF module failed on this file. */
-export type PdfTextResult = PdfText & { error?: "internal.error" };
+/** What {@link extractPdfText} returns; `error` as in {@link PdfInfoResult} (then `pages` is empty). */
+export type PdfTextResult = PdfText & { error?: "internal.error" | "pdf.too_large" };
 
 /**
  * The text of a PDF's pages, one string per page asked (lines separated by `\n`, words by
@@ -142,8 +146,9 @@ export declare function extractPdfText(data: Blob | ArrayBuffer | Uint8Array, op
 
 /**
  * Checks a PDF upload against a portal's rules, off the main thread: size, real PDF, no
- * password, pages, text or scan, color, texts it must contain, how recently it was issued. An upload over `maxBytes` and over 64 MB is judged by
- * its size without being read. Resolves for any content; rejects only on misuse.
+ * password, pages, text or scan, color, texts it must contain, how recently it was issued.
+ * An upload over 64 MB is never read: it gets `pdf.too_large` against `maxBytes`, or against
+ * 64 MB when there is no `maxBytes`. Resolves for any content; rejects only on misuse.
  */
 export declare function checkPdf(data: Blob | ArrayBuffer | Uint8Array, rules: PdfRules): Promise<PdfCheckResult>;
 

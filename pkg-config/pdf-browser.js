@@ -1,6 +1,8 @@
 // inspectPdf for browsers and bundlers: the PDF module runs in a Web Worker that the package
 // creates itself (no setting for the user), loaded the first time a page checks a PDF.
-import { bytesOf, flatRules, flatTextOptions, sizedBytes, trapped, trappedCheck, trappedText } from "./pdf-common.js";
+import {
+  checkedUpload, flatRules, flatTextOptions, trapped, trappedCheck, trappedText, unreadInfo, unreadText, upload,
+} from "./pdf-common.js";
 
 let worker = null;
 let seq = 0;
@@ -29,9 +31,9 @@ function start() {
  * files. Resolves with a `PdfInfo`; never rejects for any content.
  */
 export async function inspectPdf(data) {
-  const bytes = await bytesOf(data);
-  const size = bytes.length;
-  return ask({ bytes }, () => trapped(size));
+  const { size, bytes, unread } = await upload(data);
+  const info = await ask({ bytes }, () => trapped(size));
+  return unread ? unreadInfo(info, size) : info;
 }
 
 /**
@@ -41,8 +43,8 @@ export async function inspectPdf(data) {
  */
 export async function extractPdfText(data, options) {
   const text = flatTextOptions(options);
-  const bytes = await bytesOf(data);
-  return ask({ bytes, text }, () => trappedText());
+  const { bytes, unread } = await upload(data);
+  return unread ? unreadText() : ask({ bytes, text }, () => trappedText());
 }
 
 /**
@@ -53,8 +55,8 @@ export async function extractPdfText(data, options) {
  */
 export async function checkPdf(data, rules) {
   const flat = flatRules(rules);
-  const { size, bytes } = await sizedBytes(data, flat.maxBytes);
-  return ask({ bytes, size, rules: flat }, () => trappedCheck(size, flat.en));
+  const u = await checkedUpload(data, flat);
+  return ask(u, () => trappedCheck(u.size, flat.en));
 }
 
 function ask(message, fallback) {

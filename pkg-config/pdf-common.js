@@ -3,14 +3,42 @@
 import { internalError, misuse } from "./api.js";
 
 /**
- * @internal The bytes of an upload as a `Uint8Array` the caller no longer shares (it may be
- * transferred to a worker). Throws the coded misuse error for anything else.
+ * Above this an upload is never read whole (a 2 GB "PDF" must not take the page's memory):
+ * only its first bytes, to say what it is. Portals accept 1–4 MB.
  */
-export async function bytesOf(data) {
-  if (data instanceof Uint8Array) return data.slice();
-  if (data instanceof ArrayBuffer) return new Uint8Array(data.slice(0));
-  if (typeof Blob !== "undefined" && data instanceof Blob) return new Uint8Array(await data.arrayBuffer());
-  throw misuse("data must be a File, Blob, ArrayBuffer or Uint8Array");
+export const READ_LIMIT = 64e6;
+/** Bytes read of an upload over READ_LIMIT: enough for the magic-byte sniff (PDF: 1,024). */
+const HEAD = 1024;
+
+/**
+ * @internal An upload as `{ size, bytes, unread }`: `bytes` a `Uint8Array` the caller no
+ * longer shares (it may be transferred to a worker): the whole file, or only its first
+ * bytes when it is over READ_LIMIT (`unread`). Throws the coded misuse error for anything
+ * that is not a `File`, `Blob`, `ArrayBuffer` or `Uint8Array`.
+ */
+export async function upload(data) {
+  const blob = typeof Blob !== "undefined" && data instanceof Blob;
+  if (!blob && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) {
+    throw misuse("data must be a File, Blob, ArrayBuffer or Uint8Array");
+  }
+  const size = blob ? data.size : data.byteLength;
+  const unread = size > READ_LIMIT;
+  const end = unread ? HEAD : size;
+  let bytes;
+  if (blob) bytes = new Uint8Array(await data.slice(0, end).arrayBuffer());
+  else if (data instanceof Uint8Array) bytes = data.slice(0, end);
+  else bytes = new Uint8Array(data.slice(0, end));
+  return { size, bytes, unread };
+}
+
+/** @internal What inspectPdf answers for an upload over READ_LIMIT, from its first bytes' `info`. */
+export function unreadInfo(info, size) {
+  return { ...trapped(size), kind: info.kind, ...(info.version && { version: info.version }), error: "pdf.too_large" };
+}
+
+/** @internal What extractPdfText answers for an upload over READ_LIMIT. */
+export function unreadText() {
+  return { pages: [], truncated: true, error: "pdf.too_large" };
 }
 
 /** @internal The answer for a file the PDF module could not inspect (it trapped). */
@@ -27,8 +55,6 @@ export function trappedText() {
   return { pages: [], truncated: false, error: "internal.error" };
 }
 
-/** Above this, an upload over its size limit is judged by its size alone (never read). */
-const READ_LIMIT = 64e6;
 const CONTENT = { any: 0, text: 1, scan: 2 };
 
 /** @internal The rules object checked and flattened for the module (misuse throws). */
@@ -93,14 +119,15 @@ export function callCheck(m, bytes, size, r) {
     r.mustContain, r.within, r.today, r.en);
 }
 
-/** @internal The size of an upload, and its bytes unless it is over its limit and too large to read. */
-export async function sizedBytes(data, maxBytes) {
-  const size = typeof Blob !== "undefined" && data instanceof Blob ? data.size : data?.byteLength;
-  if (typeof size === "number" && maxBytes >= 0 && size > maxBytes && size > READ_LIMIT) {
-    return { size, bytes: new Uint8Array(0) };
-  }
-  const bytes = await bytesOf(data);
-  return { size: bytes.length, bytes };
+/**
+ * @internal An upload for checkPdf: one over READ_LIMIT is judged by its size alone, against
+ * the portal's `maxBytes` or, without one, against READ_LIMIT itself.
+ */
+export async function checkedUpload(data, flat) {
+  const u = await upload(data);
+  if (!u.unread) return { size: u.size, bytes: u.bytes, rules: flat };
+  const maxBytes = flat.maxBytes >= 0 ? Math.min(flat.maxBytes, READ_LIMIT) : READ_LIMIT;
+  return { size: u.size, bytes: new Uint8Array(0), rules: { ...flat, maxBytes } };
 }
 
 /** @internal The answer of checkPdf for an upload the PDF module could not check (it trapped). */

@@ -1,7 +1,9 @@
 // inspectPdf for Node ≥ 20: the PDF module is read from disk and instantiated in-process the
 // first time it is needed (the core entry does not load it).
 import { readFile } from "node:fs/promises";
-import { bytesOf, callCheck, flatRules, flatTextOptions, sizedBytes, trapped, trappedCheck, trappedText } from "./pdf-common.js";
+import {
+  callCheck, checkedUpload, flatRules, flatTextOptions, trapped, trappedCheck, trappedText, unreadInfo, unreadText, upload,
+} from "./pdf-common.js";
 
 let pdf = null;
 
@@ -11,43 +13,39 @@ async function load() {
   return m;
 }
 
-/** Inspects a PDF (`Uint8Array`, `ArrayBuffer`, `Blob`); resolves with a `PdfInfo`. */
-export async function inspectPdf(data) {
-  const bytes = await bytesOf(data);
+/**
+ * Runs `work` on the module, loaded on first use. A trap (a bug: the module is written not
+ * to panic) leaves the instance unusable: start a fresh one and answer `fallback()`.
+ */
+async function call(work, fallback) {
   pdf ??= await load();
   try {
-    return JSON.parse(pdf.inspectPdfJson(bytes));
+    return JSON.parse(work(pdf));
   } catch (e) {
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
     pdf.__wbg_reset_state();
-    return trapped(bytes.length);
+    return fallback();
   }
+}
+
+/** Inspects a PDF (`Uint8Array`, `ArrayBuffer`, `Blob`); resolves with a `PdfInfo`. */
+export async function inspectPdf(data) {
+  const { size, bytes, unread } = await upload(data);
+  const info = await call((m) => m.inspectPdfJson(bytes), () => trapped(size));
+  return unread ? unreadInfo(info, size) : info;
 }
 
 /** The text of a PDF's pages (`options.pages`, `options.maxChars`); resolves with `{ pages, truncated }`. */
 export async function extractPdfText(data, options) {
   const o = flatTextOptions(options);
-  const bytes = await bytesOf(data);
-  pdf ??= await load();
-  try {
-    return JSON.parse(pdf.extractPdfTextJson(bytes, o.pages, o.maxChars));
-  } catch (e) {
-    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-    pdf.__wbg_reset_state();
-    return trappedText();
-  }
+  const { bytes, unread } = await upload(data);
+  if (unread) return unreadText();
+  return call((m) => m.extractPdfTextJson(bytes, o.pages, o.maxChars), trappedText);
 }
 
-/** Checks an upload against a portal's rules; resolves with `{ ok, info, findings }`. */
+/** Checks an upload against a portal's rules; resolves with `{ ok, info, findings, issueDate? }`. */
 export async function checkPdf(data, rules) {
-  const r = flatRules(rules);
-  const { size, bytes } = await sizedBytes(data, r.maxBytes);
-  pdf ??= await load();
-  try {
-    return JSON.parse(callCheck(pdf, bytes, size, r));
-  } catch (e) {
-    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-    pdf.__wbg_reset_state();
-    return trappedCheck(size, r.en);
-  }
+  const flat = flatRules(rules);
+  const u = await checkedUpload(data, flat);
+  return call((m) => callCheck(m, u.bytes, u.size, u.rules), () => trappedCheck(u.size, flat.en));
 }

@@ -145,6 +145,12 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
      out.scan = await checkPdf(read("samples__grayscale-image.pdf"), { ...gse, lang: "en" });
      out.big = await checkPdf(new Blob([new Uint8Array(70e6)]), { maxBytes: 1_000_000 });
      out.siigo = await checkPdf(read("samples__grayscale-image.pdf"), { maxBytes: 1_000_000, content: "scan", color: true });
+     // Over 64 MB nothing is read but the first bytes, whatever the call.
+     const huge = new Uint8Array(70e6);
+     huge.set(new TextEncoder().encode("%PDF-1.7 "));
+     out.hugeInfo = await inspectPdf(huge);
+     out.hugeBlob = await inspectPdf(new Blob([huge]));
+     out.hugeCheck = await checkPdf(huge, {});
      let misuse = null;
      try { await inspectPdf("a.pdf"); } catch (e) { misuse = e.code; }
      try { await checkPdf(read("qpdf__minimal.pdf"), { minPages: 0 }); } catch (e) { misuse += " " + e.code; }
@@ -169,6 +175,10 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
   assert.deepEqual(o.big.findings.map((f) => [f.code, f.params.size, f.params.max]), [["pdf.too_large", "70 MB", "1 MB"]]);
   assert.equal(o.big.info.bytes, 0, "a 70 MB upload over a 1 MB limit is not read");
   assert.deepEqual(o.siigo.findings.map((f) => f.code), ["pdf.needs_color"]);
+  for (const i of [o.hugeInfo, o.hugeBlob]) {
+    assert.deepEqual([i.error, i.kind, i.version, i.bytes, i.isPdf], ["pdf.too_large", "pdf", "1.7", 70e6, false]);
+  }
+  assert.deepEqual(o.hugeCheck.findings.map((f) => [f.code, f.params.max]), [["pdf.too_large", "64 MB"]]);
   assert.equal(o.untouched, 763, "the caller's bytes are copied, not transferred");
 });
 
@@ -187,6 +197,7 @@ test("extractPdfText and the text rules of checkPdf in Node: NIT, issue date, co
        latex: await extractPdfText(read("samples__pdflatex-4-pages.pdf"), { pages: [2, 99], maxChars: 40 }),
        locked: await extractPdfText(read("pdfium__encrypted.pdf")),
        jpeg: await extractPdfText(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16])),
+       huge: await extractPdfText(new Blob([new Uint8Array(65e6)])),
        nitFound: await checkPdf(rut("900.123.456-7"), { content: "text", mustContain: ["900123456", "Constructora Andina SAS"] }),
        nitOther: await checkPdf(rut("900.123.456-7"), { mustContain: ["9001234"] }),
        recent: await checkPdf(certificate("20 de noviembre de 2026"), { issuedWithinDays: 30, today }),
@@ -223,6 +234,7 @@ test("extractPdfText and the text rules of checkPdf in Node: NIT, issue date, co
   assert.equal(o.latex.truncated, true);
   assert.deepEqual(o.locked, { pages: [], truncated: false });
   assert.deepEqual(o.jpeg, { pages: [], truncated: false });
+  assert.deepEqual(o.huge, { pages: [], truncated: true, error: "pdf.too_large" });
   assert.deepEqual([o.nitFound.ok, o.nitFound.findings], [true, []]);
   assert.deepEqual(o.nitOther.findings.map((f) => [f.code, f.params.text]), [["pdf.missing_text", "9001234"]]);
   assert.deepEqual([o.recent.ok, o.recent.issueDate, o.recent.findings], [true, "2026-11-20", []]);
