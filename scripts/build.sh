@@ -50,7 +50,7 @@ rm -f "$out/prevalida_pdf_bg.wasm.d.ts"
 # they fetch the PDF module only when inspectPdf is called).
 cp pkg-config/pdf-browser.js pkg-config/pdf-node.js pkg-config/pdf-worker.js pkg-config/pdf-common.js "$out/"
 rm -f "$out/prevalida_bg.wasm.d.ts" "$out/.gitignore"
-cp pkg-config/index.js pkg-config/node.js pkg-config/api.js pkg-config/index.d.ts pkg-config/README.md "$out/"
+cp pkg-config/index.js pkg-config/node.js pkg-config/api.js pkg-config/cli.js pkg-config/index.d.ts pkg-config/README.md "$out/"
 # The JS a page downloads is minified (terser; exports and behaviour unchanged): it halves
 # the glue's gzip size, which counts against the 80 KB core budget. The readable sources
 # are pkg-config/*.js and wasm-bindgen's output; types stay in the .d.ts files.

@@ -2,7 +2,7 @@
 // folder, imported by name from Node 20, and type-checked from TypeScript.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +20,7 @@ before(() => {
   assert.deepEqual(
     files.map((f) => f.path).sort(),
     [
-      "README.md", "api.js", "index.d.ts", "index.js", "node.js", "package.json", "pdf-browser.js", "pdf-common.js",
+      "README.md", "api.js", "cli.js", "index.d.ts", "index.js", "node.js", "package.json", "pdf-browser.js", "pdf-common.js",
       "pdf-node.js", "pdf-worker.js", "prevalida.d.ts", "prevalida.js", "prevalida_bg.wasm", "prevalida_pdf.d.ts",
       "prevalida_pdf.js", "prevalida_pdf_bg.wasm",
     ],
@@ -250,6 +250,31 @@ test("extractPdfText and the text rules of checkPdf in Node: NIT, issue date, co
   assert.deepEqual([o.at.ok, o.at.info.bytes], [true, 1_000_000]);
   assert.deepEqual(o.over.findings.map((f) => [f.code, f.params.size]), [["pdf.too_large", "1,05 MB"]]);
   assert.deepEqual(o.misuse, Array(8).fill("api.invalid_argument"));
+});
+
+test("the CLI: npx prevalida pdf|text|email|id|phone, exit codes 0/1/2", () => {
+  const corpus = join(ROOT, "tests/corpus/pdf");
+  const cli = (...args) => spawnSync("npx", ["--no-install", "prevalida", ...args], { cwd: app, encoding: "utf8" });
+  let r = cli("pdf", join(corpus, "pdfium__encrypted.pdf"), "--max-bytes", "4000000", "--text");
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^error\tpdf\.encrypted_user\tEl PDF tiene clave para abrirlo/);
+  r = cli("pdf", join(corpus, "qpdf__minimal.pdf"), "--text", "--must-contain", "potato", "--json");
+  assert.equal(r.status, 0);
+  assert.deepEqual(JSON.parse(r.stdout).findings, []);
+  r = cli("pdf", join(corpus, "qpdf__minimal.pdf"), "--must-contain", "900.123.456-7", "--lang", "en");
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /pdf\.missing_text\tWe did not find “900.123.456-7” in the PDF/);
+  r = cli("text", join(corpus, "qpdf__minimal.pdf"));
+  assert.deepEqual([r.status, r.stdout], [0, "Potato\n"]);
+  r = cli("email", "ventas@empresa,com,co");
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /email\.comma_in_domain/);
+  assert.equal(cli("id", "co.nit", "800.197.268-4").status, 0);
+  assert.equal(cli("phone", "CO", "601 2281260", "--mobile").status, 1);
+  assert.equal(cli("pdf", join(corpus, "no-such-file.pdf")).status, 2);
+  r = cli("frobnicate");
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^usage:/);
 });
 
 test("the README's 30-second example says what the package does", () => {
