@@ -245,6 +245,13 @@ fn hostile_input_gets_a_verdict_in_time() {
     cases.push(("CMap bomb", with_font));
     // An RGB image inflating to 256 MB, checked for color (pixels sampled).
     cases.push(("image bomb", image_bomb()));
+    // Twenty different RGB images of 30 MB each on one page: the sampling budget of the
+    // file (96 MB) stops the inflating, not the number of images.
+    let many = many_images(20);
+    let r = prevalida::pdf::check_bytes(&many, many.len() as u64, &every_rule());
+    assert_eq!(r.info.images.count, 20);
+    assert!(r.info.images.sampled < 20, "{:?}", r.info.images);
+    cases.push(("twenty 30 MB images", many));
     let mut peak_seen = 0;
     let mut slowest = (Duration::ZERO, "", "");
     for (what, bytes) in &cases {
@@ -289,6 +296,37 @@ fn peak_rss() -> usize {
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<usize>().ok())
         })
         .map_or(0, |kb| kb << 10)
+}
+
+/// A one-page PDF painting `n` different gray 8-bit RGB images of 3,000 × 3,334 pixels (30 MB
+/// inflated each).
+fn many_images(n: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(&vec![128u8; 3_000 * 3 * 3_334]).unwrap();
+    let data = z.finish().unwrap();
+    let mut objects = Vec::new();
+    let mut names = String::new();
+    let mut paint = String::new();
+    for i in 0..n {
+        let id = 10 + i;
+        names.push_str(&format!("/I{i} {id} 0 R "));
+        paint.push_str(&format!("/I{i} Do "));
+        objects.extend_from_slice(format!("{id} 0 obj << /Type /XObject /Subtype /Image /Width 3000 /Height 3334 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /Length {} >> stream\n", data.len()).as_bytes());
+        objects.extend_from_slice(&data);
+        objects.extend_from_slice(b"\nendstream endobj\n");
+    }
+    let mut out = pdf_with_resources(paint.as_bytes(), "", "");
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let xobjects = "/XObject << /Im1 5 0 R /Fm1 6 0 R >>";
+    let at = text.find(xobjects).unwrap();
+    out.splice(
+        at..at + xobjects.len(),
+        format!("/XObject << {names}>>").into_bytes(),
+    );
+    let at = out.windows(7).position(|w| w == b"trailer").unwrap();
+    out.splice(at..at, objects);
+    out
 }
 
 /// A one-page PDF painting an 8-bit RGB image of 9,000 × 10,000 pixels (256 MB inflated,

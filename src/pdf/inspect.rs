@@ -9,7 +9,7 @@ use super::scan::Scanner;
 use super::sniff::{pdf_header, sniff, FileKind};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Bounds on the work done for one file.
 #[derive(Clone, Copy, Debug)]
@@ -27,6 +27,8 @@ pub struct Limits {
     /// Inflate RGB images to sample their pixels (`checkPdf` with `color: true`); JPEG
     /// headers and palettes are always read.
     pub sample_pixels: bool,
+    /// Bytes all sampled images together may inflate to.
+    pub pixel_bytes: usize,
 }
 
 impl Default for Limits {
@@ -38,6 +40,7 @@ impl Default for Limits {
             operations: 1_000_000,
             form_depth: 8,
             sample_pixels: false,
+            pixel_bytes: 96 << 20,
         }
     }
 }
@@ -264,6 +267,11 @@ pub(super) struct Budget {
     pub ops: usize,
     pub bytes: usize,
     pub truncated: bool,
+    /// Bytes image sampling may still inflate.
+    pub pixel_bytes: usize,
+    /// What each image XObject's content said, so that an image painted on many pages
+    /// (a logo, a stamp) is sampled once.
+    pub sampled: HashMap<ObjectId, Sampled>,
 }
 
 impl Budget {
@@ -272,6 +280,8 @@ impl Budget {
             ops: limits.operations,
             bytes: limits.total_bytes,
             truncated: false,
+            pixel_bytes: limits.pixel_bytes,
+            sampled: HashMap::new(),
         }
     }
 }
@@ -402,14 +412,12 @@ fn run(
                     .as_ref()
                     .zip(data)
                     .map(|(d, data)| lopdf::Stream::new(d.clone(), data.to_vec()));
-                count_image(
-                    doc,
-                    dict.as_ref(),
-                    stream.as_ref(),
-                    resources,
-                    &mut c.images,
-                    limits,
-                );
+                let image = Image {
+                    dict: dict.as_ref(),
+                    stream: stream.as_ref(),
+                    id: None,
+                };
+                count_image(doc, image, resources, &mut c.images, limits, budget);
             }
             b"Do" => {
                 let Some(name) = op.name else {
@@ -429,14 +437,14 @@ fn run(
                     continue;
                 };
                 match stream.dict.get(b"Subtype").and_then(Object::as_name) {
-                    Ok(b"Image") => count_image(
-                        doc,
-                        Some(&stream.dict),
-                        Some(stream),
-                        resources,
-                        &mut c.images,
-                        limits,
-                    ),
+                    Ok(b"Image") => {
+                        let image = Image {
+                            dict: Some(&stream.dict),
+                            stream: Some(stream),
+                            id,
+                        };
+                        count_image(doc, image, resources, &mut c.images, limits, budget)
+                    }
                     Ok(b"Form") => {
                         // Follow forms, once each per page and not too deep (cycles end here).
                         if depth >= limits.form_depth || id.is_some_and(|id| !seen.insert(id)) {
@@ -475,18 +483,25 @@ fn run(
     }
 }
 
+/// One image painted: its dictionary, its data, and its object when it is an XObject.
+struct Image<'a> {
+    dict: Option<&'a Dictionary>,
+    stream: Option<&'a lopdf::Stream>,
+    id: Option<ObjectId>,
+}
+
 /// Counts one image painting by its color: by its color space, then by its pixels,
 /// palette or JPEG header where that is cheap (`pixels`).
 fn count_image(
     doc: &Document,
-    dict: Option<&Dictionary>,
-    stream: Option<&lopdf::Stream>,
+    image: Image,
     resources: Option<&Dictionary>,
     images: &mut ImageCensus,
     limits: &Limits,
+    budget: &mut Budget,
 ) {
     images.count += 1;
-    let Some(dict) = dict else { return };
+    let Some(dict) = image.dict else { return };
     let get = |k1: &[u8], k2: &[u8]| dict.get(k1).or_else(|_| dict.get(k2)).ok();
     let mask = get(b"ImageMask", b"IM").and_then(|o| {
         if let Object::Boolean(b) = o {
@@ -504,12 +519,21 @@ fn count_image(
     match cs.map(|cs| components(doc, cs, resources, 0)) {
         Some(Some(1)) => images.gray += 1,
         Some(Some(n)) => {
-            let sampled = match cs.and_then(|cs| palette_of(doc, cs, resources)) {
-                Some(lookup) => pixels::palette(&lookup, n as usize),
-                None => stream.map_or(Sampled::Unknown, |s| {
-                    pixels::sample(s, n, limits.sample_pixels, limits.stream_bytes)
+            let known = image.id.and_then(|id| budget.sampled.get(&id).copied());
+            let sampled = match (known, cs.and_then(|cs| palette_of(doc, cs, resources))) {
+                (Some(s), _) => s,
+                (None, Some(lookup)) => pixels::palette(&lookup, n as usize),
+                (None, None) => image.stream.map_or(Sampled::Unknown, |s| {
+                    let mut left = budget.pixel_bytes.min(limits.stream_bytes);
+                    let before = left;
+                    let r = pixels::sample(s, n, limits.sample_pixels, &mut left);
+                    budget.pixel_bytes -= before - left;
+                    r
                 }),
             };
+            if let Some(id) = image.id {
+                budget.sampled.insert(id, sampled);
+            }
             match sampled {
                 Sampled::Gray => images.gray += 1,
                 _ => images.color += 1,

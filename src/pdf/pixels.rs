@@ -55,8 +55,9 @@ fn colorful(p: &[u8]) -> bool {
 }
 
 /// Samples an image XObject or inline image whose color space has `comps` components:
-/// its JPEG header always, its pixels only when `decode` (inflating at most `max_bytes`).
-pub fn sample(stream: &Stream, comps: u32, decode: bool, max_bytes: usize) -> Sampled {
+/// its JPEG header always, its pixels only when `decode`, inflating no more than `budget`
+/// bytes (what it inflates is taken off `budget`, shared by all the images of a file).
+pub fn sample(stream: &Stream, comps: u32, decode: bool, budget: &mut usize) -> Sampled {
     let d = &stream.dict;
     let get = |k1: &[u8], k2: &[u8]| d.get(k1).or_else(|_| d.get(k2)).ok();
     let filters: Vec<&[u8]> = match get(b"Filter", b"F") {
@@ -73,7 +74,7 @@ pub fn sample(stream: &Stream, comps: u32, decode: bool, max_bytes: usize) -> Sa
                 Sampled::Unknown
             }
         }),
-        [] | [b"FlateDecode" | b"Fl"] if comps == 3 && decode => {
+        [] | [b"FlateDecode" | b"Fl"] if comps == 3 && decode && *budget > 0 => {
             let num = |k1: &[u8], k2: &[u8]| get(k1, k2).and_then(|o| o.as_i64().ok());
             let (bits, width, height) = (
                 num(b"BitsPerComponent", b"BPC"),
@@ -107,19 +108,22 @@ pub fn sample(stream: &Stream, comps: u32, decode: bool, max_bytes: usize) -> Sa
             } else {
                 Box::new(flate2::read::ZlibDecoder::new(content))
             };
-            rgb_rows(
-                reader.take(max_bytes as u64),
+            let (sampled, read) = rgb_rows(
+                reader.take(*budget as u64),
                 width as usize,
                 height as usize,
                 predicted,
-            )
+            );
+            *budget = budget.saturating_sub(read);
+            sampled
         }
         _ => Sampled::Unknown,
     }
 }
 
-/// Samples 8-bit RGB rows read from `data`, undoing PNG predictors when `predicted`.
-fn rgb_rows(mut data: impl Read, width: usize, height: usize, predicted: bool) -> Sampled {
+/// Samples 8-bit RGB rows read from `data`, undoing PNG predictors when `predicted`; also
+/// says how many bytes it read.
+fn rgb_rows(mut data: impl Read, width: usize, height: usize, predicted: bool) -> (Sampled, usize) {
     let row = width * 3;
     let mut line = vec![0u8; row + usize::from(predicted)];
     let (mut prev, mut cur) = (vec![0u8; row], vec![0u8; row]);
@@ -127,11 +131,12 @@ fn rgb_rows(mut data: impl Read, width: usize, height: usize, predicted: bool) -
         height.div_ceil(SAMPLES).max(1),
         width.div_ceil(SAMPLES).max(1),
     );
-    let (mut seen, mut color) = (0usize, 0usize);
+    let (mut seen, mut color, mut read) = (0usize, 0usize, 0usize);
     for y in 0..height {
         if data.read_exact(&mut line).is_err() {
             break;
         }
+        read += line.len();
         if predicted {
             unpredict_row(line[0], &line[1..], &prev, &mut cur);
             std::mem::swap(&mut prev, &mut cur);
@@ -145,13 +150,14 @@ fn rgb_rows(mut data: impl Read, width: usize, height: usize, predicted: bool) -
             }
         }
     }
-    if seen == 0 {
+    let sampled = if seen == 0 {
         Sampled::Unknown
     } else if color * 1000 > seen * COLOR_PER_MILLE {
         Sampled::Color
     } else {
         Sampled::Gray
-    }
+    };
+    (sampled, read)
 }
 
 /// One PNG-predicted row (filter `kind`, 3 bytes per pixel) over the row above, into `out`.
@@ -266,18 +272,23 @@ mod tests {
 
     #[test]
     fn gray_saved_as_rgb_is_gray() {
-        let m = 1 << 20;
+        let mut m = 1 << 20;
         assert_eq!(
-            sample(&image(None, 100, page(false), None), 3, true, m),
+            sample(&image(None, 100, page(false), None), 3, true, &mut m),
             Sampled::Gray
         );
         let gray = image(Some("FlateDecode"), 100, deflate(&page(false)), None);
-        assert_eq!(sample(&gray, 3, true, m), Sampled::Gray);
+        assert_eq!(sample(&gray, 3, true, &mut m), Sampled::Gray);
         let stamped = image(Some("FlateDecode"), 100, deflate(&page(true)), None);
-        assert_eq!(sample(&stamped, 3, true, m), Sampled::Color);
+        assert_eq!(sample(&stamped, 3, true, &mut m), Sampled::Color);
         // Not asked to decode: no verdict; stopped before the stamp: gray as far as read.
-        assert_eq!(sample(&stamped, 3, false, m), Sampled::Unknown);
-        assert_eq!(sample(&stamped, 3, true, 300 * 30), Sampled::Gray);
+        assert_eq!(sample(&stamped, 3, false, &mut m), Sampled::Unknown);
+        // Three images of 100 × 100 RGB pixels were inflated, and taken off the budget;
+        // with none left, nothing is inflated.
+        assert_eq!(m, (1 << 20) - 3 * 30_000);
+        let mut none = 0;
+        assert_eq!(sample(&stamped, 3, true, &mut none), Sampled::Unknown);
+        assert_eq!(sample(&stamped, 3, true, &mut (300 * 30)), Sampled::Gray);
     }
 
     #[test]
@@ -308,7 +319,7 @@ mod tests {
         }
         assert_eq!(out, plain);
         let s = image(Some("FlateDecode"), 100, deflate(&predicted), Some(15));
-        assert_eq!(sample(&s, 3, true, 1 << 20), Sampled::Color);
+        assert_eq!(sample(&s, 3, true, &mut (1 << 20)), Sampled::Color);
     }
 
     #[test]
@@ -324,9 +335,9 @@ mod tests {
         assert_eq!(jpeg_components(&[0xFF, 0xD8, 0xFF]), None);
         assert_eq!(jpeg_components(b"not a jpeg"), None);
         let gray = image(Some("DCTDecode"), 10, gray, None);
-        assert_eq!(sample(&gray, 3, false, 0), Sampled::Gray);
+        assert_eq!(sample(&gray, 3, false, &mut 0), Sampled::Gray);
         let color = image(Some("DCTDecode"), 10, color, None);
-        assert_eq!(sample(&color, 3, true, 1 << 20), Sampled::Unknown);
+        assert_eq!(sample(&color, 3, true, &mut (1 << 20)), Sampled::Unknown);
         assert_eq!(
             palette(&[0, 0, 0, 128, 128, 130, 255, 255, 255], 3),
             Sampled::Gray
@@ -342,8 +353,8 @@ mod tests {
             (3, b"\x78\x9c garbage".to_vec()),
         ] {
             let flate = image(Some("FlateDecode"), w, data.clone(), Some(12));
-            let _ = sample(&flate, 3, true, 1 << 20);
-            let _ = sample(&image(None, w, data, None), 3, true, 1 << 20);
+            let _ = sample(&flate, 3, true, &mut (1 << 20));
+            let _ = sample(&image(None, w, data, None), 3, true, &mut (1 << 20));
         }
         let _ = jpeg_components(&[0xFF, 0xD8, 0xFF, 0xFF, 0xFF]);
     }
