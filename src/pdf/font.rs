@@ -14,6 +14,18 @@ const MAX_ENTRIES: usize = 100_000;
 /// Bytes a CMap stream may inflate to.
 const MAX_CMAP_BYTES: usize = 4 << 20;
 
+/// Inflates a CMap stream within `budget` (the bytes all fonts of a file may still inflate),
+/// and takes what it inflated off the budget.
+fn cmap_data(s: &lopdf::Stream, budget: &mut usize) -> Option<Vec<u8>> {
+    let cap = MAX_CMAP_BYTES.min(*budget);
+    if cap == 0 {
+        return None;
+    }
+    let data = s.decompressed_content_with_limit(cap).ok()?;
+    *budget -= data.len().min(*budget);
+    Some(data)
+}
+
 /// One font of a page's resources, ready to decode strings.
 #[derive(Debug, Default)]
 pub struct Font {
@@ -37,8 +49,9 @@ pub struct Font {
 
 impl Font {
     /// Reads a font dictionary. Anything missing or malformed leaves a font that decodes
-    /// what it can (never an error: text extraction is best effort).
-    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+    /// what it can (never an error: text extraction is best effort). Its CMaps inflate
+    /// within `budget` bytes, shared by the fonts of a file.
+    pub fn load(doc: &Document, dict: &Dictionary, budget: &mut usize) -> Font {
         let mut f = Font {
             default_width: 500.0,
             ..Font::default()
@@ -55,7 +68,7 @@ impl Font {
                     f.utf16 = contains(n, b"UCS2") || contains(n, b"UTF16");
                 }
                 Some(Object::Stream(s)) => {
-                    if let Ok(data) = s.decompressed_content_with_limit(MAX_CMAP_BYTES) {
+                    if let Some(data) = cmap_data(s, budget) {
                         let mut ignored = Font::default();
                         parse_cmap(&data, &mut f.codespace, &mut ignored);
                     }
@@ -115,7 +128,7 @@ impl Font {
             .get_deref(b"ToUnicode", doc)
             .and_then(Object::as_stream)
             .ok()
-            .and_then(|s| s.decompressed_content_with_limit(MAX_CMAP_BYTES).ok())
+            .and_then(|s| cmap_data(s, budget))
         {
             let mut codespace = Vec::new();
             parse_cmap(&data, &mut codespace, &mut f);

@@ -104,6 +104,8 @@ pub struct Extractor<'d> {
     chars_left: usize,
     /// Whether text was left out for want of characters.
     cut: bool,
+    /// Bytes the fonts' CMaps may still inflate to, for the whole file.
+    cmap_bytes: usize,
     pub(super) budget: Budget,
 }
 
@@ -116,6 +118,7 @@ impl<'d> Extractor<'d> {
             by_id: HashMap::new(),
             chars_left: max_chars,
             cut: false,
+            cmap_bytes: 16 << 20,
             budget: Budget::new(&limits),
         }
     }
@@ -178,7 +181,8 @@ impl<'d> Extractor<'d> {
         if self.fonts.len() >= 4096 {
             return None;
         }
-        self.fonts.push(Rc::new(Font::load(doc, dict)));
+        self.fonts
+            .push(Rc::new(Font::load(doc, dict, &mut self.cmap_bytes)));
         let i = self.fonts.len() - 1;
         if let Some(id) = id {
             self.by_id.insert(id, i);
