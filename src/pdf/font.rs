@@ -141,6 +141,11 @@ impl Font {
         f
     }
 
+    /// Entries held (mappings and widths): what the font costs in memory, about 24 bytes each.
+    pub fn entries(&self) -> usize {
+        self.chars.len() + self.ranges.len() + self.cid_widths.len() + self.widths.len()
+    }
+
     /// Splits `bytes` into codes and calls `each(code, one_byte)` for each.
     pub fn codes(&self, bytes: &[u8], mut each: impl FnMut(u32, bool)) {
         if !self.two_byte {

@@ -106,6 +106,8 @@ pub struct Extractor<'d> {
     cut: bool,
     /// Bytes the fonts' CMaps may still inflate to, for the whole file.
     cmap_bytes: usize,
+    /// Mappings and widths the fonts of the file may still hold.
+    entries_left: usize,
     pub(super) budget: Budget,
 }
 
@@ -119,6 +121,7 @@ impl<'d> Extractor<'d> {
             chars_left: max_chars,
             cut: false,
             cmap_bytes: 16 << 20,
+            entries_left: 2_000_000,
             budget: Budget::new(&limits),
         }
     }
@@ -176,13 +179,15 @@ impl<'d> Extractor<'d> {
             return Some(*i);
         }
         let dict = doc.dereference(entry).ok()?.1.as_dict().ok()?;
-        // A font with thousands of copies (a generator that writes one per string) would
-        // otherwise be read again and again: stop reading new fonts past a bound.
-        if self.fonts.len() >= 4096 {
+        // A font with thousands of copies (a generator that writes one per string, or
+        // many fonts sharing one huge CMap or width table) would otherwise be read again and
+        // again: stop reading new fonts past a count and past a total of entries.
+        if self.fonts.len() >= 4096 || self.entries_left == 0 {
             return None;
         }
-        self.fonts
-            .push(Rc::new(Font::load(doc, dict, &mut self.cmap_bytes)));
+        let font = Font::load(doc, dict, &mut self.cmap_bytes);
+        self.entries_left = self.entries_left.saturating_sub(font.entries());
+        self.fonts.push(Rc::new(font));
         let i = self.fonts.len() - 1;
         if let Some(id) = id {
             self.by_id.insert(id, i);
