@@ -4,7 +4,7 @@
 //! (sizes and dates are written the way each language writes them), so the core module
 //! never carries these texts.
 
-use super::dates::{contains_loosely, dates_in, Date, MONTHS};
+use super::dates::{dates_in, Date, Folded, MONTHS};
 use super::inspect::{census, open, Encryption, Limits, Opened, PageKind, PdfInfo};
 use super::sniff::FileKind;
 use super::text::Extractor;
@@ -121,7 +121,7 @@ pub struct PdfRules {
     pub content: Content,
     /// The scan must be in color.
     pub color: bool,
-    /// Texts the PDF must contain, compared loosely ([`contains_loosely`]).
+    /// Texts the PDF must contain, compared loosely ([`Folded::contains`]).
     pub must_contain: Vec<String>,
     /// The document must have been issued less than this many days before `today`.
     pub issued_within_days: Option<u32>,
@@ -283,7 +283,10 @@ pub fn check_bytes(bytes: &[u8], size: u64, rules: &PdfRules) -> PdfResult {
     for page in doc.page_iter().take(limits.pages) {
         let text = ex.page(page);
         any_text |= !text.trim().is_empty();
-        missing.retain(|m| !contains_loosely(&text, m));
+        if !missing.is_empty() {
+            let folded = Folded::new(&text);
+            missing.retain(|m| !folded.contains(m));
+        }
         dates.extend(dates_in(&text));
         let date_known = rules.issued_within_days.is_none() || dates.iter().any(|d| d.1);
         if missing.is_empty() && date_known {

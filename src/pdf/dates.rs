@@ -250,40 +250,68 @@ fn date_at(t: &[char], i: usize) -> Option<(Date, usize)> {
     Some((Date::new(year as i32, month, day)?, k + ny - i))
 }
 
-/// Whether `text` contains `needle` the way an identifier or a name is written in
-/// different documents: without case, accents, spaces, dots, commas or hyphens, and, when
-/// the needle starts or ends with a digit, not inside a longer number ("900123456" is
-/// not found in "19001234567", but is in "900.123.456-7").
-pub fn contains_loosely(text: &str, needle: &str) -> bool {
-    let skip =
-        |c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '‐' | '–' | '—' | '_' | '/');
-    // The folded text, and whether a separator came right before each character.
-    let mut hay: Vec<char> = Vec::with_capacity(text.len());
-    let mut sep_before: Vec<bool> = Vec::with_capacity(text.len());
-    let mut sep = true;
-    for c in text.chars() {
-        if skip(c) {
-            sep = true;
-            continue;
+/// Separators an identifier or a name is written with, ignored when matching.
+fn separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | ',' | '-' | '‐' | '–' | '—' | '_' | '/')
+}
+
+/// A text folded for [`Folded::contains`]: without case, accents and separators, with a
+/// note of where a separator was. Fold a page once, then look for every needle in it.
+pub struct Folded {
+    chars: Vec<char>,
+    /// Whether a separator came right before each character (one more at the end).
+    sep_before: Vec<bool>,
+}
+
+impl Folded {
+    /// Folds `text`.
+    pub fn new(text: &str) -> Folded {
+        let mut chars = Vec::with_capacity(text.len());
+        let mut sep_before = Vec::with_capacity(text.len() + 1);
+        let mut sep = true;
+        for c in text.chars() {
+            if separator(c) {
+                sep = true;
+                continue;
+            }
+            chars.push(fold(c));
+            sep_before.push(sep);
+            sep = false;
         }
-        hay.push(fold(c));
-        sep_before.push(sep);
-        sep = false;
+        sep_before.push(true);
+        Folded { chars, sep_before }
     }
-    sep_before.push(true);
-    let pin: Vec<char> = needle.chars().filter(|c| !skip(*c)).map(fold).collect();
-    let Some((&first, &last)) = pin.first().zip(pin.last()) else {
-        return true;
-    };
-    if pin.len() > hay.len() {
-        return false;
+
+    /// Whether the text contains `needle` the way an identifier or a name is written in
+    /// different documents: without case, accents, spaces, dots, commas or hyphens, and,
+    /// when the needle starts or ends with a digit, not inside a longer number ("900123456"
+    /// is not found in "19001234567", but is in "900.123.456-7").
+    pub fn contains(&self, needle: &str) -> bool {
+        let pin: Vec<char> = needle
+            .chars()
+            .filter(|c| !separator(*c))
+            .map(fold)
+            .collect();
+        let Some((&first, &last)) = pin.first().zip(pin.last()) else {
+            return true;
+        };
+        let hay = &self.chars;
+        if pin.len() > hay.len() {
+            return false;
+        }
+        (0..=hay.len() - pin.len()).any(|i| {
+            let j = i + pin.len();
+            hay[i] == first
+                && hay[i..j] == pin[..]
+                && (!first.is_ascii_digit() || self.sep_before[i] || !hay[i - 1].is_ascii_digit())
+                && (!last.is_ascii_digit() || self.sep_before[j] || !hay[j].is_ascii_digit())
+        })
     }
-    (0..=hay.len() - pin.len()).any(|i| {
-        let j = i + pin.len();
-        hay[i..j] == pin[..]
-            && (!first.is_ascii_digit() || sep_before[i] || !hay[i - 1].is_ascii_digit())
-            && (!last.is_ascii_digit() || sep_before[j] || !hay[j].is_ascii_digit())
-    })
+}
+
+/// [`Folded::contains`] on a text folded for one question.
+pub fn contains_loosely(text: &str, needle: &str) -> bool {
+    Folded::new(text).contains(needle)
 }
 
 #[cfg(test)]
