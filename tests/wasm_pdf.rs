@@ -5,6 +5,8 @@
 //! through every entry point of the module's boundary, as the package calls it.
 #![cfg(all(target_arch = "wasm32", feature = "pdf"))]
 
+#[path = "common/hostile.rs"]
+mod hostile;
 #[path = "common/mutate.rs"]
 mod mutate;
 
@@ -90,5 +92,33 @@ fn hostile_inputs_in_wasm() {
         vec![0xFF; 4096],
     ] {
         all_entry_points(&bytes);
+    }
+}
+
+/// The wasm instance's memory, in bytes (it only grows: this is the peak so far).
+fn memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
+/// Decompression bombs through the wasm build: a 256 MB content stream, a 256 MB RGB image
+/// checked for color, twenty 30 MB images. Each is bounded (16 MB per stream, 96 MB of
+/// pixels per file, two rows held), so the instance's memory stays far below 256 MB.
+#[wasm_bindgen_test]
+fn bombs_stay_small_in_wasm() {
+    for (what, bytes) in [
+        ("flate bomb", hostile::flate_bomb()),
+        ("image bomb", hostile::image_bomb()),
+        ("twenty 30 MB images", hostile::many_images(20)),
+    ] {
+        let r = prevalida::pdf::check_bytes(&bytes, bytes.len() as u64, &hostile::every_rule());
+        assert!(r.info.is_pdf, "{what}");
+        let mb = memory_bytes() / 1048576.0;
+        wasm_bindgen_test::console_log!("{what}: wasm memory {mb:.1} MB");
+        assert!(mb < 256.0, "{what}: {mb} MB");
     }
 }

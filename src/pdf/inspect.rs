@@ -35,7 +35,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             pages: 2_000,
-            stream_bytes: 32 << 20,
+            stream_bytes: 16 << 20,
             total_bytes: 128 << 20,
             operations: 1_000_000,
             form_depth: 8,
@@ -331,21 +331,7 @@ pub(super) fn stream_data(stream: &lopdf::Stream, cap: usize) -> Option<Vec<u8>>
 fn page_census(doc: &Document, page: ObjectId, limits: &Limits, budget: &mut Budget) -> PageCensus {
     let mut c = PageCensus::default();
     let resources = page_resources(doc, page);
-    let mut data = Vec::new();
-    for id in doc.get_page_contents(page) {
-        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
-            continue;
-        };
-        let cap = limits.stream_bytes.min(budget.bytes);
-        if let Some(d) = stream_data(stream, cap) {
-            budget.bytes -= d.len().min(budget.bytes);
-            data.extend_from_slice(&d);
-            data.push(b'\n');
-        }
-        if budget.bytes == 0 {
-            budget.truncated = true;
-        }
-    }
+    let data = page_content(doc, page, limits, budget);
     let mut seen = HashSet::new();
     run(doc, &data, resources, &mut c, limits, budget, 0, &mut seen);
     let (visible, invisible, images) =
@@ -359,6 +345,35 @@ fn page_census(doc: &Document, page: ObjectId, limits: &Limits, budget: &mut Bud
         (false, false) => PageKind::Empty,
     };
     c
+}
+
+/// A page's content streams, decoded and joined (one stream, the common case, is not
+/// copied), within the budget's bytes.
+pub(super) fn page_content(
+    doc: &Document,
+    page: ObjectId,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Vec<u8> {
+    let mut data = Vec::new();
+    for id in doc.get_page_contents(page) {
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        if let Some(d) = stream_data(stream, limits.stream_bytes.min(budget.bytes)) {
+            budget.bytes -= d.len().min(budget.bytes);
+            if data.is_empty() {
+                data = d;
+            } else {
+                data.push(b'\n');
+                data.extend_from_slice(&d);
+            }
+        }
+        if budget.bytes == 0 {
+            budget.truncated = true;
+        }
+    }
+    data
 }
 
 /// The page's resources: the nearest `/Resources` up the page tree (inherited as a whole,

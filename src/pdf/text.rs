@@ -9,7 +9,7 @@
 //! two). Bounded like the census: operations, inflated bytes, form depth, characters.
 
 use super::font::Font;
-use super::inspect::{page_resources, stream_data, Budget, Limits};
+use super::inspect::{page_content, page_resources, stream_data, Budget, Limits};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use serde::Serialize;
@@ -139,20 +139,7 @@ impl<'d> Extractor<'d> {
         }
         let doc = self.doc;
         let resources = page_resources(doc, page);
-        let mut data = Vec::new();
-        for id in doc.get_page_contents(page) {
-            let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
-                continue;
-            };
-            if let Some(d) = stream_data(stream, self.limits.stream_bytes.min(self.budget.bytes)) {
-                self.budget.bytes -= d.len().min(self.budget.bytes);
-                data.extend_from_slice(&d);
-                data.push(b'\n');
-            }
-            if self.budget.bytes == 0 {
-                self.budget.truncated = true;
-            }
-        }
+        let data = page_content(doc, page, &self.limits, &mut self.budget);
         let mut seen = HashSet::new();
         let gs = Gs {
             ctm: ID,
