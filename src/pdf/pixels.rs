@@ -5,7 +5,7 @@
 //! * `DeviceRGB`/`ICCBased` 8-bit images, uncompressed or `FlateDecode` (with or without PNG
 //!   predictors), when asked (`checkPdf` with `color: true`: it inflates the whole image):
 //!   some 200 rows spread over the whole image, some 200 pixels of each, is a pixel colorful
-//!   (channels differ by more than [`CHROMA`])? Inflating stops at `max_bytes`.
+//!   (channels differ by more than [`CHROMA`])? Inflating stops at the budget the caller gives (the file's sampling budget).
 //! * `Indexed` images: the palette itself, every entry.
 //! * `DCTDecode` (JPEG): the frame header's component count (a 1-component JPEG is gray
 //!   whatever the PDF says). The pixels of a 3-component JPEG are not decoded: that needs a
