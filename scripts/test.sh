@@ -12,6 +12,9 @@ cargo fmt --all -- --check
 step "native tests (core, email corpus, doc examples)"
 cargo test
 
+step "patches: the aes stand-in against the FIPS-197 vectors"
+CARGO_TARGET_DIR=target/patch-aes cargo test --manifest-path patches/aes/Cargo.toml
+
 step "PDF module: shared corpus vs qpdf/poppler/pypdf, hostile files (release build: the 2 s bound is for what ships)"
 cargo test --release --features pdf --lib pdf::
 cargo test --release --features pdf --test pdf -- --nocapture
