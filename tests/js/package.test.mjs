@@ -177,6 +177,9 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
   assert.deepEqual(o.siigo.findings.map((f) => f.code), ["pdf.needs_color"]);
   for (const i of [o.hugeInfo, o.hugeBlob]) {
     assert.deepEqual([i.error, i.kind, i.version, i.bytes, i.isPdf], ["pdf.too_large", "pdf", "1.7", 70e6, false]);
+    // The same shape as any PdfInfo (its TypeScript type), plus `error`.
+    const keys = (x) => Object.keys(x).filter((k) => k !== "error").sort();
+    assert.deepEqual([keys(i), keys(i.images)], [keys(o.minimal), keys(o.minimal.images)]);
   }
   assert.deepEqual(o.hugeCheck.findings.map((f) => [f.code, f.params.max]), [["pdf.too_large", "64 MB"]]);
   assert.equal(o.untouched, 763, "the caller's bytes are copied, not transferred");
