@@ -7,8 +7,10 @@ const { __wbg_reset_state } = pdf;
 const ready = init({ module_or_path: new URL("./prevalida_pdf_bg.wasm", import.meta.url) });
 
 self.onmessage = async ({ data }) => {
-  await ready;
   try {
+    // Inside the try: if the module cannot be fetched or compiled, every call is answered
+    // (internal.error) instead of waiting forever.
+    await ready;
     const json = data.rules !== undefined
       ? callCheck(pdf, data.bytes, data.size, data.rules)
       : data.text !== undefined
