@@ -5,6 +5,7 @@ import { callCheck } from "./pdf-common.js";
 
 const { __wbg_reset_state } = pdf;
 const ready = init({ module_or_path: new URL("./prevalida_pdf_bg.wasm", import.meta.url) });
+ready.catch(() => {}); // a failed load is answered per call, below
 
 self.onmessage = async ({ data }) => {
   try {
