@@ -431,3 +431,42 @@ fn shared_corpus_text() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A one-page PDF painting the JPEG `name` of tests/fixtures/jpeg/ as a DeviceRGB image.
+fn jpeg_page(name: &str) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jpeg");
+    let jpeg = std::fs::read(dir.join(name)).unwrap();
+    let mut image = format!("5 0 obj << /Type /XObject /Subtype /Image /Width 240 /Height 320 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {} >> stream\n", jpeg.len()).into_bytes();
+    image.extend_from_slice(&jpeg);
+    image.extend_from_slice(b"\nendstream endobj\n");
+    let mut out = pdf_with(b"q 612 0 0 792 0 0 cm /Im1 Do Q", "");
+    let at = out.windows(7).position(|w| w == b"trailer").unwrap();
+    out.splice(at..at, image);
+    out
+}
+
+/// ICERT wants a color scan: a gray page a phone saved as a color JPEG is told apart by its
+/// chroma blocks (`checkPdf` with `color: true`), baseline or progressive.
+#[test]
+fn color_jpeg_scans_by_their_chroma() {
+    use prevalida::pdf::{check_bytes, PdfCode, PdfRules};
+    let rules = PdfRules {
+        color: true,
+        ..Default::default()
+    };
+    for (name, gray) in [
+        ("gray-as-rgb-baseline.jpg", true),
+        ("gray-as-rgb-progressive.jpg", true),
+        ("color-baseline.jpg", false),
+        ("color-progressive.jpg", false),
+    ] {
+        let pdf = jpeg_page(name);
+        let r = check_bytes(&pdf, pdf.len() as u64, &rules);
+        assert_eq!(r.info.images.sampled, 1, "{name}");
+        let needs_color = r.findings.iter().any(|f| f.code == PdfCode::NeedsColor);
+        assert_eq!(needs_color, gray, "{name}: {:?}", r.info.images);
+        // Without the color rule nothing is decoded: the color space decides.
+        let info = inspect_pdf(&pdf);
+        assert_eq!((info.images.color, info.images.sampled), (1, 0), "{name}");
+    }
+}

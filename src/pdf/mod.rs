@@ -8,6 +8,7 @@ pub mod dates;
 mod encodings;
 mod font;
 pub mod inspect;
+mod jpeg;
 mod pixels;
 mod scan;
 pub mod sniff;

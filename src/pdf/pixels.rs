@@ -8,8 +8,8 @@
 //!   (channels differ by more than [`CHROMA`])? Inflating stops at the budget the caller gives (the file's sampling budget).
 //! * `Indexed` images: the palette itself, every entry.
 //! * `DCTDecode` (JPEG): the frame header's component count (a 1-component JPEG is gray
-//!   whatever the PDF says). The pixels of a 3-component JPEG are not decoded: that needs a
-//!   JPEG decoder in the module, and such images are judged by their color space.
+//!   whatever the PDF says), and, when asked, the average color of every chroma block from
+//!   its DC coefficient (`jpeg.rs`: Huffman decoding only, no inverse DCT).
 //!
 //! Nothing here holds more than two rows of an image or reads past the stream.
 
@@ -20,9 +20,10 @@ use std::io::Read;
 const SAMPLES: usize = 200;
 /// Channels of a gray pixel differ by at most this (scanner noise, JPEG-like tints).
 const CHROMA: u8 = 40;
-/// Share of colorful pixels (per mille) above which an image is in color: a stamp or a
-/// signature in blue ink on a white page is a few per cent of it.
-const COLOR_PER_MILLE: usize = 3;
+/// Share of colorful pixels or JPEG blocks (per mille) above which an image is in color: a
+/// stamp or a signature in blue ink on a white page is a few per cent of it; erring to the
+/// side of "color" never refuses a color scan.
+const COLOR_PER_MILLE: usize = 1;
 
 /// What the pixels say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,13 +68,20 @@ pub fn sample(stream: &Stream, comps: u32, decode: bool, budget: &mut usize) -> 
         Some(_) => return Sampled::Unknown,
     };
     match filters.as_slice() {
-        [b"DCTDecode" | b"DCT"] => jpeg_components(&stream.content).map_or(Sampled::Unknown, |n| {
-            if n == 1 {
-                Sampled::Gray
-            } else {
-                Sampled::Unknown
+        [b"DCTDecode" | b"DCT"] => match jpeg_components(&stream.content) {
+            Some(1) => Sampled::Gray,
+            Some(3) if decode && *budget > 0 => {
+                // The chroma blocks' DC coefficients (`jpeg`); the work is about one pass
+                // over the compressed bytes, charged to the budget as such.
+                *budget = budget.saturating_sub(stream.content.len());
+                match super::jpeg::chroma_blocks(&stream.content) {
+                    Some((seen, color)) if color * 1000 > seen * COLOR_PER_MILLE => Sampled::Color,
+                    Some(_) => Sampled::Gray,
+                    None => Sampled::Unknown,
+                }
             }
-        }),
+            _ => Sampled::Unknown,
+        },
         [] | [b"FlateDecode" | b"Fl"] if comps == 3 && decode && *budget > 0 => {
             let num = |k1: &[u8], k2: &[u8]| get(k1, k2).and_then(|o| o.as_i64().ok());
             let (bits, width, height) = (
