@@ -1,22 +1,23 @@
-// Helpers of the PDF entry points (pdf-browser.js, pdf-node.js), kept out of api.js so that
-// a page that never checks a PDF does not download them.
+// The PDF functions (inspectPdf, extractPdfText, checkPdf) and their helpers, shared by the
+// browser and Node entries and the worker; kept out of api.js so that a page that never
+// checks a PDF does not download them.
 import { internalError, misuse } from "./api.js";
 
 /**
  * Above this an upload is never read whole (a 2 GB "PDF" must not take the page's memory):
  * only its first bytes, to say what it is. Portals accept 1–4 MB.
  */
-export const READ_LIMIT = 64e6;
+const READ_LIMIT = 64e6;
 /** Bytes read of an upload over READ_LIMIT: enough for the magic-byte sniff (PDF: 1,024). */
 const HEAD = 1024;
 
 /**
- * @internal An upload as `{ size, bytes, unread }`: `bytes` a `Uint8Array` the caller no
+ * An upload as `{ size, bytes, unread }`: `bytes` a `Uint8Array` the caller no
  * longer shares (it may be transferred to a worker): the whole file, or only its first
  * bytes when it is over READ_LIMIT (`unread`). Throws the coded misuse error for anything
  * that is not a `File`, `Blob`, `ArrayBuffer` or `Uint8Array`.
  */
-export async function upload(data) {
+async function upload(data) {
   const blob = typeof Blob !== "undefined" && data instanceof Blob;
   if (!blob && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) {
     throw misuse("data must be a File, Blob, ArrayBuffer or Uint8Array");
@@ -31,18 +32,18 @@ export async function upload(data) {
   return { size, bytes, unread };
 }
 
-/** @internal What inspectPdf answers for an upload over READ_LIMIT, from its first bytes' `info`. */
-export function unreadInfo(info, size) {
+/** What inspectPdf answers for an upload over READ_LIMIT, from its first bytes' `info`. */
+function unreadInfo(info, size) {
   return { ...trapped(size), kind: info.kind, ...(info.version && { version: info.version }), error: "pdf.too_large" };
 }
 
-/** @internal What extractPdfText answers for an upload over READ_LIMIT. */
-export function unreadText() {
+/** What extractPdfText answers for an upload over READ_LIMIT. */
+function unreadText() {
   return { pages: [], truncated: true, error: "pdf.too_large" };
 }
 
-/** @internal The answer for a file the PDF module could not inspect (it trapped). */
-export function trapped(bytes) {
+/** The answer for a file the PDF module could not inspect (it trapped). */
+function trapped(bytes) {
   return {
     isPdf: false, kind: "unknown", bytes, encryption: "none", pages: 0, hasText: false, textChars: 0,
     images: { count: 0, color: 0, gray: 0, bilevel: 0, sampled: 0 }, javascript: false, embeddedFiles: 0,
@@ -50,15 +51,15 @@ export function trapped(bytes) {
   };
 }
 
-/** @internal The answer of extractPdfText when the PDF module failed on the file (it trapped). */
-export function trappedText() {
+/** The answer of extractPdfText when the PDF module failed on the file (it trapped). */
+function trappedText() {
   return { pages: [], truncated: false, error: "internal.error" };
 }
 
 const CONTENT = { any: 0, text: 1, scan: 2 };
 
-/** @internal The rules object checked and flattened for the module (misuse throws). */
-export function flatRules(rules) {
+/** The rules object checked and flattened for the module (misuse throws). */
+function flatRules(rules) {
   if (typeof rules !== "object" || rules === null) throw misuse("rules must be an object");
   const count = (k) => {
     const v = rules[k];
@@ -101,8 +102,8 @@ function dayOf(today) {
   throw misuse('rules.today must be a Date or a "YYYY-MM-DD" string');
 }
 
-/** @internal `extractPdfText` options checked and flattened (misuse throws). */
-export function flatTextOptions(options = {}) {
+/** `extractPdfText` options checked and flattened (misuse throws). */
+function flatTextOptions(options = {}) {
   if (typeof options !== "object" || options === null) throw misuse("options must be an object");
   const pages = options.pages ?? [];
   if (!Array.isArray(pages) || pages.length > 100000 || !pages.every((p) => Number.isInteger(p) && p >= 1 && p < 2 ** 32)) {
@@ -113,24 +114,61 @@ export function flatTextOptions(options = {}) {
   return { pages: Uint32Array.from(pages), maxChars: maxChars ?? -1 };
 }
 
-/** @internal Calls the module's checkPdfJson with flattened rules. */
-export function callCheck(m, bytes, size, r) {
-  return m.checkPdfJson(bytes, size, r.maxBytes, r.minPages, r.maxPages, r.forbid, r.content, r.color,
-    r.mustContain, r.within, r.today, r.en);
+/**
+ * Runs one request on the PDF module `m` and returns its JSON: `{ bytes }` inspects,
+ * `{ bytes, text }` extracts text, `{ bytes, size, rules }` checks. The worker and the Node
+ * entry both answer through this.
+ */
+export function dispatch(m, msg) {
+  const r = msg.rules;
+  if (r !== undefined) {
+    return m.checkPdfJson(msg.bytes, msg.size, r.maxBytes, r.minPages, r.maxPages, r.forbid, r.content, r.color,
+      r.mustContain, r.within, r.today, r.en);
+  }
+  if (msg.text !== undefined) return m.extractPdfTextJson(msg.bytes, msg.text.pages, msg.text.maxChars);
+  return m.inspectPdfJson(msg.bytes);
 }
 
 /**
- * @internal An upload for checkPdf: one over READ_LIMIT is judged by its size alone, against
+ * The three PDF functions over `run(request, fallback)`, which answers a
+ * {@link dispatch} request (in a worker, or in-process) or, if the module failed on the
+ * file, `fallback()`. Arguments are checked here, the same for every entry.
+ */
+export function pdfApi(run) {
+  return {
+    /** Inspects a PDF upload: what it is, encryption, pages, text or scan, images by color. */
+    async inspectPdf(data) {
+      const { size, bytes, unread } = await upload(data);
+      const info = await run({ bytes }, () => trapped(size));
+      return unread ? unreadInfo(info, size) : info;
+    },
+    /** The text of a PDF's pages (`options.pages`, 1-based; `options.maxChars`). */
+    async extractPdfText(data, options) {
+      const text = flatTextOptions(options);
+      const { bytes, unread } = await upload(data);
+      return unread ? unreadText() : run({ bytes, text }, trappedText);
+    },
+    /** Checks an upload against a portal's rules; resolves with `{ ok, info, findings, issueDate? }`. */
+    async checkPdf(data, rules) {
+      const flat = flatRules(rules);
+      const u = await checkedUpload(data, flat);
+      return run(u, () => trappedCheck(u.size, flat.en));
+    },
+  };
+}
+
+/**
+ * An upload for checkPdf: one over READ_LIMIT is judged by its size alone, against
  * the portal's `maxBytes` or, without one, against READ_LIMIT itself.
  */
-export async function checkedUpload(data, flat) {
+async function checkedUpload(data, flat) {
   const u = await upload(data);
   if (!u.unread) return { size: u.size, bytes: u.bytes, rules: flat };
   const maxBytes = flat.maxBytes >= 0 ? Math.min(flat.maxBytes, READ_LIMIT) : READ_LIMIT;
   return { size: u.size, bytes: new Uint8Array(0), rules: { ...flat, maxBytes } };
 }
 
-/** @internal The answer of checkPdf for an upload the PDF module could not check (it trapped). */
-export function trappedCheck(size, english) {
+/** The answer of checkPdf for an upload the PDF module could not check (it trapped). */
+function trappedCheck(size, english) {
   return { ok: false, info: trapped(size), findings: [internalError({ lang: english ? "en" : "es" })] };
 }

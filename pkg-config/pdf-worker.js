@@ -1,7 +1,7 @@
 // The Web Worker that runs the PDF module, off the page's main thread. Created by
 // pdf-browser.js the first time a page checks a PDF; the module is fetched then, not before.
 import init, * as pdf from "./prevalida_pdf.js";
-import { callCheck } from "./pdf-common.js";
+import { dispatch } from "./pdf-common.js";
 
 const { __wbg_reset_state } = pdf;
 const ready = init({ module_or_path: new URL("./prevalida_pdf_bg.wasm", import.meta.url) });
@@ -12,12 +12,7 @@ self.onmessage = async ({ data }) => {
     // Inside the try: if the module cannot be fetched or compiled, every call is answered
     // (internal.error) instead of waiting forever.
     await ready;
-    const json = data.rules !== undefined
-      ? callCheck(pdf, data.bytes, data.size, data.rules)
-      : data.text !== undefined
-        ? pdf.extractPdfTextJson(data.bytes, data.text.pages, data.text.maxChars)
-        : pdf.inspectPdfJson(data.bytes);
-    self.postMessage({ id: data.id, result: JSON.parse(json) });
+    self.postMessage({ id: data.id, result: JSON.parse(dispatch(pdf, data)) });
   } catch (e) {
     // A trap (a bug: the module is written not to panic) leaves the instance unusable:
     // start a fresh one and answer this file with internal.error.

@@ -4,7 +4,7 @@
 //! (sizes and dates are written the way each language writes them), so the core module
 //! never carries these texts.
 
-use super::dates::{dates_in, Date, Folded, MONTHS};
+use super::dates::{dates_in, issue_date, Date, Folded, MONTHS};
 use super::inspect::{census, open, Encryption, Limits, Opened, PageKind, PdfInfo};
 use super::sniff::FileKind;
 use super::text::Extractor;
@@ -275,8 +275,24 @@ pub fn check_bytes(bytes: &[u8], size: u64, rules: &PdfRules) -> PdfResult {
     if !asks_text || info.bytes != size {
         return check_pdf(size, info, rules);
     }
+    let text = text_rules(&doc, limits, rules);
+    judge(size, info, rules, text)
+}
+
+/// What the text rules found.
+#[derive(Default)]
+struct TextFindings {
+    findings: Vec<PdfFinding>,
+    issue_date: Option<String>,
+    /// A limit stopped the reading (`pdf.too_complex`).
+    truncated: bool,
+}
+
+/// `mustContain` and `issuedWithinDays` on an open document, reading pages until every
+/// answer is known.
+fn text_rules(doc: &lopdf::Document, limits: Limits, rules: &PdfRules) -> TextFindings {
     let lang = rules.lang;
-    let mut ex = Extractor::new(&doc, limits, TEXT_BUDGET);
+    let mut ex = Extractor::new(doc, limits, TEXT_BUDGET);
     let mut missing: Vec<&String> = rules.must_contain.iter().collect();
     let mut dates = Vec::new();
     let mut any_text = false;
@@ -293,71 +309,56 @@ pub fn check_bytes(bytes: &[u8], size: u64, rules: &PdfRules) -> PdfResult {
             break;
         }
     }
-    let mut extra = Vec::new();
-    let mut issue_date = None;
+    let mut out = TextFindings {
+        truncated: ex.truncated(),
+        ..TextFindings::default()
+    };
+    let mut push = |code: PdfCode, params| out.findings.push(finding(code, params, lang));
     if !any_text {
-        extra.push(finding(PdfCode::TextUnreadable, vec![], lang));
-    } else {
-        for m in missing {
-            extra.push(finding(
-                PdfCode::MissingText,
-                vec![("text", m.as_str().into())],
-                lang,
-            ));
-        }
-        if let (Some(max), Some(today)) = (rules.issued_within_days, rules.today) {
-            let found = dates
-                .iter()
-                .find(|d| d.1)
-                .or_else(|| dates.iter().filter(|d| d.0 <= today).max())
-                .map(|d| d.0);
-            match found {
-                None => extra.push(finding(
-                    PdfCode::IssueDateNotFound,
-                    vec![("max", (max as usize).into())],
-                    lang,
-                )),
-                Some(d) => {
-                    issue_date = Some(d.iso());
-                    let age = today.days() - d.days();
-                    let shown = format_date(d, lang);
-                    if age < 0 {
-                        extra.push(finding(
-                            PdfCode::IssuedInFuture,
-                            vec![("date", shown.into())],
-                            lang,
-                        ));
-                    } else if age >= i64::from(max) {
-                        extra.push(finding(
-                            PdfCode::TooOld,
-                            vec![
-                                ("date", shown.into()),
-                                ("age", Param::Number(age as f64)),
-                                ("max", (max as usize).into()),
-                                ("issued", d.iso().into()),
-                            ],
-                            lang,
-                        ));
-                    }
-                }
-            }
-        }
+        push(PdfCode::TextUnreadable, vec![]);
+        return out;
     }
-    let mut r = check_pdf(size, info, rules);
-    if ex.truncated() && !r.findings.iter().any(|f| f.code == PdfCode::TooComplex) {
-        extra.push(finding(PdfCode::TooComplex, vec![], lang));
+    for m in missing {
+        push(PdfCode::MissingText, vec![("text", m.as_str().into())]);
     }
-    r.findings.extend(extra);
-    r.ok = r.findings.iter().all(|f| f.severity != Severity::Error);
-    r.findings.sort_by_key(|f| f.severity as u8);
-    r.issue_date = issue_date;
-    r
+    let (Some(max), Some(today)) = (rules.issued_within_days, rules.today) else {
+        return out;
+    };
+    let Some(d) = issue_date(&dates, today) else {
+        push(
+            PdfCode::IssueDateNotFound,
+            vec![("max", (max as usize).into())],
+        );
+        return out;
+    };
+    let age = today.days() - d.days();
+    let shown = format_date(d, lang);
+    if age < 0 {
+        push(PdfCode::IssuedInFuture, vec![("date", shown.into())]);
+    } else if age >= i64::from(max) {
+        push(
+            PdfCode::TooOld,
+            vec![
+                ("date", shown.into()),
+                ("age", Param::Number(age as f64)),
+                ("max", (max as usize).into()),
+                ("issued", d.iso().into()),
+            ],
+        );
+    }
+    out.issue_date = Some(d.iso());
+    out
 }
 
 /// Applies the structural `rules` to an upload of `size` bytes whose inspection is `info`
 /// (an upload too large to read gets only the size rule: `info.bytes` is then 0 and `size`
 /// the real size). The text rules need the document: [`check_bytes`].
 pub fn check_pdf(size: u64, info: PdfInfo, rules: &PdfRules) -> PdfResult {
+    judge(size, info, rules, TextFindings::default())
+}
+
+/// The structural rules on `info`, with what the text rules found added.
+fn judge(size: u64, info: PdfInfo, rules: &PdfRules, text: TextFindings) -> PdfResult {
     let lang = rules.lang;
     let mut findings = Vec::new();
     let mut push = |code: PdfCode, params: Vec<(&'static str, Param)>| {
@@ -451,11 +452,12 @@ pub fn check_pdf(size: u64, info: PdfInfo, rules: &PdfRules) -> PdfResult {
             if info.javascript {
                 push(PdfCode::Javascript, vec![]);
             }
-            if info.truncated {
+            if info.truncated || text.truncated {
                 push(PdfCode::TooComplex, vec![]);
             }
         }
     }
+    findings.extend(text.findings);
     let ok = findings.iter().all(|f| f.severity != Severity::Error);
     // Errors first, keeping order (a handful of findings).
     findings.sort_by_key(|f| f.severity as u8);
@@ -463,7 +465,7 @@ pub fn check_pdf(size: u64, info: PdfInfo, rules: &PdfRules) -> PdfResult {
         ok,
         info,
         findings,
-        issue_date: None,
+        issue_date: text.issue_date,
     }
 }
 

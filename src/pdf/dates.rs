@@ -128,9 +128,9 @@ pub fn dates_in(text: &str) -> Vec<(Date, bool)> {
     out
 }
 
-/// The issue date of a document whose text is `text`, as of `today`.
-pub fn issue_date(text: &str, today: Date) -> Option<Date> {
-    let dates = dates_in(text);
+/// The issue date among the `dates` of a document's text ([`dates_in`]), as of `today`:
+/// the first labelled one, else the latest not after today.
+pub fn issue_date(dates: &[(Date, bool)], today: Date) -> Option<Date> {
     dates
         .iter()
         .find(|(_, labelled)| *labelled)
@@ -309,11 +309,6 @@ impl Folded {
     }
 }
 
-/// [`Folded::contains`] on a text folded for one question.
-pub fn contains_loosely(text: &str, needle: &str) -> bool {
-    Folded::new(text).contains(needle)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,11 +356,14 @@ mod tests {
         let today = d(2026, 12, 1);
         let cert = "Matrícula 12 de marzo de 2001. Renovación 2026-03-30. \
                     Fecha de expedición: 20/11/2026. Vigente hasta 31/03/2027";
-        assert_eq!(issue_date(cert, today), Some(d(2026, 11, 20)));
+        assert_eq!(issue_date(&dates_in(cert), today), Some(d(2026, 11, 20)));
         let no_label =
             "Inscrita el 12 de marzo de 2001; certificado del 25/11/2026; vence 2027-03-31";
-        assert_eq!(issue_date(no_label, today), Some(d(2026, 11, 25)));
-        assert_eq!(issue_date("sin fechas", today), None);
+        assert_eq!(
+            issue_date(&dates_in(no_label), today),
+            Some(d(2026, 11, 25))
+        );
+        assert_eq!(issue_date(&dates_in("sin fechas"), today), None);
     }
 
     #[test]
@@ -381,17 +379,18 @@ mod tests {
 
     #[test]
     fn identifiers_match_loosely() {
+        let contains = |text: &str, needle: &str| Folded::new(text).contains(needle);
         let rut = "Número de Identificación Tributaria (NIT): 900.123.456 - 7\nRazón social: ÑANDÚ S.A.S.";
-        assert!(contains_loosely(rut, "900123456"));
-        assert!(contains_loosely(rut, "900.123.456-7"));
-        assert!(contains_loosely(rut, "9001234567"));
-        assert!(contains_loosely(rut, "Nandu SAS"));
-        assert!(!contains_loosely(rut, "900123457"));
-        assert!(!contains_loosely("19001234567", "900123456"));
-        assert!(!contains_loosely("9001234567", "900123456"));
-        assert!(contains_loosely("RUT 76.086.428-5", "76086428-5"));
-        assert!(contains_loosely("RUT 12.345.678-k", "12345678K"));
-        assert!(!contains_loosely("", "1"));
+        assert!(contains(rut, "900123456"));
+        assert!(contains(rut, "900.123.456-7"));
+        assert!(contains(rut, "9001234567"));
+        assert!(contains(rut, "Nandu SAS"));
+        assert!(!contains(rut, "900123457"));
+        assert!(!contains("19001234567", "900123456"));
+        assert!(!contains("9001234567", "900123456"));
+        assert!(contains("RUT 76.086.428-5", "76086428-5"));
+        assert!(contains("RUT 12.345.678-k", "12345678K"));
+        assert!(!contains("", "1"));
     }
 }
 

@@ -320,7 +320,7 @@ fn repair_streams(doc: &mut Document, file: &[u8], cap: usize) {
 }
 
 /// The decoded bytes of a content stream, within `cap` (an unfiltered stream as it is).
-pub(super) fn stream_data(stream: &lopdf::Stream, cap: usize) -> Option<Vec<u8>> {
+fn stream_data(stream: &lopdf::Stream, cap: usize) -> Option<Vec<u8>> {
     match stream.decompressed_content_with_limit(cap) {
         Ok(d) => Some(d),
         Err(_) if !stream.is_compressed() => Some(stream.content.clone()),
@@ -374,6 +374,48 @@ pub(super) fn page_content(
         }
     }
     data
+}
+
+/// The XObject named `name` in `resources` (`/Im1 Do`): its object number, when it is
+/// indirect, and its stream.
+pub(super) fn xobject<'a>(
+    doc: &'a Document,
+    resources: Option<&'a Dictionary>,
+    name: &[u8],
+) -> Option<(Option<ObjectId>, &'a lopdf::Stream)> {
+    let entry = resources?
+        .get_deref(b"XObject", doc)
+        .ok()?
+        .as_dict()
+        .ok()?
+        .get(name)
+        .ok()?;
+    let stream = doc.dereference(entry).ok()?.1.as_stream().ok()?;
+    Some((entry.as_reference().ok(), stream))
+}
+
+/// A form XObject's decoded content and its own resources, if it may be entered: not deeper
+/// than `limits.form_depth` and once per page (`seen`: cycles end here), within the budget.
+pub(super) fn enter_form<'a>(
+    doc: &'a Document,
+    id: Option<ObjectId>,
+    stream: &'a lopdf::Stream,
+    depth: usize,
+    limits: &Limits,
+    budget: &mut Budget,
+    seen: &mut HashSet<ObjectId>,
+) -> Option<(Vec<u8>, Option<&'a Dictionary>)> {
+    if depth >= limits.form_depth || id.is_some_and(|id| !seen.insert(id)) {
+        return None;
+    }
+    let inner = stream_data(stream, limits.stream_bytes.min(budget.bytes))?;
+    budget.bytes -= inner.len().min(budget.bytes);
+    let own = stream
+        .dict
+        .get_deref(b"Resources", doc)
+        .and_then(Object::as_dict)
+        .ok();
+    Some((inner, own))
 }
 
 /// The page's resources: the nearest `/Resources` up the page tree (inherited as a whole,
@@ -435,20 +477,7 @@ fn run(
                 count_image(doc, image, resources, &mut c.images, limits, budget);
             }
             b"Do" => {
-                let Some(name) = op.name else {
-                    continue;
-                };
-                let Some(xobjects) = resources
-                    .and_then(|r| r.get_deref(b"XObject", doc).ok())
-                    .and_then(|x| x.as_dict().ok())
-                else {
-                    continue;
-                };
-                let Ok(entry) = xobjects.get(name) else {
-                    continue;
-                };
-                let id = entry.as_reference().ok();
-                let Ok(stream) = doc.dereference(entry).and_then(|(_, o)| o.as_stream()) else {
+                let Some((id, stream)) = op.name.and_then(|n| xobject(doc, resources, n)) else {
                     continue;
                 };
                 match stream.dict.get(b"Subtype").and_then(Object::as_name) {
@@ -461,21 +490,11 @@ fn run(
                         count_image(doc, image, resources, &mut c.images, limits, budget)
                     }
                     Ok(b"Form") => {
-                        // Follow forms, once each per page and not too deep (cycles end here).
-                        if depth >= limits.form_depth || id.is_some_and(|id| !seen.insert(id)) {
-                            continue;
-                        }
-                        let Some(inner) =
-                            stream_data(stream, limits.stream_bytes.min(budget.bytes))
+                        let Some((inner, own)) =
+                            enter_form(doc, id, stream, depth, limits, budget, seen)
                         else {
                             continue;
                         };
-                        budget.bytes -= inner.len().min(budget.bytes);
-                        let own = stream
-                            .dict
-                            .get_deref(b"Resources", doc)
-                            .and_then(Object::as_dict)
-                            .ok();
                         run(
                             doc,
                             &inner,

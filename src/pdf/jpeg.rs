@@ -13,33 +13,67 @@
 /// (0–255 scale): a blue stamp is 50–80, a gray page's tint 0–3.
 const CHROMA_MEAN: i32 = 8;
 
+/// A JPEG's marker segments in order, as `(marker, body, rest)`: `rest` is what follows the
+/// body (after a scan header, its entropy-coded data, which the next step skips). Ends at
+/// EOI or at the end of the data; a body the data cuts short is given as far as it goes.
+struct Segments<'a> {
+    data: &'a [u8],
+    i: usize,
+}
+
+/// The segments of `jpeg`, when it starts like a JPEG (SOI).
+fn segments(jpeg: &[u8]) -> Option<Segments<'_>> {
+    (jpeg.get(..2)? == [0xFF, 0xD8]).then_some(Segments { data: jpeg, i: 2 })
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = (u8, &'a [u8], &'a [u8]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let d = self.data;
+        loop {
+            // Find the next marker (fill bytes 0xFF are allowed before it).
+            while *d.get(self.i)? != 0xFF {
+                self.i += 1;
+            }
+            while *d.get(self.i + 1)? == 0xFF {
+                self.i += 1;
+            }
+            let marker = d[self.i + 1];
+            self.i += 2;
+            match marker {
+                0xD0..=0xD7 | 0x01 => continue,
+                0xD9 => return None,
+                _ => {}
+            }
+            let len = u16::from_be_bytes([*d.get(self.i)?, *d.get(self.i + 1)?]) as usize;
+            let end = (self.i + len.max(2)).min(d.len());
+            let body = &d[(self.i + 2).min(end)..end];
+            let rest = &d[end..];
+            self.i = end
+                + if marker == 0xDA {
+                    skip_entropy(rest)
+                } else {
+                    0
+                };
+            return Some((marker, body, rest));
+        }
+    }
+}
+
+/// The number of components in a JPEG's frame header (SOF0–SOF15 but DHT, JPG and DAC).
+pub fn components(jpeg: &[u8]) -> Option<u8> {
+    segments(jpeg)?
+        .find(|(m, _, _)| (0xC0..=0xCF).contains(m) && !matches!(m, 0xC4 | 0xC8 | 0xCC))
+        .and_then(|(_, body, _)| body.get(5).copied())
+}
+
 /// What the chroma blocks say: `(blocks read, colorful blocks)`, or `None` when the JPEG is
 /// not one this reads (not YCbCr, arithmetic coding, lossless, damaged headers).
 pub fn chroma_blocks(jpeg: &[u8]) -> Option<(usize, usize)> {
     let mut j = Jpeg::default();
-    if jpeg.get(..2)? != [0xFF, 0xD8] {
-        return None;
-    }
-    let mut i = 2;
     let (mut seen, mut colorful) = (0usize, 0usize);
-    loop {
-        // Find the next marker (fill bytes 0xFF are allowed before it).
-        while *jpeg.get(i)? != 0xFF {
-            i += 1;
-        }
-        while *jpeg.get(i + 1)? == 0xFF {
-            i += 1;
-        }
-        let marker = jpeg[i + 1];
-        i += 2;
-        if matches!(marker, 0xD0..=0xD7 | 0x01) {
-            continue;
-        }
-        if marker == 0xD9 {
-            break;
-        }
-        let len = u16::from_be_bytes([*jpeg.get(i)?, *jpeg.get(i + 1)?]) as usize;
-        let seg = jpeg.get(i + 2..i + len.max(2))?;
+    for (marker, seg, rest) in segments(jpeg)? {
         match marker {
             0xDB => j.quant(seg)?,
             0xC4 => j.huffman(seg)?,
@@ -51,16 +85,13 @@ pub fn chroma_blocks(jpeg: &[u8]) -> Option<(usize, usize)> {
             // Adobe APP14 with transform 0: the three components are R, G, B, not YCbCr.
             0xEE if seg.starts_with(b"Adobe") && seg.get(11) == Some(&0) => return None,
             0xDA => {
-                let end = j.scan(seg, &jpeg[i + len..], &mut seen, &mut colorful)?;
-                i += len + end;
+                j.scan(seg, rest, &mut seen, &mut colorful)?;
                 if j.done() {
                     break;
                 }
-                continue;
             }
             _ => {}
         }
-        i += len;
     }
     (seen > 0).then_some((seen, colorful))
 }
@@ -169,15 +200,15 @@ impl Jpeg {
         self.components.len() == 3 && self.components[1..].iter().all(|c| c.done)
     }
 
-    /// Reads one scan (`seg` is its header, `data` what follows); returns how many bytes of
-    /// `data` it used. Counts the chroma blocks and the colorful ones.
+    /// Reads one scan (`seg` is its header, `data` what follows). Counts the chroma blocks
+    /// and the colorful ones.
     fn scan(
         &mut self,
         seg: &[u8],
         data: &[u8],
         seen: &mut usize,
         colorful: &mut usize,
-    ) -> Option<usize> {
+    ) -> Option<()> {
         if self.components.len() != 3 {
             return None;
         }
@@ -195,7 +226,7 @@ impl Jpeg {
         let reads_dc = ss == 0 && ah == 0;
         let sequential = !self.progressive;
         if !reads_dc {
-            return Some(skip_entropy(data));
+            return Some(());
         }
         let hmax = self.components.iter().map(|c| c.h).max()?;
         let vmax = self.components.iter().map(|c| c.v).max()?;
@@ -255,7 +286,7 @@ impl Jpeg {
         for &(c, _, _) in &members {
             self.components[c].done = true;
         }
-        Some(bits.used() + skip_entropy(&data[bits.used().min(data.len())..]))
+        Some(())
     }
 }
 
@@ -288,10 +319,6 @@ impl<'a> Bits<'a> {
             acc: 0,
             n: 0,
         }
-    }
-
-    fn used(&self) -> usize {
-        self.i
     }
 
     fn bit(&mut self) -> Option<u32> {

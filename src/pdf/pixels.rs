@@ -68,7 +68,7 @@ pub fn sample(stream: &Stream, comps: u32, decode: bool, budget: &mut usize) -> 
         Some(_) => return Sampled::Unknown,
     };
     match filters.as_slice() {
-        [b"DCTDecode" | b"DCT"] => match jpeg_components(&stream.content) {
+        [b"DCTDecode" | b"DCT"] => match super::jpeg::components(&stream.content) {
             Some(1) => Sampled::Gray,
             Some(3) if decode && *budget > 0 => {
                 // The chroma blocks' DC coefficients (`jpeg`); the work is about one pass
@@ -202,33 +202,6 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
     }
 }
 
-/// The number of components in a JPEG's frame header (SOF0–SOF15 but DHT/JPG/DAC).
-pub fn jpeg_components(jpeg: &[u8]) -> Option<u8> {
-    if jpeg.get(..2) != Some(&[0xFF, 0xD8]) {
-        return None;
-    }
-    let mut i = 2;
-    // Markers before the frame header are few; bound the walk anyway.
-    for _ in 0..64 {
-        while jpeg.get(i) == Some(&0xFF) && jpeg.get(i + 1) == Some(&0xFF) {
-            i += 1;
-        }
-        if jpeg.get(i) != Some(&0xFF) {
-            return None;
-        }
-        let marker = *jpeg.get(i + 1)?;
-        let len = u16::from_be_bytes([*jpeg.get(i + 2)?, *jpeg.get(i + 3)?]) as usize;
-        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
-            return jpeg.get(i + 9).copied();
-        }
-        if marker == 0xDA || len < 2 {
-            return None;
-        }
-        i += 2 + len;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,10 +311,10 @@ mod tests {
         let mut color = gray.clone();
         gray.extend_from_slice(&[0xFF, 0xC0, 0, 11, 8, 0, 10, 0, 10, 1, 1, 0x11, 0]);
         color.extend_from_slice(&[0xFF, 0xC2, 0, 17, 8, 0, 10, 0, 10, 3]);
-        assert_eq!(jpeg_components(&gray), Some(1));
-        assert_eq!(jpeg_components(&color), Some(3));
-        assert_eq!(jpeg_components(&[0xFF, 0xD8, 0xFF]), None);
-        assert_eq!(jpeg_components(b"not a jpeg"), None);
+        assert_eq!(crate::pdf::jpeg::components(&gray), Some(1));
+        assert_eq!(crate::pdf::jpeg::components(&color), Some(3));
+        assert_eq!(crate::pdf::jpeg::components(&[0xFF, 0xD8, 0xFF]), None);
+        assert_eq!(crate::pdf::jpeg::components(b"not a jpeg"), None);
         let gray = image(Some("DCTDecode"), 10, gray, None);
         assert_eq!(sample(&gray, 3, false, &mut 0), Sampled::Gray);
         let color = image(Some("DCTDecode"), 10, color, None);
@@ -364,6 +337,6 @@ mod tests {
             let _ = sample(&flate, 3, true, &mut (1 << 20));
             let _ = sample(&image(None, w, data, None), 3, true, &mut (1 << 20));
         }
-        let _ = jpeg_components(&[0xFF, 0xD8, 0xFF, 0xFF, 0xFF]);
+        let _ = crate::pdf::jpeg::components(&[0xFF, 0xD8, 0xFF, 0xFF, 0xFF]);
     }
 }

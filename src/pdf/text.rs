@@ -9,7 +9,7 @@
 //! two). Bounded like the census: operations, inflated bytes, form depth, characters.
 
 use super::font::Font;
-use super::inspect::{page_content, page_resources, stream_data, Budget, Limits};
+use super::inspect::{enter_form, page_content, page_resources, xobject, Budget, Limits};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use serde::Serialize;
@@ -108,7 +108,7 @@ pub struct Extractor<'d> {
     cmap_bytes: usize,
     /// Mappings and widths the fonts of the file may still hold.
     entries_left: usize,
-    pub(super) budget: Budget,
+    budget: Budget,
 }
 
 impl<'d> Extractor<'d> {
@@ -301,37 +301,18 @@ impl<'d> Extractor<'d> {
                     }
                 }
                 "Do" => {
-                    let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
+                    let name = op.operands.first().and_then(|o| o.as_name().ok());
+                    let Some((id, stream)) = name.and_then(|n| xobject(doc, resources, n)) else {
                         continue;
                     };
-                    let Some(entry) = resources
-                        .and_then(|r| r.get_deref(b"XObject", doc).ok())
-                        .and_then(|x| x.as_dict().ok())
-                        .and_then(|x| x.get(name).ok())
-                    else {
-                        continue;
-                    };
-                    let id = entry.as_reference().ok();
-                    let Ok(stream) = doc.dereference(entry).and_then(|(_, o)| o.as_stream()) else {
-                        continue;
-                    };
-                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form")
-                        || depth >= self.limits.form_depth
-                        || id.is_some_and(|id| !seen.insert(id))
-                    {
+                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
                         continue;
                     }
-                    let Some(inner) =
-                        stream_data(stream, self.limits.stream_bytes.min(self.budget.bytes))
-                    else {
+                    let entered =
+                        enter_form(doc, id, stream, depth, &self.limits, &mut self.budget, seen);
+                    let Some((inner, own)) = entered else {
                         continue;
                     };
-                    self.budget.bytes -= inner.len().min(self.budget.bytes);
-                    let own = stream
-                        .dict
-                        .get_deref(b"Resources", doc)
-                        .and_then(Object::as_dict)
-                        .ok();
                     let mut inner_gs = gs;
                     if let Some(m) = stream
                         .dict
@@ -460,7 +441,7 @@ pub fn extract_text_with(bytes: &[u8], options: &TextOptions, limits: Limits) ->
 }
 
 /// The text of the pages `options` names, from an open document.
-pub(super) fn text_of(doc: &Document, options: &TextOptions, limits: Limits) -> PdfText {
+fn text_of(doc: &Document, options: &TextOptions, limits: Limits) -> PdfText {
     let pages: Vec<ObjectId> = doc.page_iter().collect();
     let wanted: Vec<u32> = match &options.pages {
         Some(p) => p.iter().copied().take(limits.pages).collect(),
