@@ -144,13 +144,14 @@ if (typeof prevalida.extractPdfText !== "function") {
     ["prevalida", "pdf.js"], await timeAll([(b) => prevalida.extractPdfText(b), pdfjsText]));
 }
 
-// What a page downloads to check PDFs in the browser: prevalida's PDF module and its worker
-// and entry (api.js is part of the core, counted in bench.mjs), pdf.js's minified browser
+// What a page downloads to check PDFs in the browser: prevalida's files module and its worker
+// (the glue the entry imports statically, files.js and files-browser.js, is counted with the
+// core in bench.mjs), pdf.js's minified browser
 // build and worker (the modern build, which browsers get; legacy is for old ones and Node).
 const gz = (url) => gzipSync(readFileSync(url), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
 const pkg = new URL("../pkg/", import.meta.url);
-const mineFiles = ["prevalida_pdf_bg.wasm", "prevalida_pdf.js", "pdf-worker.js", "pdf-common.js", "pdf-browser.js"];
+const mineFiles = ["prevalida_files_bg.wasm", "prevalida_files.js", "files-worker.js"];
 const theirFiles = ["build/pdf.min.mjs", "build/pdf.worker.min.mjs"];
 const mineSize = mineFiles.map((f) => gz(new URL(f, pkg)));
 const theirSize = theirFiles.map((f) => gz(new URL(f, PDFJS_DIR)));

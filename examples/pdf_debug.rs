@@ -1,4 +1,4 @@
-//! `cargo run --features pdf --example pdf_debug -- file.pdf`: a PDF's structure as
+//! `cargo run --features files --example pdf_debug -- file.pdf`: a PDF's structure as
 //! `inspectPdf` sees it, with each page's content streams, for investigating a verdict.
 fn main() {
     let path = std::env::args().nth(1).expect("a PDF path");

@@ -1,4 +1,4 @@
-//! `cargo run --release --features pdf --example pdf_timing -- files…`: where the time of
+//! `cargo run --release --features files --example pdf_timing -- files…`: where the time of
 //! `inspectPdf` and `extractPdfText` goes, natively (load, census, text), per file.
 use std::time::Instant;
 fn main() {

@@ -1,5 +1,7 @@
-// Types of the public API. The declarations themselves are generated from the Rust types
-// (tsify) into prevalida.d.ts; this file re-exports what a user may import.
+// Types of the public API: the functions api.js exports (tests/js/package.test.mjs checks
+// the two lists are the same). The types themselves are generated from the Rust types
+// (tsify) into prevalida.d.ts (the core module: Finding, Code and every option and result)
+// and prevalida_files.d.ts (the files module); this file re-exports what a user may import.
 import type {
   CodeInfo,
   Finding,
@@ -16,7 +18,7 @@ import type {
   PhoneOptions,
   PhoneResult,
 } from "./prevalida.js";
-import type { PdfFinding, PdfInfo, PdfText } from "./prevalida_pdf.js";
+import type { PdfInfo, PdfRules, PdfText, TextOptions } from "./prevalida_files.js";
 
 /**
  * Checks an email address: WHATWG syntax plus RFC 5321 limits, the mistakes people make
@@ -76,40 +78,6 @@ export type PdfInfoResult = PdfInfo & { error?: "internal.error" | "pdf.too_larg
  */
 export declare function inspectPdf(data: Blob | ArrayBuffer | Uint8Array): Promise<PdfInfoResult>;
 
-/** A portal's rules for an upload. */
-export interface PdfRules {
-  /** Largest size accepted, in bytes (write the portal's limit exactly: 1_000_000 or 1_048_576). */
-  maxBytes?: number;
-  /** Fewest pages (a cédula "por ambas caras": 2). */
-  minPages?: number;
-  /** Most pages. */
-  maxPages?: number;
-  /** `"forbid"` (default): a password to open is an error, an owner password a warning. */
-  encryption?: "forbid" | "allow";
-  /** `"text"`: every page must have text (a RUT downloaded from DIAN); `"scan"`: the document must be scanned. */
-  content?: "text" | "scan" | "any";
-  /** The scan must be in color (by the images' color spaces, and by sampled pixels where cheap). */
-  color?: boolean;
-  /**
-   * Texts the PDF must contain: the applicant's NIT, RUT or company name, as typed in the form.
-   * Compared without case, accents, spaces, dots, commas or hyphens, and never inside a
-   * longer number (`"900123456"` is found in "900.123.456-7", not in "19001234567"). Each
-   * one missing is a `pdf.missing_text` error; a PDF without text gives `pdf.text_unreadable`.
-   */
-  mustContain?: string[];
-  /**
-   * The document must have been issued less than this many days before `today` ("con
-   * vigencia menor a 30 días": `30` accepts 0–29 days). The date is the one after a label
-   * ("Fecha de expedición:", "Fecha de generación", "expedido el"), else the latest date in
-   * the text not after today; `pdf.too_old`, `pdf.issue_date_not_found`, `pdf.issued_in_future`.
-   */
-  issuedWithinDays?: number;
-  /** Today, for `issuedWithinDays`: a `Date` or `"YYYY-MM-DD"` (default: the device's local date). */
-  today?: Date | string;
-  /** Language of the messages (default `"es"`). */
-  lang?: Lang;
-}
-
 /** What {@link checkPdf} returns. */
 export interface PdfCheckResult {
   /** True when no finding is an error. */
@@ -120,18 +88,13 @@ export interface PdfCheckResult {
    * Everything found, errors first, with the message rendered in `rules.lang`; a single
    * `internal.error` finding if the PDF module failed on this file.
    */
-  findings: (PdfFinding | (Finding & { code: "internal.error" }))[];
+  findings: Finding[];
   /** The issue date found (`"YYYY-MM-DD"`), when `issuedWithinDays` was asked and a date was found. */
   issueDate?: string;
 }
 
 /** Which text {@link extractPdfText} reads. */
-export interface PdfTextOptions {
-  /** 1-based page numbers, in the order wanted (default: every page). */
-  pages?: number[];
-  /** Characters in all, at most (default 10,000,000); `truncated` tells when it cut. */
-  maxChars?: number;
-}
+export type PdfTextOptions = TextOptions;
 
 /** What {@link extractPdfText} returns; `error` as in {@link PdfInfoResult} (then `pages` is empty). */
 export type PdfTextResult = PdfText & { error?: "internal.error" | "pdf.too_large" };
@@ -152,7 +115,7 @@ export declare function extractPdfText(data: Blob | ArrayBuffer | Uint8Array, op
  */
 export declare function checkPdf(data: Blob | ArrayBuffer | Uint8Array, rules: PdfRules): Promise<PdfCheckResult>;
 
-/** Every finding code with its severity and message template in `lang` (default Spanish). */
+/** Every finding code of both modules (`api.*`, `email.*`, `password.*`, `id.*`, `phone.*`, `pdf.*`, `internal.*`) with its severity and message template in `lang` (default Spanish). */
 export declare function listCodes(lang?: Lang): CodeInfo[];
 
 export type {
@@ -186,7 +149,7 @@ export type {
   Strength,
 } from "./prevalida.js";
 
-export type { Encryption, FileKind, ImageCensus, PageCensus, PageKind, PdfCode, PdfFinding, PdfInfo, PdfText } from "./prevalida_pdf.js";
+export type { Content, Encryption, EncryptionRule, FileKind, ImageCensus, PageCensus, PageKind, PdfInfo, PdfRules, PdfText } from "./prevalida_files.js";
 
 /** The `Error` thrown on misuse (an argument of the wrong type or shape). */
 export interface PrevalidaError extends Error {

@@ -30,33 +30,42 @@ wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" -
 node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/prevalida_bg.wasm" -o "$out/prevalida_bg.wasm"
-# The PDF module: the same crate with the `pdf` feature, its own target dir and .wasm,
-# loaded by the package only when a page first checks a PDF (pkg-config/pdf-*.js). The
+# The files module: the same crate with the `files` feature, its own target dir and .wasm,
+# loaded by the package only when a page first checks a file (pkg-config/files*.js). The
 # test-trap build gets one that aborts on the magic file "%PDF-trap".
-pdf_features=pdf
-pdf_target=target/pdf
+files_features=files
+files_target=target/files
 if [ "${1:-}" = "--test-trap" ]; then
-  pdf_features=pdf,test-trap
+  files_features=files,test-trap
   # Same target dir: only this crate is rebuilt for the extra feature.
 fi
-CARGO_TARGET_DIR=$pdf_target cargo build --release --target wasm32-unknown-unknown --lib --features "$pdf_features"
-wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida_pdf \
-  "$pdf_target/wasm32-unknown-unknown/release/prevalida.wasm"
+CARGO_TARGET_DIR=$files_target cargo build --release --target wasm32-unknown-unknown --lib --features "$files_features"
+wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida_files \
+  "$files_target/wasm32-unknown-unknown/release/prevalida.wasm"
 node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/prevalida_pdf_bg.wasm" -o "$out/prevalida_pdf_bg.wasm"
-rm -f "$out/prevalida_pdf_bg.wasm.d.ts"
-# The PDF entry points (the test-trap build has them too: node.js and index.js import them;
-# they fetch the PDF module only when inspectPdf is called).
-cp pkg-config/pdf-browser.js pkg-config/pdf-node.js pkg-config/pdf-worker.js pkg-config/pdf-common.js "$out/"
-rm -f "$out/prevalida_bg.wasm.d.ts" "$out/.gitignore"
-cp pkg-config/index.js pkg-config/node.js pkg-config/api.js pkg-config/cli.js pkg-config/index.d.ts pkg-config/README.md "$out/"
+  "$out/prevalida_files_bg.wasm" -o "$out/prevalida_files_bg.wasm"
+# One Finding, one Code: the files module's types use the core module's declarations.
+{ echo 'import type { Code, Finding, Lang, Severity } from "./prevalida.js";'; cat "$out/prevalida_files.d.ts"; } \
+  > "$out/prevalida_files.d.ts.tmp" && mv "$out/prevalida_files.d.ts.tmp" "$out/prevalida_files.d.ts"
+rm -f "$out/prevalida_files_bg.wasm.d.ts" "$out/prevalida_bg.wasm.d.ts" "$out/.gitignore"
+# Every hand-kept file of the package (pkg-config/ is the list).
+cp pkg-config/* "$out/"
 # The JS a page downloads is minified (terser; exports and behaviour unchanged): it halves
-# the glue's gzip size, which counts against the 80 KB core budget. The readable sources
-# are pkg-config/*.js and wasm-bindgen's output; types stay in the .d.ts files.
-for f in prevalida.js api.js index.js node.js prevalida_pdf.js pdf-browser.js pdf-node.js pdf-worker.js pdf-common.js; do
-  [ -f "$out/$f" ] || continue
-  node_modules/.bin/terser "$out/$f" --module --ecma 2020 --compress --mangle -o "$out/$f"
+# the glue's gzip size, which counts against the core budget. The readable sources are
+# pkg-config/*.js and wasm-bindgen's output; types stay in the .d.ts files. cli.js (Node
+# only, with its #! line) stays as written.
+for f in "$out"/*.js; do
+  [ "$(basename "$f")" = cli.js ] && continue
+  node_modules/.bin/terser "$f" --module --ecma 2020 --compress --mangle -o "$f"
 done
-sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-config/package.json > "$out/package.json"
+# package.json: the version from Cargo.toml; `files` is what the build put in the folder.
+node -e '
+  const fs = require("fs");
+  const [out, version] = process.argv.slice(1);
+  const pkg = JSON.parse(fs.readFileSync("pkg-config/package.json", "utf8"));
+  pkg.version = version;
+  pkg.files = fs.readdirSync(out).filter((f) => f !== "package.json").sort();
+  fs.writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2) + "\n");
+' "$out" "$version"
 echo "$out/ built: prevalida $version"

@@ -16,8 +16,8 @@ step "patches: the aes stand-in against the FIPS-197 vectors"
 CARGO_TARGET_DIR=target/patch-aes cargo test --manifest-path patches/aes/Cargo.toml
 
 step "PDF module: shared corpus vs qpdf/poppler/pypdf, hostile files (release build: the 2 s bound is for what ships)"
-cargo test --release --features pdf --lib pdf::
-cargo test --release --features pdf --test pdf -- --nocapture
+cargo test --release --features files --lib pdf::
+cargo test --release --features files --test pdf -- --nocapture
 
 step "identifiers and phones vs python-stdnum and libphonenumber (differential)"
 cargo build --release --example id_cli
@@ -31,9 +31,9 @@ WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test wasm
 
 step "PDF module in wasm32 (no trap on corpus, mutated and hostile files): Node, then headless Chromium"
-cargo test --target wasm32-unknown-unknown --features pdf --test wasm_pdf
+cargo test --target wasm32-unknown-unknown --features files --test wasm_files
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --target wasm32-unknown-unknown --features pdf --test wasm_pdf
+  cargo test --target wasm32-unknown-unknown --features files --test wasm_files
 
 step "build pkg/ (and the test-trap build for the recovery test)"
 bash scripts/build.sh

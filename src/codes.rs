@@ -1,5 +1,10 @@
 //! Every finding code prevalida can return, in one list, with its severity and its message in
-//! Spanish and English. Codes are API: never rename one; add new ones at the end of a group.
+//! Spanish and English: the core checks, the files module (PDF uploads) and the API's own
+//! misuse error. Codes are API: never rename one; add new ones at the end of a group.
+//!
+//! Everything else is derived from this table: the `Code` union of the TypeScript types
+//! (tsify), `listCodes()` and the messages the package renders (`tables()`), and the code
+//! reference `docs/codes.md` (written by a test: `PREVALIDA_BLESS=1 cargo test codes`).
 //!
 //! Messages are templates: `{name}` is replaced by the finding's parameter of that name.
 //! They speak to the applicant (not to the developer) and say what to change.
@@ -9,7 +14,10 @@ use serde::{Deserialize, Serialize};
 /// The language of messages. Spanish is the default: the applicants are in Colombia, Chile
 /// and Ecuador.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "files")),
+    derive(tsify::Tsify)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Spanish.
@@ -23,7 +31,7 @@ macro_rules! codes {
     ($(#[$edoc:meta])* $name:ident; $( $(#[$doc:meta])* $variant:ident = $code:literal, $sev:ident, $es:literal, $en:literal; )*) => {
         $(#[$edoc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[cfg_attr(all(target_arch = "wasm32", not(feature = "files")), derive(tsify::Tsify))]
         pub enum $name {
             $( $(#[$doc])* #[serde(rename = $code)] $variant, )*
         }
@@ -52,11 +60,10 @@ macro_rules! codes {
         }
     };
 }
-#[allow(unused_imports)]
-pub(crate) use codes;
 
 codes! {
-    /// A stable, dotted finding code such as `email.comma_in_domain`.
+    /// A stable, dotted finding code such as `email.comma_in_domain`: one table for every
+    /// check and both WebAssembly modules.
     Code;
     // ---- API misuse (thrown as JS errors, never returned as findings) ----
     /// An argument has the wrong type or an impossible value (a number where a string goes,
@@ -355,6 +362,84 @@ codes! {
         "{national} es una línea de servicio (gratuita o de tarifa especial), no un teléfono de contacto.",
         "{national} is a service line (toll-free or premium rate), not a contact number.";
 
+    // ---- PDF uploads (checkPdf) ----
+    /// The file is another type (a photo, a Word file) named or sent as a PDF.
+    PdfNotPdf = "pdf.not_pdf", Error,
+        "El archivo no es un PDF sino {kind}. Guárdalo o expórtalo como PDF y súbelo de nuevo.",
+        "The file is not a PDF but {kind}. Save or export it as PDF and upload it again.";
+    /// Zero bytes.
+    PdfEmpty = "pdf.empty", Error,
+        "El archivo está vacío. Vuelve a descargarlo o a generarlo.",
+        "The file is empty. Download or generate it again.";
+    /// It starts like a PDF but cannot be read.
+    PdfDamaged = "pdf.damaged", Error,
+        "El PDF está dañado y no se puede abrir. Vuelve a descargarlo o a generarlo.",
+        "The PDF is damaged and cannot be opened. Download or generate it again.";
+    /// Read only after repairing its cross-reference data: the portal's tools may refuse it.
+    PdfRepaired = "pdf.repaired", Warning,
+        "El PDF tiene errores internos; pudimos leerlo, pero el portal podría rechazarlo. Si puedes, vuelve a generarlo.",
+        "The PDF has internal errors; we could read it, but the portal may refuse it. If you can, generate it again.";
+    /// Larger than the portal accepts.
+    PdfTooLarge = "pdf.too_large", Error,
+        "El PDF pesa {size}; el máximo es {max}. Redúcelo (por ejemplo, escanea a 150 ppp) y súbelo de nuevo.",
+        "The PDF is {size}; the maximum is {max}. Make it smaller (for example, scan at 150 dpi) and upload it again.";
+    /// A password is needed to open it.
+    PdfEncryptedUser = "pdf.encrypted_user", Error,
+        "El PDF tiene clave para abrirlo y el portal lo pide sin claves. Ábrelo y guárdalo (o imprímelo) como PDF sin contraseña.",
+        "The PDF needs a password to open and the portal asks for one without. Open it and save (or print) it as a PDF without a password.";
+    /// Opens, but carries an owner password (restrictions).
+    PdfEncryptedOwner = "pdf.encrypted_owner", Warning,
+        "El PDF tiene restricciones (clave de propietario) aunque abre sin clave; el portal podría rechazarlo. Guárdalo de nuevo sin restricciones.",
+        "The PDF carries restrictions (an owner password) although it opens without one; the portal may refuse it. Save it again without restrictions.";
+    /// Fewer pages than asked (a cédula needs both sides).
+    PdfTooFewPages = "pdf.too_few_pages", Error,
+        "El PDF tiene {pages} página(s) y se necesitan al menos {min}.",
+        "The PDF has {pages} page(s) and at least {min} are needed.";
+    /// More pages than allowed.
+    PdfTooManyPages = "pdf.too_many_pages", Error,
+        "El PDF tiene {pages} páginas; el máximo es {max}.",
+        "The PDF has {pages} pages; the maximum is {max}.";
+    /// Pages that are only images where the portal wants a PDF with text.
+    PdfNeedsText = "pdf.needs_text", Error,
+        "El PDF es una imagen escaneada (páginas sin texto: {pages}) y el portal pide el documento descargado del sistema, con texto. Descárgalo de nuevo en lugar de escanearlo.",
+        "The PDF is a scanned image (pages without text: {pages}) and the portal wants the document downloaded from the system, with text. Download it again instead of scanning it.";
+    /// Text pages where the portal wants a scan (a signed letter).
+    PdfNeedsScan = "pdf.needs_scan", Error,
+        "Este documento debe subirse escaneado (firmado a mano), y el PDF parece generado en el computador.",
+        "This document must be uploaded as a scan (signed by hand), and the PDF looks generated on a computer.";
+    /// A black-and-white or gray scan where the portal wants color.
+    PdfNeedsColor = "pdf.needs_color", Error,
+        "El escaneo está en blanco y negro o en escala de grises, y el portal lo pide a color. Escanéalo de nuevo a color.",
+        "The scan is black and white or grayscale, and the portal wants it in color. Scan it again in color.";
+    /// JavaScript inside the file.
+    PdfJavascript = "pdf.javascript", Warning,
+        "El PDF contiene JavaScript; muchos portales rechazan estos archivos. Imprímelo como PDF para quitarlo.",
+        "The PDF contains JavaScript; many portals refuse such files. Print it to PDF to remove it.";
+    /// A text the portal expects (the applicant's NIT, RUT or name) is not in the PDF.
+    PdfMissingText = "pdf.missing_text", Error,
+        "No encontramos «{text}» en el PDF. Revisa que hayas subido el documento de la persona o empresa correcta.",
+        "We did not find “{text}” in the PDF. Check that you uploaded the document of the right person or company.";
+    /// The document was issued longer ago than the portal accepts.
+    PdfTooOld = "pdf.too_old", Error,
+        "El documento se expidió el {date}, hace {age} días, y debe tener menos de {max} días. Solicita uno nuevo y súbelo.",
+        "The document was issued on {date}, {age} days ago, and must be less than {max} days old. Request a new one and upload it.";
+    /// The issue date found is after today.
+    PdfIssuedInFuture = "pdf.issued_in_future", Warning,
+        "La fecha de expedición del PDF ({date}) es posterior a hoy. Revisa la fecha de tu equipo o el documento.",
+        "The PDF's issue date ({date}) is after today. Check your device's date or the document.";
+    /// No issue date could be found in the text.
+    PdfIssueDateNotFound = "pdf.issue_date_not_found", Warning,
+        "No encontramos la fecha de expedición en el PDF. Verifica tú que tenga menos de {max} días.",
+        "We did not find the issue date in the PDF. Check yourself that it is less than {max} days old.";
+    /// The rules ask about the text, and the PDF has none to read (a scan).
+    PdfTextUnreadable = "pdf.text_unreadable", Warning,
+        "El PDF no tiene texto que podamos leer (parece escaneado), así que no pudimos revisar su contenido.",
+        "The PDF has no text we can read (it looks scanned), so we could not check what it says.";
+    /// A limit stopped the inspection early.
+    PdfTooComplex = "pdf.too_complex", Warning,
+        "El PDF es demasiado complejo para revisarlo completo aquí; revisamos solo una parte.",
+        "The PDF is too complex to check completely here; we checked only part of it.";
+
     // ---- internal ----
     /// The WebAssembly module trapped (a bug: no input should do this). The package restarted
     /// it, so the next check works; this one could not be answered.
@@ -365,7 +450,10 @@ codes! {
 
 /// What a password rule requires, as shown in a checklist.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "files")),
+    derive(tsify::Tsify)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleId {
     /// At least `min` characters.
@@ -434,6 +522,78 @@ impl RuleId {
             (NoPersonal, Lang::En) => "Does not contain your personal data",
             (Confirmation, Lang::Es) => "La confirmación coincide",
             (Confirmation, Lang::En) => "The confirmation matches",
+        }
+    }
+}
+
+/// The code reference as Markdown: one row per code, in table order.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Finding codes\n\n\
+         Generated from `src/codes.rs` by `PREVALIDA_BLESS=1 cargo test codes`; a test fails when\n\
+         this file and the table differ. Codes are API: they are never renamed. Severity is fixed\n\
+         per code. `{name}` marks a parameter (`finding.params.name`). `listCodes()` returns the\n\
+         same list at run time.\n",
+    );
+    let mut group = "";
+    for c in Code::ALL {
+        let g = c.as_str().split('.').next().unwrap_or_default();
+        if g != group {
+            group = g;
+            out.push_str(&format!(
+                "\n## `{g}.*`\n\n| code | severity | Spanish (default) | English |\n|---|---|---|---|\n"
+            ));
+        }
+        let sev = match c.severity() {
+            crate::Severity::Error => "error",
+            crate::Severity::Warning => "warning",
+            crate::Severity::Info => "info",
+        };
+        let cell = |t: &str| t.replace('|', "\\|");
+        out.push_str(&format!(
+            "| `{}` | {sev} | {} | {} |\n",
+            c.as_str(),
+            cell(c.template(Lang::Es)),
+            cell(c.template(Lang::En))
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// docs/codes.md is generated from the table; `PREVALIDA_BLESS=1` rewrites it.
+    #[test]
+    fn codes_reference_is_generated_from_the_table() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/codes.md");
+        let want = reference_markdown();
+        if std::env::var_os("PREVALIDA_BLESS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "docs/codes.md differs from src/codes.rs: run PREVALIDA_BLESS=1 cargo test codes"
+        );
+    }
+
+    #[test]
+    fn one_table_for_every_group() {
+        for group in [
+            "api.",
+            "email.",
+            "password.",
+            "id.",
+            "phone.",
+            "pdf.",
+            "internal.",
+        ] {
+            assert!(
+                Code::ALL.iter().any(|c| c.as_str().starts_with(group)),
+                "{group}"
+            );
         }
     }
 }

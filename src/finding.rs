@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 
 /// How serious a finding is. A result is `ok` when it has no `Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "files")),
+    derive(tsify::Tsify)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The portal will reject the value.
@@ -104,13 +107,16 @@ impl Serialize for Params {
 
 /// One thing a check found: a stable code, where, how serious, and what to tell the user.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "files")),
+    derive(tsify::Tsify)
+)]
 pub struct Finding {
     /// Stable dotted code, such as `email.comma_in_domain`.
     pub code: Code,
     /// The form field this finding belongs to, when the caller named one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "files")), tsify(optional))]
     pub field: Option<String>,
     /// Fixed per code (see the code list).
     pub severity: Severity,
@@ -118,7 +124,7 @@ pub struct Finding {
     pub message: String,
     /// The values interpolated into the message.
     #[cfg_attr(
-        target_arch = "wasm32",
+        all(target_arch = "wasm32", not(feature = "files")),
         tsify(type = "Record<string, string | number>")
     )]
     pub params: Params,
@@ -207,7 +213,7 @@ pub(crate) fn cat(parts: &[&str]) -> String {
 }
 
 /// Replaces each `{name}` in `template` with the parameter of that name.
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "pdf")), allow(dead_code))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "files")), allow(dead_code))]
 pub(crate) fn render(template: &str, params: &Params) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -240,7 +246,7 @@ pub(crate) fn render(template: &str, params: &Params) -> String {
 
 /// Parameters are counts and limits: whole numbers. Integer formatting keeps the float
 /// formatter (≈ 20 KB of wasm) out of the module.
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "pdf")), allow(dead_code))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "files")), allow(dead_code))]
 fn format_number(n: f64) -> String {
     (n.round() as i64).to_string()
 }

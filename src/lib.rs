@@ -3,7 +3,9 @@
 //!
 //! The core (every module but `wasm`) is plain Rust and knows nothing of JavaScript: each
 //! check takes text and options and returns a result with [`Finding`]s, never panics on
-//! any input, and is bounded in time. `wasm` is the only boundary to JavaScript.
+//! any input, and is bounded in time. `js` is the boundary to JavaScript, for both
+//! WebAssembly modules: the core one and the files module (`files` feature: PDF uploads),
+//! which the package loads only when a page first checks a file.
 //!
 //! ```
 //! use prevalida::email::{check_email, EmailOptions};
@@ -20,18 +22,14 @@ pub mod email;
 pub mod finding;
 pub mod id;
 mod idn;
+pub mod js;
 pub mod json;
 pub mod password;
-#[cfg(feature = "pdf")]
+#[cfg(feature = "files")]
 pub mod pdf;
 pub mod phone;
 pub mod tape;
 mod wipe;
-
-#[cfg(all(target_arch = "wasm32", not(feature = "pdf")))]
-pub mod wasm;
-#[cfg(all(target_arch = "wasm32", feature = "pdf"))]
-pub mod wasm_pdf;
 
 pub use codes::{Code, Lang};
 pub use finding::{Finding, Param, Severity};

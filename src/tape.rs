@@ -1,6 +1,6 @@
 //! The compact form in which results cross to JavaScript: JSON arrays of indices, numbers
 //! and the few strings that vary, with no message text. The package's JS glue
-//! (`pkg-config/decode.js`) turns a tape back into the documented result objects and renders
+//! (`pkg-config/api.js`, `messages.js`) turns a tape back into the documented result objects and renders
 //! messages from the same templates (`tables()`), which cross once, at start-up.
 //!
 //! Why: `JSON.parse` of a full result with its messages costs ≈ 2 µs per finding in V8,

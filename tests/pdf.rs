@@ -1,8 +1,8 @@
 //! The PDF module against the shared corpus (`tests/corpus/pdf/`, a copy of the shared
 //! corpus with its MANIFEST.json ground
 //! truth from qpdf, poppler and pypdf), and against hostile input. Run with
-//! `cargo test --features pdf` (scripts/test.sh does).
-#![cfg(feature = "pdf")]
+//! `cargo test --features files` (scripts/test.sh does).
+#![cfg(feature = "files")]
 
 #[path = "common/hostile.rs"]
 mod hostile;
@@ -295,20 +295,6 @@ fn a_flate_bomb_is_bounded() {
     assert!(!info.has_text);
 }
 
-#[test]
-fn readme_lists_every_pdf_code() {
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .unwrap();
-    for c in prevalida::pdf::PdfCode::ALL {
-        assert!(
-            readme.contains(&format!("| `{}` |", c.as_str())),
-            "README.md does not list {}",
-            c.as_str()
-        );
-    }
-}
-
 /// Corrupted corpus files (bytes flipped, runs deleted or repeated, truncations), fixed seed:
 /// every one must get an answer without a panic (on wasm32 a panic aborts the instance, so it
 /// is counted here, natively, where it can be caught) and within the time bound.
@@ -449,7 +435,8 @@ fn jpeg_page(name: &str) -> Vec<u8> {
 /// chroma blocks (`checkPdf` with `color: true`), baseline or progressive.
 #[test]
 fn color_jpeg_scans_by_their_chroma() {
-    use prevalida::pdf::{check_bytes, PdfCode, PdfRules};
+    use prevalida::pdf::{check_bytes, PdfRules};
+    use prevalida::Code;
     let rules = PdfRules {
         color: true,
         ..Default::default()
@@ -463,7 +450,7 @@ fn color_jpeg_scans_by_their_chroma() {
         let pdf = jpeg_page(name);
         let r = check_bytes(&pdf, pdf.len() as u64, &rules);
         assert_eq!(r.info.images.sampled, 1, "{name}");
-        let needs_color = r.findings.iter().any(|f| f.code == PdfCode::NeedsColor);
+        let needs_color = r.findings.iter().any(|f| f.code == Code::PdfNeedsColor);
         assert_eq!(needs_color, gray, "{name}: {:?}", r.info.images);
         // Without the color rule nothing is decoded: the color space decides.
         let info = inspect_pdf(&pdf);

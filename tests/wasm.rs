@@ -4,9 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
-use prevalida::wasm::{
-    check_email_tape, check_id_tape, check_password_tape, check_phone_tape, nit_check_digit,
-    rut_check_digit, tables,
+use prevalida::js::core::{
+    check_email, check_id, check_password, check_phone, nit_check_digit, rut_check_digit, tables,
 };
 use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
@@ -38,13 +37,13 @@ fn codes(findings: &JsValue) -> Vec<String> {
 
 #[wasm_bindgen_test]
 fn valid_address_is_the_short_tape() {
-    let t = check_email_tape("Ana@Dian.Gov.Co", None).expect("ok");
+    let t = check_email("Ana@Dian.Gov.Co", None).expect("ok");
     assert_eq!(t, "\u{1}Ana@dian.gov.co");
 }
 
 #[wasm_bindgen_test]
 fn email_tape_has_codes_params_and_suggestion() {
-    let t = parse(&check_email_tape("ventas@empresa,com,co", None).expect("ok"));
+    let t = parse(&check_email("ventas@empresa,com,co", None).expect("ok"));
     assert_eq!(t.get(0), JsValue::from_f64(0.0));
     assert_eq!(
         t.get(2).as_string().as_deref(),
@@ -62,7 +61,7 @@ fn email_tape_has_codes_params_and_suggestion() {
 #[wasm_bindgen_test]
 fn email_options_are_read_and_checked() {
     let o = Ts::new_unchecked(options(r#"{"lang":"en","field":"rep.email"}"#));
-    let t = parse(&check_email_tape("ana@gmail", Some(o)).expect("ok"));
+    let t = parse(&check_email("ana@gmail", Some(o)).expect("ok"));
     let f = Array::from(&Array::from(&t.get(3)).get(0));
     assert_eq!(f.get(1).as_string().as_deref(), Some("rep.email"));
     for bad in [
@@ -71,7 +70,7 @@ fn email_options_are_read_and_checked() {
         r#"{"officialDomains":"x"}"#,
         "[1]",
     ] {
-        let e = check_email_tape("a@b.co", Some(Ts::new_unchecked(options(bad)))).expect_err(bad);
+        let e = check_email("a@b.co", Some(Ts::new_unchecked(options(bad)))).expect_err(bad);
         assert!(e.is_instance_of::<js_sys::Error>());
         assert_eq!(
             get(&e, "code").as_string().as_deref(),
@@ -89,7 +88,7 @@ fn password_misuse_throws_with_a_code() {
         r#"{"policy":{"minLength":-1}}"#,
         r#"{"policy":{"require":["upper","nope"]}}"#,
     ] {
-        let e = check_password_tape("x".into(), Ts::new_unchecked(options(bad))).expect_err(bad);
+        let e = check_password("x".into(), Ts::new_unchecked(options(bad))).expect_err(bad);
         assert_eq!(
             get(&e, "code").as_string().as_deref(),
             Some("api.invalid_argument"),
@@ -97,7 +96,7 @@ fn password_misuse_throws_with_a_code() {
         );
     }
     let o = options(r#"{"policy":{"minLength":10,"maxLength":4}}"#);
-    let e = check_password_tape("x".into(), Ts::new_unchecked(o)).expect_err("bad policy throws");
+    let e = check_password("x".into(), Ts::new_unchecked(o)).expect_err("bad policy throws");
     assert!(get(&e, "message")
         .as_string()
         .unwrap()
@@ -107,7 +106,7 @@ fn password_misuse_throws_with_a_code() {
 #[wasm_bindgen_test]
 fn password_tape_has_rules_strength_and_findings() {
     let o = Ts::new_unchecked(options(r#"{"policy":"gse","confirmation":"Otra"}"#));
-    let t = parse(&check_password_tape("Colombia2024".into(), o).expect("ok"));
+    let t = parse(&check_password("Colombia2024".into(), o).expect("ok"));
     assert_eq!(t.get(0), JsValue::from_f64(0.0));
     assert!(t.get(1).as_string().unwrap().contains("! # $"));
     assert_eq!(Array::from(&t.get(2)).length(), 6); // 5 GSE rules + confirmation
@@ -121,13 +120,13 @@ fn password_tape_has_rules_strength_and_findings() {
 #[wasm_bindgen_test]
 fn a_megabyte_of_input_returns_a_finding_and_the_instance_keeps_working() {
     let big = "a".repeat(1 << 20);
-    let t = parse(&check_email_tape(&format!("{big}@x.co"), None).expect("ok"));
+    let t = parse(&check_email(&format!("{big}@x.co"), None).expect("ok"));
     assert_eq!(codes(&t.get(3)), ["email.too_long"]);
     let o = Ts::new_unchecked(options(r#"{"policy":"gse"}"#));
-    let t = parse(&check_password_tape(big.clone(), o).expect("ok"));
+    let t = parse(&check_password(big.clone(), o).expect("ok"));
     assert!(codes(&t.get(6)).contains(&"password.missing_upper".to_string()));
     assert_eq!(
-        check_email_tape("ana@gmail.com", None).unwrap(),
+        check_email("ana@gmail.com", None).unwrap(),
         "\u{1}ana@gmail.com"
     );
 }
@@ -145,7 +144,7 @@ fn tables_list_every_code_rule_and_pattern() {
 
 #[wasm_bindgen_test]
 fn clean_addresses_take_the_short_path() {
-    use prevalida::wasm::email_is_clean;
+    use prevalida::js::core::email_is_clean;
     assert_eq!(email_is_clean("Ana@Dian.Gov.Co", None).unwrap(), 2);
     assert_eq!(email_is_clean("Ana@dian.gov.co", None).unwrap(), 1);
     for v in [
@@ -186,9 +185,9 @@ fn password_copies_are_wiped_from_wasm_memory() {
     let o = Ts::new_unchecked(options(
         r#"{"policy":{"minLength":8,"blocklist":true},"personal":["Ana"],"confirmation":"x"}"#,
     ));
-    check_password_tape(secret.clone(), o).expect("ok");
+    check_password(secret.clone(), o).expect("ok");
     let o = Ts::new_unchecked(options(r#"{"policy":"gse"}"#));
-    check_password_tape(secret.clone(), o).expect("ok");
+    check_password(secret.clone(), o).expect("ok");
 
     // Snapshot the memory: allocate the copy first (a large block comes from fresh memory,
     // not from the small freed blocks under test), then view the buffer as it now is.
@@ -212,7 +211,7 @@ fn password_copies_are_wiped_from_wasm_memory() {
 
 #[wasm_bindgen_test]
 fn id_tape_has_compact_formatted_findings_and_details() {
-    let t = parse(&check_id_tape("co.nit".into(), "800.197.268-4".into(), None).expect("ok"));
+    let t = parse(&check_id("co.nit".into(), "800.197.268-4".into(), None).expect("ok"));
     assert_eq!(t.get(0), JsValue::from_f64(1.0));
     assert_eq!(t.get(1).as_string().as_deref(), Some("8001972684"));
     assert_eq!(t.get(2).as_string().as_deref(), Some("800.197.268-4"));
@@ -221,11 +220,11 @@ fn id_tape_has_compact_formatted_findings_and_details() {
     // A NIT in two fields, by DIAN code, with a field path: the DV field is named.
     let split = options(r#"{"nit": "900204272", "dv": "3"}"#);
     let o = options(r#"{"field": "empresa", "lang": "en"}"#);
-    let t = parse(&check_id_tape("31".into(), split, Some(Ts::new_unchecked(o))).expect("ok"));
+    let t = parse(&check_id("31".into(), split, Some(Ts::new_unchecked(o))).expect("ok"));
     assert_eq!(codes(&t.get(3)), ["id.check_digit"]);
     let f = Array::from(&Array::from(&t.get(3)).get(0));
     assert_eq!(f.get(1).as_string().as_deref(), Some("empresa.dv"));
-    let t = parse(&check_id_tape("ec.ruc".into(), "1793213150001".into(), None).expect("ok"));
+    let t = parse(&check_id("ec.ruc".into(), "1793213150001".into(), None).expect("ok"));
     assert_eq!(codes(&t.get(3)), ["id.ruc_checksum"]);
     assert_eq!(t.get(6).as_string().as_deref(), Some("private"));
     assert_eq!(t.get(8).as_string().as_deref(), Some("Pichincha"));
@@ -233,16 +232,15 @@ fn id_tape_has_compact_formatted_findings_and_details() {
 
 #[wasm_bindgen_test]
 fn phone_tape_has_e164_national_type() {
-    let t = parse(&check_phone_tape("CO".into(), "+57 321 123 4567", None).expect("ok"));
+    let t = parse(&check_phone("CO".into(), "+57 321 123 4567", None).expect("ok"));
     assert_eq!(t.get(1).as_string().as_deref(), Some("+573211234567"));
     assert_eq!(t.get(2).as_string().as_deref(), Some("321 1234567"));
     assert_eq!(t.get(3).as_string().as_deref(), Some("mobile"));
     let o = options(r#"{"type": "mobile"}"#);
-    let t = parse(
-        &check_phone_tape("CO".into(), "601 2281260", Some(Ts::new_unchecked(o))).expect("ok"),
-    );
+    let t =
+        parse(&check_phone("CO".into(), "601 2281260", Some(Ts::new_unchecked(o))).expect("ok"));
     assert_eq!(codes(&t.get(4)), ["phone.not_mobile"]);
-    let t = parse(&check_phone_tape("EC".into(), "212 3456", None).expect("ok"));
+    let t = parse(&check_phone("EC".into(), "212 3456", None).expect("ok"));
     assert_eq!(codes(&t.get(4)), ["phone.missing_area_code"]);
 }
 
@@ -250,12 +248,12 @@ fn phone_tape_has_e164_national_type() {
 fn id_and_phone_misuse_throws_with_a_code() {
     let code = |e: JsValue| get(&e, "code").as_string();
     let bad = [
-        check_id_tape("co.dni".into(), "1".into(), None).unwrap_err(),
-        check_id_tape(JsValue::from_f64(13.0), "1".into(), None).unwrap_err(),
-        check_id_tape("cl.rut".into(), options(r#"{"nit": "1"}"#), None).unwrap_err(),
-        check_id_tape("co.cc".into(), JsValue::from_f64(1.0), None).unwrap_err(),
-        check_phone_tape("PE".into(), "1", None).unwrap_err(),
-        check_phone_tape(
+        check_id("co.dni".into(), "1".into(), None).unwrap_err(),
+        check_id(JsValue::from_f64(13.0), "1".into(), None).unwrap_err(),
+        check_id("cl.rut".into(), options(r#"{"nit": "1"}"#), None).unwrap_err(),
+        check_id("co.cc".into(), JsValue::from_f64(1.0), None).unwrap_err(),
+        check_phone("PE".into(), "1", None).unwrap_err(),
+        check_phone(
             "CO".into(),
             "1",
             Some(Ts::new_unchecked(options(r#"{"type": "cell"}"#))),

@@ -405,3 +405,10 @@ mod long_text {
         assert!(super::dates_in(&text).is_empty());
     }
 }
+
+/// As `"YYYY-MM-DD"`.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}

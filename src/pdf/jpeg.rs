@@ -370,7 +370,7 @@ impl<'a> Bits<'a> {
             if code >= first && code - first < t.count[len] {
                 return t
                     .symbols
-                    .get((t.offset[len] + code - first) as usize)
+                    .get(t.offset[len] as usize + (code - first) as usize)
                     .copied();
             }
         }

@@ -15,7 +15,7 @@ pub mod sniff;
 pub mod text;
 
 pub use check::{
-    check_bytes, check_pdf, format_size, Content, PdfCode, PdfFinding, PdfResult, PdfRules,
+    check_bytes, check_pdf, format_size, Content, EncryptionRule, PdfResult, PdfRules,
 };
 pub use inspect::{
     inspect_pdf, inspect_pdf_with, Encryption, ImageCensus, Limits, PageCensus, PageKind, PdfInfo,

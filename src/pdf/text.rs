@@ -27,12 +27,16 @@ pub struct PdfText {
     pub truncated: bool,
 }
 
-/// What to extract.
-#[derive(Clone, Debug)]
+/// Which text `extractPdfText(data, options)` reads.
+#[derive(Clone, Debug, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub struct TextOptions {
-    /// 1-based page numbers; `None` = every page.
+    /// 1-based page numbers, in the order wanted (default: every page).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub pages: Option<Vec<u32>>,
-    /// Characters in all, at most.
+    /// Characters in all, at most (default 10,000,000); `truncated` tells when it cut.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_chars: usize,
 }
 

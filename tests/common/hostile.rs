@@ -1,5 +1,5 @@
 //! Hostile and generated PDFs shared by the native tests (tests/pdf.rs) and the wasm ones
-//! (tests/wasm_pdf.rs): small files built by hand, decompression bombs, and a check that
+//! (tests/wasm_files.rs): small files built by hand, decompression bombs, and a check that
 //! asks everything of a file.
 #![allow(dead_code)]
 
@@ -103,12 +103,13 @@ pub fn every_rule() -> prevalida::pdf::PdfRules {
         max_bytes: Some(4_000_000),
         min_pages: Some(2),
         max_pages: Some(10),
-        forbid_encryption: true,
+        encryption: prevalida::pdf::EncryptionRule::Forbid,
         content: prevalida::pdf::Content::Text,
         color: true,
         must_contain: vec!["900.123.456-7".into(), "Potato".into()],
         issued_within_days: Some(30),
         today: prevalida::pdf::dates::Date::new(2026, 12, 1),
         lang: prevalida::Lang::Es,
+        field: Some("rut".into()),
     }
 }

@@ -1,5 +1,5 @@
 //! Corrupted copies of corpus files, the same sequence everywhere it is used (tests/pdf.rs
-//! natively, tests/wasm_pdf.rs in wasm, bench/pdf-extract-probe for pdf-extract): a file
+//! natively, tests/wasm_files.rs in wasm, bench/pdf-extract-probe for pdf-extract): a file
 //! picked by a xorshift generator, then 1–8 edits: a byte flipped, the file cut, a run of up
 //! to 64 bytes deleted or repeated, a PDF delimiter inserted.
 

@@ -146,14 +146,14 @@ test("PDF upload: inspected in the package's Web Worker, loaded on first use", a
   // No NIT typed: the RUT's mustContain rule is empty here (the next test types one).
   const nit = await page.inputValue("#nit");
   await page.fill("#nit", "");
-  assert.ok(!requests.some((u) => u.includes("prevalida_pdf")), "the PDF module is not loaded before it is needed");
+  assert.ok(!requests.some((u) => u.includes("prevalida_files")), "the files module is not loaded before it is needed");
   const facts = async () => {
     await page.waitForSelector('#rut-pdf-info[data-ready="true"]', { timeout: 20000 });
     return page.$$eval("#rut-pdf-info dd", (dds) => dds.map((d) => d.textContent));
   };
   await page.setInputFiles("#rut-pdf", join(corpus, "qpdf__enc-R3_V2_O_master.pdf"));
   assert.deepEqual(await facts(), ["PDF", "17 KB", "abre sin clave, con restricciones", "30", "texto"]);
-  assert.ok(requests.some((u) => u.endsWith("/prevalida_pdf_bg.wasm")), "loaded now");
+  assert.ok(requests.some((u) => u.endsWith("/prevalida_files_bg.wasm")), "loaded now");
   assert.deepEqual((await findings("rut-pdf-findings")).map((f) => f.code), ["pdf.encrypted_owner"]);
   await page.setInputFiles("#rut-pdf", join(corpus, "pdfium__encrypted.pdf"));
   assert.deepEqual((await facts()).slice(2), ["pide clave para abrir"]);
@@ -167,7 +167,7 @@ test("PDF upload: inspected in the package's Web Worker, loaded on first use", a
   assert.deepEqual((await facts()).slice(0, 1), ["foto JPEG"]);
   assert.match((await findings("rut-pdf-findings"))[0].text, /no es un PDF sino una foto JPEG/);
   const workers = page.workers().map((w) => w.url());
-  assert.ok(workers.some((u) => u.endsWith("/pdf-worker.js")), JSON.stringify(workers));
+  assert.ok(workers.some((u) => u.endsWith("/files-worker.js")), JSON.stringify(workers));
   await page.setInputFiles("#rut-pdf", join(corpus, "qpdf__minimal.pdf"));
   await facts();
   await page.fill("#nit", nit);

@@ -3,7 +3,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -16,15 +16,15 @@ before(() => {
   const packDir = mkdtempSync(join(tmpdir(), "prevalida-pack-"));
   const out = run("npm", ["pack", join(ROOT, "pkg"), "--pack-destination", packDir, "--json"], ROOT);
   const [{ filename, files }] = JSON.parse(out);
-  // Only the package's own files: no corpus, no sources, no tests.
-  assert.deepEqual(
-    files.map((f) => f.path).sort(),
-    [
-      "README.md", "api.js", "cli.js", "index.d.ts", "index.js", "node.js", "package.json", "pdf-browser.js", "pdf-common.js",
-      "pdf-node.js", "pdf-worker.js", "prevalida.d.ts", "prevalida.js", "prevalida_bg.wasm", "prevalida_pdf.d.ts",
-      "prevalida_pdf.js", "prevalida_pdf_bg.wasm",
-    ],
-  );
+  // Only the package's own files: what the build put in pkg/ (pkg-config/ and the two
+  // modules' wasm-bindgen output; package.json's `files` is derived from it), no corpus,
+  // no sources, no tests.
+  const paths = files.map((f) => f.path).sort();
+  assert.deepEqual(paths, readdirSync(join(ROOT, "pkg")).sort());
+  for (const f of ["index.js", "node.js", "api.js", "files.js", "files-worker.js", "prevalida_bg.wasm", "prevalida_files_bg.wasm", "index.d.ts"]) {
+    assert.ok(paths.includes(f), f);
+  }
+  assert.ok(!paths.some((p) => /corpus|\.rs$|test/.test(p)), paths.join(" "));
   app = mkdtempSync(join(tmpdir(), "prevalida-app-"));
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
   run("npm", ["install", "--no-audit", "--no-fund", join(packDir, filename)], app);
@@ -39,7 +39,8 @@ test("import { checkEmail, checkPassword } from 'prevalida' in Node", () => {
      const p = checkPassword("Colombia2024*", { policy: "gse", lang: "en" });
      let thrown = null;
      try { checkEmail(42); } catch (err) { thrown = { code: err.code, isError: err instanceof Error }; }
-     console.log(JSON.stringify({ e, p, thrown, codes: listCodes().length }));`,
+     const codes = listCodes();
+     console.log(JSON.stringify({ e, p, thrown, codes: codes.length, groups: [...new Set(codes.map((c) => c.code.split(".")[0]))] }));`,
   );
   const r = JSON.parse(run("node", ["main.mjs"], app));
   assert.equal(r.e.ok, false);
@@ -49,7 +50,9 @@ test("import { checkEmail, checkPassword } from 'prevalida' in Node", () => {
   assert.equal(r.p.findings[0].code, "password.weak");
   assert.match(r.p.findings[0].message, /^It meets the rules/);
   assert.deepEqual(r.thrown, { code: "api.invalid_argument", isError: true });
-  assert.ok(r.codes > 40);
+  assert.ok(r.codes > 80);
+  // One table for both modules: listCodes() includes the files module's pdf.* codes.
+  assert.deepEqual(r.groups, ["api", "email", "password", "id", "phone", "pdf", "internal"]);
 });
 
 test("every path through the glue gives the same kind of answer", () => {
@@ -123,6 +126,16 @@ test("identifiers and phones from the installed package", () => {
   assert.equal(o.dian.length, 12);
   assert.deepEqual(o.dian.find((d) => d.code === "13"), { code: "13", name: "Cédula de ciudadanía", kind: "co.cc" });
   assert.deepEqual(o.misuse, Array(6).fill("api.invalid_argument"));
+});
+
+test("one export list: both entries export api.js's functions, and index.d.ts declares exactly those", () => {
+  writeFileSync(join(app, "exports.mjs"), `import * as p from "prevalida"; console.log(JSON.stringify(Object.keys(p).sort()));`);
+  const names = JSON.parse(run("node", ["exports.mjs"], app));
+  const dts = readFileSync(join(app, "node_modules/prevalida/index.d.ts"), "utf8");
+  const declared = [...new Set([...dts.matchAll(/export declare function (\w+)/g)].map((m) => m[1]))].sort();
+  assert.deepEqual(declared, names);
+  const browser = readFileSync(join(app, "node_modules/prevalida/index.js"), "utf8");
+  assert.match(browser, /export\*from"\.\/api\.js"/, "the browser entry re-exports api.js");
 });
 
 test("inspectPdf from the installed package in Node: loaded on first use, corpus files", () => {
@@ -311,7 +324,7 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
   );
   writeFileSync(
     join(app, "main.ts"),
-    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind, checkPdf, type PdfCheckResult, type PdfCode, extractPdfText, type PdfTextResult, type PdfRules } from "prevalida";
+    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind, checkPdf, type PdfCheckResult, extractPdfText, type PdfTextResult, type PdfRules } from "prevalida";
      const r: EmailResult = checkEmail("a@b.co", { lang: "en", field: "email" });
      const c: Code = r.findings[0]?.code ?? "email.empty";
      const f: Finding | undefined = r.findings[0];
@@ -349,7 +362,7 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
      checkPhone("CO", "1", { type: "cell" });
      const info: Promise<PdfInfoResult> = inspectPdf(new Uint8Array(4));
      checkPdf(new Blob([]), { maxBytes: 4e6, content: "text", encryption: "forbid" }).then((r: PdfCheckResult) => {
-       const code: PdfCode | "internal.error" | undefined = r.findings[0]?.code;
+       const code: Code | undefined = r.findings[0]?.code; const field: string | undefined = r.findings[0]?.field;
        return code;
      });
      // @ts-expect-error: content is "text" | "scan" | "any"
@@ -360,7 +373,7 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
      const text: Promise<PdfTextResult> = extractPdfText(new Uint8Array(4), { pages: [1, 2], maxChars: 1000 });
      text.then((t) => { const first: string | undefined = t.pages[0]; const cut: boolean = t.truncated; return [first, cut]; });
      const rules: PdfRules = { mustContain: ["900123456"], issuedWithinDays: 30, today: new Date() };
-     checkPdf(new Blob([]), rules).then((r) => { const d: string | undefined = r.issueDate; const m: PdfCode = "pdf.too_old"; return [d, m]; });
+     checkPdf(new Blob([]), rules).then((r) => { const d: string | undefined = r.issueDate; const m: Code = "pdf.too_old"; return [d, m]; });
      // @ts-expect-error: pages are numbers
      extractPdfText(new Uint8Array(4), { pages: ["1"] });
      // @ts-expect-error: mustContain is a list of strings

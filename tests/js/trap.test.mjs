@@ -1,6 +1,6 @@
 // Recovery from a trapped instance, on a test build (scripts/build.sh --test-trap) whose
 // module aborts on one magic input. The published package has no such input: this checks the
-// glue's last line of defence (pkg-config/api.js `recover`).
+// glue's last line of defence (pkg-config/instance.js `recover`, files-node.js and files-worker.js for the files module).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

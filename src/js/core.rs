@@ -1,16 +1,11 @@
-//! The JavaScript boundary, and nothing else: each export converts its arguments, calls
-//! the core, and converts the result. Misuse (a number where a string goes, options of
-//! the wrong shape) throws a JS `Error` whose `code` is `"api.invalid_argument"`; every
-//! outcome of a check is a result, never an exception.
-//!
-//! Options are read property by property with `Reflect` rather than with serde: a serde
-//! deserializer for these shapes (untagged enums buffer their content, error messages
-//! format floats) costs ≈ 25 KB of wasm, a third of the size budget. Results cross as
-//! compact tapes that the package's JS glue decodes (see `crate::tape` for why).
+//! The core module's boundary (see [`crate::js`] for the convention): the typed-field
+//! checks. Results cross as compact tapes that the package's JS glue decodes
+//! (`pkg-config/api.js`; see `crate::tape` for why).
 
-use crate::codes::{Code, Lang};
+use crate::codes::Code;
 use crate::email::{self, EmailOptions};
 use crate::id::{self, IdOptions, Kind};
+use crate::js::{misuse, Props};
 use crate::password::{self, CharClass, CustomPolicy, PasswordOptions, Policy, PolicyName};
 use crate::phone::{self, Country, PhoneOptions, PhoneType};
 use crate::{tape, Severity};
@@ -21,6 +16,7 @@ use wasm_bindgen::prelude::*;
 /// A code with its severity and message template, as `listCodes()` returns it (built by
 /// the JS glue from `tables()`; declared here so its type is generated with the others).
 #[derive(Serialize, Tsify)]
+#[allow(dead_code)]
 pub struct CodeInfo {
     /// The code.
     pub code: Code,
@@ -30,97 +26,13 @@ pub struct CodeInfo {
     pub message: String,
 }
 
-fn misuse(detail: &str) -> JsValue {
-    let template = Code::ApiInvalidArgument.template(Lang::En);
-    let msg = crate::finding::cat(&[
-        template.strip_suffix("{detail}").unwrap_or(template),
-        detail,
-    ]);
-    let err = js_sys::Error::new(&format!("prevalida: {msg}"));
-    let _ = js_sys::Reflect::set(
-        &err,
-        &JsValue::from_str("code"),
-        &JsValue::from_str("api.invalid_argument"),
-    );
-    err.into()
-}
-
-/// Reads options objects; every error names the offending property.
-struct Props<'a> {
-    obj: &'a JsValue,
-    path: &'static str,
-}
-
-impl Props<'_> {
-    fn new<'a>(obj: &'a JsValue, path: &'static str) -> Result<Props<'a>, JsValue> {
-        if !obj.is_object() || js_sys::Array::is_array(obj) {
-            return Err(misuse(&format!("{path} must be an object")));
-        }
-        Ok(Props { obj, path })
-    }
-    fn get(&self, key: &str) -> Option<JsValue> {
-        let v = js_sys::Reflect::get(self.obj, &JsValue::from_str(key)).ok()?;
-        (!v.is_undefined() && !v.is_null()).then_some(v)
-    }
-    fn bad(&self, key: &str, what: &str) -> JsValue {
-        misuse(&format!("{}.{key} must be {what}", self.path))
-    }
-    fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
-        self.get(key)
-            .map(|v| v.as_string().ok_or_else(|| self.bad(key, "a string")))
-            .transpose()
-    }
-    fn boolean(&self, key: &str) -> Result<bool, JsValue> {
-        match self.get(key) {
-            None => Ok(false),
-            Some(v) => v.as_bool().ok_or_else(|| self.bad(key, "a boolean")),
-        }
-    }
-    fn count(&self, key: &str) -> Result<Option<u32>, JsValue> {
-        self.get(key)
-            .map(|v| match v.as_f64() {
-                Some(n) if n >= 0.0 && n <= u32::MAX as f64 && n.fract() == 0.0 => Ok(n as u32),
-                _ => Err(self.bad(key, "a whole number ≥ 0")),
-            })
-            .transpose()
-    }
-    fn strings(&self, key: &str) -> Result<Vec<String>, JsValue> {
-        let Some(v) = self.get(key) else {
-            return Ok(Vec::new());
-        };
-        if !js_sys::Array::is_array(&v) {
-            return Err(self.bad(key, "an array of strings"));
-        }
-        js_sys::Array::from(&v)
-            .iter()
-            .map(|s| {
-                s.as_string()
-                    .ok_or_else(|| self.bad(key, "an array of strings"))
-            })
-            .collect()
-    }
-    fn lang(&self) -> Result<Lang, JsValue> {
-        lang_of(self.get("lang"), || self.bad("lang", "\"es\" or \"en\""))
-    }
-}
-
-fn lang_of(v: Option<JsValue>, err: impl Fn() -> JsValue) -> Result<Lang, JsValue> {
-    match v.map(|v| v.as_string()) {
-        None => Ok(Lang::Es),
-        Some(Some(s)) if s == "es" => Ok(Lang::Es),
-        Some(Some(s)) if s == "en" => Ok(Lang::En),
-        Some(_) => Err(err()),
-    }
-}
-
 fn email_options(v: &JsValue) -> Result<EmailOptions, JsValue> {
-    let p = Props::new(v, "options")?;
-    Ok(EmailOptions {
-        lang: p.lang()?,
-        field: p.string("field")?,
-        official_domains: p.strings("officialDomains")?,
-        skip_messages: true,
-    })
+    let p = Props::or_empty(v, "options")?;
+    Ok(read_options!(p, EmailOptions {
+        lang: lang,
+        field: string,
+        official_domains: strings,
+    }; skip_messages: true))
 }
 
 fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
@@ -153,25 +65,22 @@ fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
                     )),
                 })
                 .collect::<Result<_, _>>()?;
-            Policy::Custom(CustomPolicy {
-                min_length: c.count("minLength")?,
-                max_length: c.count("maxLength")?,
-                require,
-                specials: c.string("specials")?,
-                forbid_whitespace: c.boolean("forbidWhitespace")?,
-                max_repeat: c.count("maxRepeat")?,
-                blocklist: c.boolean("blocklist")?,
-            })
+            Policy::Custom(read_options!(c, CustomPolicy {
+                min_length: count,
+                max_length: count,
+                specials: string,
+                forbid_whitespace: boolean,
+                max_repeat: count,
+                blocklist: boolean,
+            }; require: require))
         }
     };
-    Ok(PasswordOptions {
-        policy,
-        confirmation: p.string("confirmation")?,
-        personal: p.strings("personal")?,
-        lang: p.lang()?,
-        field: p.string("field")?,
-        skip_messages: true,
-    })
+    Ok(read_options!(p, PasswordOptions {
+        confirmation: string,
+        personal: strings,
+        lang: lang,
+        field: string,
+    }; policy: policy, skip_messages: true))
 }
 
 /// Checks an email address; returns the result as a tape (see `crate::tape`). The package
@@ -179,8 +88,8 @@ fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
 ///
 /// `value` is a `&str`: wasm-bindgen copies it in the same call. The glue checks that it is
 /// a string first and throws the coded error otherwise.
-#[wasm_bindgen(js_name = checkEmailTape)]
-pub fn check_email_tape(value: &str, options: Option<Ts<EmailOptions>>) -> Result<String, JsValue> {
+#[wasm_bindgen(js_name = checkEmail)]
+pub fn check_email(value: &str, options: Option<Ts<EmailOptions>>) -> Result<String, JsValue> {
     #[cfg(feature = "test-trap")]
     if value == "\0trap\0" {
         std::process::abort();
@@ -227,11 +136,8 @@ fn clean_code(value: &str) -> u32 {
 }
 
 /// Checks a password; returns the result as a tape. The package exports `checkPassword`.
-#[wasm_bindgen(js_name = checkPasswordTape)]
-pub fn check_password_tape(
-    mut value: String,
-    options: Ts<PasswordOptions>,
-) -> Result<String, JsValue> {
+#[wasm_bindgen(js_name = checkPassword)]
+pub fn check_password(mut value: String, options: Ts<PasswordOptions>) -> Result<String, JsValue> {
     // `value` is this call's own copy of the password: it is overwritten before it is freed,
     // and so is the confirmation (the core wipes its own working copies).
     let mut opts = password_options(&options.js_value());
@@ -262,18 +168,17 @@ fn id_options(v: Option<Ts<IdOptions>>) -> Result<IdOptions, JsValue> {
         });
     };
     let p = Props::new(&v, "options")?;
-    Ok(IdOptions {
-        lang: p.lang()?,
-        field: p.string("field")?,
-        skip_messages: true,
-    })
+    Ok(read_options!(p, IdOptions {
+        lang: lang,
+        field: string,
+    }; skip_messages: true))
 }
 
 /// Checks an identifier; returns the result as a tape (see `crate::tape`). `kind` is a
 /// kind name or a DIAN document code; `value` a string, or `{ nit, dv }` for a NIT typed
 /// in two fields. The package exports `checkId`.
-#[wasm_bindgen(js_name = checkIdTape)]
-pub fn check_id_tape(
+#[wasm_bindgen(js_name = checkId)]
+pub fn check_id(
     kind: JsValue,
     value: JsValue,
     options: Option<Ts<IdOptions>>,
@@ -296,8 +201,8 @@ pub fn check_id_tape(
 
 /// Checks a phone number of `country` (`"CO"`, `"CL"`, `"EC"`); returns a tape. The package
 /// exports `checkPhone`.
-#[wasm_bindgen(js_name = checkPhoneTape)]
-pub fn check_phone_tape(
+#[wasm_bindgen(js_name = checkPhone)]
+pub fn check_phone(
     country: JsValue,
     value: &str,
     options: Option<Ts<PhoneOptions>>,
@@ -314,7 +219,7 @@ pub fn check_phone_tape(
         .filter(|o| !o.is_undefined() && !o.is_null())
     {
         let p = Props::new(&v, "options")?;
-        opts.lang = p.lang()?;
+        opts.lang = p.lang("lang")?;
         opts.field = p.string("field")?;
         opts.want = match p.string("type")?.as_deref() {
             None => None,

@@ -1,16 +1,17 @@
 //! The PDF module compiled to wasm32, run by wasm-bindgen-test in Node and in headless
-//! Chromium (`cargo test --target wasm32-unknown-unknown --features pdf --test wasm_pdf`;
+//! Chromium (`cargo test --target wasm32-unknown-unknown --features files --test wasm_files`;
 //! scripts/test.sh). On wasm32 a panic aborts the instance (`catch_unwind` cannot help), so
 //! here a panic on any input fails the whole run: corpus files and mutated copies of them go
 //! through every entry point of the module's boundary, as the package calls it.
-#![cfg(all(target_arch = "wasm32", feature = "pdf"))]
+#![cfg(all(target_arch = "wasm32", feature = "files"))]
 
 #[path = "common/hostile.rs"]
 mod hostile;
 #[path = "common/mutate.rs"]
 mod mutate;
 
-use prevalida::wasm_pdf::{check_pdf_json, extract_pdf_text_json, inspect_pdf_json};
+use prevalida::js::files::run;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Corpus files of each kind the module meets: text, forms, object streams, AES and RC4
@@ -30,23 +31,23 @@ const FILES: &[&[u8]] = &[
     include_bytes!("corpus/pdf/qpdf__pages-loop.pdf"),
 ];
 
+/// A JS value from JSON text.
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+/// Every operation of the files module on `bytes`, as the package asks for them.
 fn all_entry_points(bytes: &[u8]) -> (String, String, String) {
-    let info = inspect_pdf_json(bytes);
-    let text = extract_pdf_text_json(bytes, vec![], -1.0);
-    let check = check_pdf_json(
-        bytes,
-        bytes.len() as f64,
-        1_000_000.0,
-        2,
-        10,
-        true,
-        1,
-        true,
-        vec!["900.123.456-7".into(), "Potato".into()],
-        30,
-        "2026-12-01",
-        false,
+    let size = bytes.len();
+    let op = |name: &str| js(&format!("{{\"op\":\"{name}\",\"size\":{size}}}"));
+    let info = run(op("inspectPdf"), bytes, JsValue::UNDEFINED).unwrap();
+    let text = run(op("extractPdfText"), bytes, JsValue::UNDEFINED).unwrap();
+    let rules = js(
+        r#"{"maxBytes":1000000,"minPages":2,"maxPages":10,"encryption":"forbid",
+        "content":"text","color":true,"mustContain":["900.123.456-7","Potato"],
+        "issuedWithinDays":30,"today":"2026-12-01","lang":"es"}"#,
     );
+    let check = run(op("checkPdf"), bytes, rules).unwrap();
     (info, text, check)
 }
 

@@ -1,0 +1,99 @@
+// The file checks (inspectPdf, extractPdfText, checkPdf): read the upload, ask the files
+// module (src/js/files.rs) for one named operation, render the findings. The module runs in a
+// Web Worker in browsers (files-browser.js) and in-process in Node (files-node.js); the entry
+// point gives the runner (`useRunner`). Options are checked by the module itself, under the
+// names of the Rust types (misuse rejects with the coded error).
+//
+// The protocol, one shape for every operation:
+//   request  { op, size, bytes, options }   op: "inspectPdf" | "extractPdfText" | "checkPdf"
+//   response { result } | { misuse: message } | { trap: true }
+import { internalError, misuse, renderFindings } from "./messages.js";
+
+/**
+ * Above this an upload is never read whole (a 2 GB "PDF" must not take the page's memory):
+ * only its first bytes, to say what it is. Portals accept 1–4 MB. The files module judges
+ * such an upload by its size (src/js/files.rs `READ_LIMIT`, the same number).
+ */
+const READ_LIMIT = 64e6;
+/** Bytes read of an upload over READ_LIMIT: enough for the magic-byte sniff (PDF: 1,024). */
+const HEAD = 1024;
+
+let runner = null;
+/** @internal Called once by the entry point: `run(request) → Promise<response>`. */
+export function useRunner(run) {
+  runner = run;
+}
+
+/**
+ * An upload as `{ size, bytes, unread }`: `bytes` a `Uint8Array` the caller no
+ * longer shares (it may be transferred to a worker): the whole file, or only its first
+ * bytes when it is over READ_LIMIT (`unread`). Throws the coded misuse error for anything
+ * that is not a `File`, `Blob`, `ArrayBuffer` or `Uint8Array`.
+ */
+async function upload(data) {
+  const blob = typeof Blob !== "undefined" && data instanceof Blob;
+  if (!blob && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) {
+    throw misuse("data must be a File, Blob, ArrayBuffer or Uint8Array");
+  }
+  const size = blob ? data.size : data.byteLength;
+  const unread = size > READ_LIMIT;
+  const end = unread ? HEAD : size;
+  let bytes;
+  if (blob) bytes = new Uint8Array(await data.slice(0, end).arrayBuffer());
+  else if (data instanceof Uint8Array) bytes = data.slice(0, end);
+  else bytes = new Uint8Array(data.slice(0, end));
+  return { size, bytes, unread };
+}
+
+/**
+ * Runs `op` on the upload: resolves with the module's result, or with `fallback()` when the
+ * module failed on the file (it trapped, or could not load); rejects on misuse.
+ */
+async function ask(op, u, options, fallback) {
+  const answer = await runner({ op, size: u.size, bytes: u.bytes, options });
+  if (answer.misuse !== undefined) {
+    const e = new Error(answer.misuse);
+    e.code = "api.invalid_argument";
+    throw e;
+  }
+  return answer.trap ? fallback() : answer.result;
+}
+
+/**
+ * What inspectPdf answers for a file the module could not inspect. Its shape is the
+ * module's `PdfInfo` (tests/js/package.test.mjs compares the two, key by key).
+ */
+function trapped(bytes) {
+  return {
+    isPdf: false, kind: "unknown", bytes, encryption: "none", pages: 0, hasText: false, textChars: 0,
+    images: { count: 0, color: 0, gray: 0, bilevel: 0, sampled: 0 }, javascript: false, embeddedFiles: 0,
+    pageCensus: [], repaired: false, truncated: false, error: "internal.error",
+  };
+}
+
+/** Inspects a PDF upload: what it is, encryption, pages, text or scan, images by color. */
+export async function inspectPdf(data) {
+  const u = await upload(data);
+  const info = await ask("inspectPdf", u, undefined, () => trapped(u.size));
+  if (!u.unread) return info;
+  // Over READ_LIMIT: only the first bytes were read, to name what it is.
+  return { ...trapped(u.size), kind: info.kind, ...(info.version && { version: info.version }), error: "pdf.too_large" };
+}
+
+/** The text of a PDF's pages (`options.pages`, 1-based; `options.maxChars`). */
+export async function extractPdfText(data, options) {
+  const u = await upload(data);
+  const text = await ask("extractPdfText", u, options, () => ({ pages: [], truncated: false, error: "internal.error" }));
+  return u.unread ? { pages: [], truncated: true, error: "pdf.too_large" } : text;
+}
+
+/** Checks an upload against a portal's rules; resolves with `{ ok, info, findings, issueDate? }`. */
+export async function checkPdf(data, rules) {
+  if (typeof rules !== "object" || rules === null) throw misuse("rules must be an object");
+  const u = await upload(data);
+  // An upload over READ_LIMIT is judged by its size alone: nothing of it is sent.
+  if (u.unread) u.bytes = new Uint8Array(0);
+  const r = await ask("checkPdf", u, rules, () => ({ ok: false, info: trapped(u.size), findings: [internalError(rules)] }));
+  renderFindings(r.findings, rules.lang === "en");
+  return r;
+}

@@ -1,0 +1,87 @@
+// Messages: the one code table (src/codes.rs), sent once by the core module (`tables()`), and
+// the one renderer of findings for both modules. A finding crosses without its message, as
+// `[code index, field | null, key, value, …]` from the core module (src/tape.rs) or as a
+// `Finding` object with an empty message from the files module; the message is rendered
+// here, in the language asked, from the code's template.
+import * as wasm from "./prevalida.js";
+
+let tables = null;
+/** The decoded tables (codes with compiled templates, rules, kinds, DIAN types, layouts). */
+export function t() {
+  if (tables === null) {
+    const raw = JSON.parse(wasm.tables());
+    const codes = raw.codes.map(([code, severity, es, en]) => ({ code, severity, es, en, tes: compile(es), ten: compile(en) }));
+    tables = {
+      codes,
+      byName: new Map(codes.map((c) => [c.code, c])),
+      rules: raw.rules.map(([id, es, en]) => ({ id, es, en, tes: compile(es), ten: compile(en) })),
+      patterns: raw.patterns,
+      kinds: raw.kinds,
+      dian: raw.dian.map(([code, name, kind]) => Object.freeze({ code, name, kind })),
+    };
+  }
+  return tables;
+}
+
+// A template "a {x} b" is compiled once into ["a ", "x", " b"]: text at even positions,
+// parameter names at odd ones. Rendering is then plain concatenation.
+function compile(template) {
+  return template.split(/\{(\w+)\}/);
+}
+/** Renders compiled template `parts` with `params`. */
+export function render(parts, params) {
+  let s = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i]];
+    s += (v === undefined ? `{${parts[i]}}` : v) + parts[i + 1];
+  }
+  return s;
+}
+
+/** Core-module findings (`[code index, field, key, value, …]`) as `Finding` objects. */
+export function findings(list, en) {
+  const { codes } = t();
+  const out = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
+    const info = codes[f[0]];
+    const params = {};
+    for (let j = 2; j < f.length; j += 2) params[f[j]] = f[j + 1];
+    const finding = { code: info.code, severity: info.severity, message: render(en ? info.ten : info.tes, params), params };
+    if (f[1] !== null) finding.field = f[1];
+    out[i] = finding;
+  }
+  return out;
+}
+
+/** Files-module findings (`Finding` objects without their message): messages rendered in place. */
+export function renderFindings(list, en) {
+  const { byName } = t();
+  for (const f of list) {
+    const info = byName.get(f.code);
+    f.message = render(en ? info.ten : info.tes, f.params);
+  }
+  return list;
+}
+
+/** The `internal.error` finding, in `options.lang`, with `options.field`. */
+export function internalError(options) {
+  const info = t().byName.get("internal.error");
+  const finding = { code: info.code, severity: info.severity, message: options?.lang === "en" ? info.en : info.es, params: {} };
+  if (typeof options?.field === "string") finding.field = options.field;
+  return finding;
+}
+
+/** The coded `Error` thrown on misuse, as the modules throw it (src/js/props.rs `misuse`). */
+export function misuse(detail) {
+  const info = t().byName.get("api.invalid_argument");
+  const e = new Error(`prevalida: ${render(info.ten, { detail })}`);
+  e.code = info.code;
+  return e;
+}
+
+/** Every finding code of both modules with its severity and message template (`{name}` marks a parameter). */
+export function listCodes(lang) {
+  if (lang !== undefined && lang !== null && lang !== "es" && lang !== "en") throw misuse('lang must be "es" or "en"');
+  return t().codes.map((c) => ({ code: c.code, severity: c.severity, message: lang === "en" ? c.en : c.es }));
+}

@@ -1,0 +1,173 @@
+//! The files module's boundary (see [`crate::js`] for the convention): built with
+//! `--features files` into its own .wasm (scripts/build.sh), which the package loads the
+//! first time a page checks a file, inside a Web Worker in browsers
+//! (pkg-config/files-worker.js) and in-process in Node.
+//!
+//! One request/response protocol: [`run`] takes an operation's name, the file's bytes, its
+//! real size and the caller's options, and answers the operation's result as JSON. Adding
+//! an operation is adding a variant to [`Op`] (and its arm in `run`).
+
+use crate::js::Props;
+use crate::pdf::{self, Content, EncryptionRule, PdfRules, TextOptions};
+use wasm_bindgen::prelude::*;
+
+/// An operation of the files module, named as the package function that asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+enum Op {
+    /// `inspectPdf(data)`: `PdfInfo`.
+    InspectPdf,
+    /// `extractPdfText(data, options)`: `PdfText`.
+    ExtractPdfText,
+    /// `checkPdf(data, rules)`: `PdfResult`.
+    CheckPdf,
+}
+
+impl crate::js::Choice for Op {
+    const ALL: &'static [Op] = &[Op::InspectPdf, Op::ExtractPdfText, Op::CheckPdf];
+}
+impl Default for Op {
+    fn default() -> Self {
+        Op::InspectPdf
+    }
+}
+
+impl crate::js::Choice for Content {
+    const ALL: &'static [Content] = &[Content::Any, Content::Text, Content::Scan];
+}
+impl crate::js::Choice for EncryptionRule {
+    const ALL: &'static [EncryptionRule] = &[EncryptionRule::Forbid, EncryptionRule::Allow];
+}
+
+/// Runs the operation `request.op` on `bytes` (the whole file, or only its first bytes
+/// when `size` says it was too large to read) with `options`; returns its result as JSON.
+/// Misuse (an unknown operation, options of the wrong shape) throws the coded error.
+#[wasm_bindgen]
+pub fn run(request: JsValue, bytes: &[u8], options: JsValue) -> Result<String, JsValue> {
+    trap_on_magic(bytes);
+    let req = Props::new(&request, "request")?;
+    let op: Op = req.choice("op")?;
+    let size = req.bytes("size")?.unwrap_or(bytes.len() as u64);
+    let json = match op {
+        Op::InspectPdf => crate::json::to_json(&pdf::inspect_pdf(bytes)),
+        Op::ExtractPdfText => {
+            crate::json::to_json(&pdf::extract_text(bytes, &text_options(&options)?))
+        }
+        Op::CheckPdf => {
+            let mut rules = pdf_rules(&options)?;
+            if (bytes.len() as u64) < size {
+                // Too large to read (the glue sent only its first bytes): judged by its size
+                // against the portal's limit, or against what the package reads at most.
+                rules.max_bytes = Some(rules.max_bytes.unwrap_or(READ_LIMIT).min(READ_LIMIT));
+            }
+            crate::json::to_json(&pdf::check_bytes(bytes, size, &rules))
+        }
+    };
+    Ok(json)
+}
+
+/// `extractPdfText`'s options.
+fn text_options(v: &JsValue) -> Result<TextOptions, JsValue> {
+    // `undefined` means no options; `null` is not an options object.
+    let p = if v.is_null() {
+        Props::new(v, "options")?
+    } else {
+        Props::or_empty(v, "options")?
+    };
+    let pages = match p.get(&crate::js::camel("pages")) {
+        None => None,
+        Some(v) => {
+            let bad = || p.bad("pages", "an array of page numbers ≥ 1");
+            if !js_sys::Array::is_array(&v) {
+                return Err(bad());
+            }
+            let list = js_sys::Array::from(&v);
+            if list.length() > 100_000 {
+                return Err(bad());
+            }
+            let pages = list
+                .iter()
+                .map(|n| match n.as_f64() {
+                    Some(n) if n >= 1.0 && n < 4_294_967_296.0 && n.fract() == 0.0 => Ok(n as u32),
+                    _ => Err(bad()),
+                })
+                .collect::<Result<Vec<u32>, JsValue>>()?;
+            (!pages.is_empty()).then_some(pages)
+        }
+    };
+    let max_chars = p
+        .bytes(&crate::js::camel("max_chars"))?
+        .map_or(TextOptions::default().max_chars, |n| {
+            n.min(1 << 40) as usize
+        });
+    Ok(TextOptions { pages, max_chars })
+}
+
+/// `checkPdf`'s rules, under the names of [`PdfRules`]' fields.
+fn pdf_rules(v: &JsValue) -> Result<PdfRules, JsValue> {
+    let p = Props::new(v, "rules")?;
+    let rules = read_options!(p, PdfRules {
+        max_bytes: bytes,
+        min_pages: positive,
+        max_pages: positive,
+        encryption: choice,
+        content: choice,
+        color: boolean,
+        must_contain: strings,
+        issued_within_days: days,
+        lang: lang,
+        field: string,
+    }; today: today(&p)?);
+    if rules.must_contain.len() > 100
+        || rules
+            .must_contain
+            .iter()
+            .any(|t| t.trim().is_empty() || t.chars().count() > 500)
+    {
+        return Err(p.bad(
+            "mustContain",
+            "an array of at most 100 non-empty strings of at most 500 characters",
+        ));
+    }
+    Ok(rules)
+}
+
+/// The largest upload the package reads (pkg-config/files.js `READ_LIMIT`).
+const READ_LIMIT: u64 = 64_000_000;
+
+/// `rules.today`: a `Date` (its local day) or `"YYYY-MM-DD"`; by default the device's local
+/// date.
+fn today(p: &Props) -> Result<Option<pdf::dates::Date>, JsValue> {
+    let bad = || p.bad("today", "a Date or a \"YYYY-MM-DD\" string");
+    let day = |d: &js_sys::Date| {
+        let (y, m, dd) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+        pdf::dates::Date::parse_iso(&format!("{y:04}-{m:02}-{dd:02}"))
+    };
+    match p.get("today") {
+        None => Ok(day(&js_sys::Date::new_0())),
+        Some(v) if v.is_instance_of::<js_sys::Date>() => {
+            let d: js_sys::Date = v.unchecked_into();
+            if d.get_time().is_nan() {
+                return Err(bad());
+            }
+            Ok(day(&d))
+        }
+        Some(v) => match v.as_string().and_then(|s| {
+            (s.len() == 10)
+                .then(|| pdf::dates::Date::parse_iso(&s))
+                .flatten()
+        }) {
+            Some(d) => Ok(Some(d)),
+            None => Err(bad()),
+        },
+    }
+}
+
+/// Test builds only (`--features test-trap`, tests/js/trap.test.mjs): aborts on one magic
+/// file so that the package's recovery from a trapped files module can be tested.
+fn trap_on_magic(_bytes: &[u8]) {
+    #[cfg(feature = "test-trap")]
+    if _bytes == b"%PDF-trap" {
+        std::process::abort();
+    }
+}
