@@ -187,33 +187,8 @@ impl Finding {
     }
 }
 
-/// The number of characters of `s` (smaller in wasm than `chars().count()`, whose
-/// optimized counter costs ≈ 800 bytes).
-pub(crate) fn char_len(s: &str) -> usize {
-    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
-}
-
-/// Whether `needle` occurs in `hay`. The inputs are short (bounded by each check), and a
-/// plain window scan is far smaller in wasm than the standard Two-Way searcher.
-pub(crate) fn has_sub(hay: &str, needle: &str) -> bool {
-    needle.is_empty()
-        || hay
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w == needle.as_bytes())
-}
-
-/// The parts one after another (smaller in wasm than the generic `concat`).
-pub(crate) fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
-}
-
 /// Replaces each `{name}` in `template` with the parameter of that name.
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "files")), allow(dead_code))]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn render(template: &str, params: &Params) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -246,7 +221,7 @@ pub(crate) fn render(template: &str, params: &Params) -> String {
 
 /// Parameters are counts and limits: whole numbers. Integer formatting keeps the float
 /// formatter (≈ 20 KB of wasm) out of the module.
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "files")), allow(dead_code))]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn format_number(n: f64) -> String {
     (n.round() as i64).to_string()
 }

@@ -135,7 +135,7 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
     if trimmed.len() > PARSE_LIMIT {
         cx.push(
             Code::EmailTooLong,
-            vec![("length", crate::finding::char_len(trimmed).into())],
+            vec![("length", crate::text::char_len(trimmed).into())],
         );
         return done(cx, "", None);
     }
@@ -407,7 +407,7 @@ fn check_local(cx: &mut Ctx, local: &str) {
     if local.ends_with('.') {
         cx.push(Code::EmailLocalTrailingDot, vec![]);
     }
-    if crate::finding::has_sub(local, "..") {
+    if crate::text::has_sub(local, "..") {
         cx.push(Code::EmailDoubleDot, vec![]);
     }
     if !local.is_ascii() {
@@ -436,7 +436,7 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     if domain.ends_with('.') {
         cx.push(Code::EmailDomainTrailingDot, vec![]);
     }
-    if crate::finding::has_sub(&domain, "..") && !cx.has(Code::EmailDoubleDot) {
+    if crate::text::has_sub(&domain, "..") && !cx.has(Code::EmailDoubleDot) {
         cx.push(Code::EmailDoubleDot, vec![]);
     }
     let ascii_bad = |c: u8| !(c.is_ascii_alphanumeric() || c == b'-' || c == b'.');
@@ -465,7 +465,7 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     let mut ascii = String::new();
     let mut encodable = true;
     for label in labels() {
-        let chars = crate::finding::char_len(label);
+        let chars = crate::text::char_len(label);
         if label.starts_with('-') || label.ends_with('-') {
             cx.push(Code::EmailLabelHyphen, vec![("label", (*label).into())]);
         }
@@ -512,7 +512,7 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     }
     if count >= 2 {
         let tld = labels().next_back().unwrap_or_default();
-        if crate::finding::char_len(tld) < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
+        if crate::text::char_len(tld) < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
             cx.push(Code::EmailTldInvalid, vec![("tld", tld.into())]);
         }
     }

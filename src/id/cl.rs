@@ -50,7 +50,7 @@ pub(super) fn rut(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
         );
         return (c.to_owned(), String::new());
     }
-    let compact = crate::finding::cat(&[body, "-", dv]);
+    let compact = crate::text::cat(&[body, "-", dv]);
     let expected = rut_check_digit(body).unwrap_or('0');
     if dv.chars().next() != Some(expected) {
         cx.push(
@@ -68,6 +68,6 @@ pub(super) fn rut(cx: &mut Ctx, details: &mut IdDetails, c: &str) -> (String, St
     } else {
         Holder::Person
     });
-    let formatted = crate::finding::cat(&[&group(body), "-", dv]);
+    let formatted = crate::text::cat(&[&group(body), "-", dv]);
     (compact, formatted)
 }

@@ -189,7 +189,7 @@ pub(super) fn nit_parts(
                 return (body, String::new());
             }
             let expected = expected.unwrap_or(0);
-            let compact = crate::finding::cat(&[body.as_str(), d]);
+            let compact = crate::text::cat(&[body.as_str(), d]);
             if given != expected {
                 cx.part("dv");
                 cx.push(

@@ -238,7 +238,7 @@ impl<'a> Ctx<'a> {
     /// Findings from now on go to `<field>.<part>`.
     fn part(&mut self, part: &str) {
         self.field = Some(match &self.opts.field {
-            Some(f) => crate::finding::cat(&[f.as_str(), ".", part]),
+            Some(f) => crate::text::cat(&[f.as_str(), ".", part]),
             None => part.to_owned(),
         });
     }

@@ -9,11 +9,11 @@ use wasm_bindgen::prelude::*;
 /// that code's English template.
 pub(crate) fn misuse(detail: &str) -> JsValue {
     let template = Code::ApiInvalidArgument.template(Lang::En);
-    let msg = crate::finding::cat(&[
+    let msg = crate::text::cat(&[
         template.strip_suffix("{detail}").unwrap_or(template),
         detail,
     ]);
-    let err = js_sys::Error::new(&crate::finding::cat(&["prevalida: ", &msg]));
+    let err = js_sys::Error::new(&crate::text::cat(&["prevalida: ", &msg]));
     let _ = js_sys::Reflect::set(
         &err,
         &JsValue::from_str("code"),
@@ -46,7 +46,7 @@ impl Props<'_> {
     /// `obj` as an options object (`path` names it in errors); misuse when it is not one.
     pub(crate) fn new<'a>(obj: &'a JsValue, path: &'static str) -> Result<Props<'a>, JsValue> {
         if !obj.is_object() || js_sys::Array::is_array(obj) {
-            return Err(misuse(&crate::finding::cat(&[path, " must be an object"])));
+            return Err(misuse(&crate::text::cat(&[path, " must be an object"])));
         }
         Ok(Props {
             obj: Some(obj),
@@ -65,13 +65,7 @@ impl Props<'_> {
         (!v.is_undefined() && !v.is_null()).then_some(v)
     }
     pub(crate) fn bad(&self, key: &str, what: &str) -> JsValue {
-        misuse(&crate::finding::cat(&[
-            self.path,
-            ".",
-            key,
-            " must be ",
-            what,
-        ]))
+        misuse(&crate::text::cat(&[self.path, ".", key, " must be ", what]))
     }
     pub(crate) fn string(&self, key: &str) -> Result<Option<String>, JsValue> {
         self.get(key)

@@ -285,7 +285,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         Rule { id, ok, message, n }
     };
 
-    let length = crate::finding::char_len(value);
+    let length = crate::text::char_len(value);
     let empty = value.is_empty();
     if empty {
         push!(Code::PasswordEmpty, vec![]);
@@ -432,7 +432,7 @@ fn longest_run(s: &str) -> (usize, char) {
 /// The first personal token (≥ 3 characters; ≥ 4 digits for numbers) found inside the
 /// password, compared case- and accent-insensitively. Returns the token as folded.
 fn personal_in(password: &str, personal: &[String]) -> Option<String> {
-    let mut folded: String = password.chars().map(strength::fold).collect();
+    let mut folded: String = password.chars().map(crate::text::fold).collect();
     let mut digits: String = password.chars().filter(char::is_ascii_digit).collect();
     let found = personal
         .iter()
@@ -441,9 +441,9 @@ fn personal_in(password: &str, personal: &[String]) -> Option<String> {
             let numeric = t.chars().all(|c| c.is_ascii_digit());
             if numeric {
                 t.len() >= 4
-                    && (crate::finding::has_sub(&folded, t) || crate::finding::has_sub(&digits, t))
+                    && (crate::text::has_sub(&folded, t) || crate::text::has_sub(&digits, t))
             } else {
-                crate::finding::char_len(t) >= 3 && crate::finding::has_sub(&folded, t)
+                crate::text::char_len(t) >= 3 && crate::text::has_sub(&folded, t)
             }
         });
     crate::wipe::string(&mut folded);

@@ -5,6 +5,7 @@
 //! password with them. Only the first [`ANALYZED`] characters are matched; each character
 //! beyond adds one order of magnitude, so the time is bounded for any length.
 
+use crate::text::fold;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -194,26 +195,13 @@ fn dictionary() -> &'static Dictionary {
 
 /// True when the whole password (case-insensitively, accents folded) is a common password.
 pub fn is_common(password: &str) -> bool {
-    if crate::finding::char_len(password) > MAX_WORD {
+    if crate::text::char_len(password) > MAX_WORD {
         return false;
     }
     let mut key: String = password.chars().map(fold).collect();
     let common = matches!(dictionary().get(&key), Some((_, Pattern::CommonPassword)));
     crate::wipe::string(&mut key);
     common
-}
-
-/// Lower-cases and strips the accent of Spanish letters (`Ñ` → `n`), for matching only.
-pub fn fold(c: char) -> char {
-    match c {
-        'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
-        'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
-        'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
-        'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
-        'ñ' | 'Ñ' => 'n',
-        c => crate::idn::lower(c),
-    }
 }
 
 fn unleet(c: char) -> char {
@@ -244,7 +232,7 @@ pub fn estimate(password: &str, personal: &[String]) -> Strength {
     } else {
         password.chars().skip(ANALYZED).count() as f64
     };
-    let mut folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
+    let mut folded: Vec<char> = chars.iter().map(|&c| crate::text::fold(c)).collect();
     let strength = estimate_chars(&chars, &folded, extra, personal);
     // These are copies of the password: overwrite them before they are freed.
     crate::wipe::chars(&mut chars);
@@ -264,7 +252,7 @@ fn estimate_chars(chars: &[char], folded: &[char], extra: f64, personal: &[Strin
     let personal: Vec<String> = personal
         .iter()
         .flat_map(|p| personal_tokens(p))
-        .filter(|t| crate::finding::char_len(t) >= 3)
+        .filter(|t| crate::text::char_len(t) >= 3)
         .collect();
 
     let mut matches = Vec::new();

@@ -105,7 +105,7 @@ const LABELS: [&str; 9] = [
 fn fold(c: char) -> char {
     match c {
         '\u{A0}' | '\n' | '\t' | '\r' => ' ',
-        c => crate::password::strength::fold(c),
+        c => crate::text::fold(c),
     }
 }
 

@@ -163,7 +163,7 @@ pub fn check_phone(country: Country, value: &str, opts: &PhoneOptions) -> PhoneR
             ),
             _ => {}
         }
-        r.e164 = Some(crate::finding::cat(&["+", country.code(), &nsn]));
+        r.e164 = Some(crate::text::cat(&["+", country.code(), &nsn]));
         r.national = Some(national(country, kind, &nsn));
         r.kind = Some(kind);
     }

@@ -1,0 +1,41 @@
+//! Small string helpers shared by the checks: counting, searching and joining short strings
+//! (written out because the standard library's general versions cost more wasm than these
+//! inputs need), and the folding of Spanish letters for matching.
+
+/// The number of characters of `s` (smaller in wasm than `chars().count()`, whose
+/// optimized counter costs ≈ 800 bytes).
+pub(crate) fn char_len(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
+/// Whether `needle` occurs in `hay`. The inputs are short (bounded by each check), and a
+/// plain window scan is far smaller in wasm than the standard Two-Way searcher.
+pub(crate) fn has_sub(hay: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+}
+
+/// The parts one after another (smaller in wasm than the generic `concat`).
+pub(crate) fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// Lower-cases and strips the accent of Spanish letters (`Ñ` → `n`), for matching only.
+pub(crate) fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
+        'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
+        'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
+        'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
+        'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        c => crate::idn::lower(c),
+    }
+}
