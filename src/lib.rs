@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod checks;
 pub mod codes;
 pub mod finding;
 #[cfg_attr(all(target_arch = "wasm32", feature = "files"), allow(dead_code))]
@@ -39,9 +40,34 @@ pub mod password;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod phone;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
-pub mod tape;
+pub mod tables;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 mod wipe;
 
 pub use codes::{Code, Lang};
+
+// The registry of typed-field checks: each once, with its package function's documentation
+// and TypeScript signature (see `checks`). The package's functions and their declarations
+// are generated from it.
+#[cfg(not(all(target_arch = "wasm32", feature = "files")))]
+checks! {
+    /// Checks an email address: WHATWG syntax plus RFC 5321 limits, the mistakes people make
+    /// (comma for dot, spaces, missing TLD, `gmail.con`), and look-alike or mixed-script
+    /// domains. Never throws for a string; throws a {@link PrevalidaError} when `value` is
+    /// not a string or `options` is malformed.
+    email::Email => "checkEmail" "(value: string, options?: EmailOptions): EmailResult";
+    /// Checks a password against a portal policy (`"gse"`, `"dian"`, `"nist"` or your own),
+    /// its confirmation and the user's data, and estimates its strength offline. The password
+    /// is used as typed: never trimmed or normalized, and never kept after the call.
+    password::Password => "checkPassword" "(value: string, options: PasswordOptions): PasswordResult";
+    /// Checks a national identifier of Colombia, Chile or Ecuador, exact to the check digit.
+    /// `options.kind` is a {@link Kind} (`"co.nit"`, `"cl.rut"`, `"ec.ruc"`…) or a DIAN
+    /// document code (`"13"`, `"31"`…). A NIT typed in two fields goes as `{ nit, dv }`:
+    /// findings then name the wrong one (`field` ends in `.nit` or `.dv`).
+    id::Id => "checkId" "(value: string, options: IdOptions): IdResult;\nexport declare function checkId(value: { nit: string; dv: string }, options: IdOptions & { kind: \"co.nit\" | \"31\" }): IdResult";
+    /// Checks a phone number against the numbering plan of `options.country` (`"CO"`,
+    /// `"CL"`, `"EC"`). Accepts `+57`, `57`, `0057`, spaces, dots, hyphens and parentheses;
+    /// `options.type` demands a mobile or a landline.
+    phone::Phone => "checkPhone" "(value: string, options: PhoneOptions): PhoneResult";
+}
 pub use finding::{Finding, Param, Severity};

@@ -582,3 +582,24 @@ fn from_fullwidth(c: char) -> char {
 
 #[cfg(test)]
 mod tests;
+
+/// `checkEmail(value, options?)` in the package (the registry in `lib.rs`).
+pub struct Email;
+
+impl crate::checks::Check for Email {
+    type Options = EmailOptions;
+    type Output = EmailResult;
+    fn run(
+        value: crate::checks::Value,
+        options: EmailOptions,
+    ) -> Result<EmailResult, crate::checks::Misuse> {
+        Ok(check_email_full(&value.text()?, &options))
+    }
+}
+
+// The package renders messages itself (pkg-config/messages.js).
+crate::read_options!(EmailOptions {
+    lang: choice,
+    field: string,
+    official_domains: strings,
+}; skip_messages: true);

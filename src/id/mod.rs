@@ -138,6 +138,13 @@ pub struct IdOptions {
     /// `"<field>.nit"` and `"<field>.dv"` (or `"nit"` and `"dv"`).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub field: Option<String>,
+    /// The kind of identifier, or a DIAN document code (the Rust functions take it as an
+    /// argument; the package's `checkId(value, { kind })` reads it here).
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Kind | DianDocumentType[\"code\"]")
+    )]
+    pub kind: String,
     /// Leave messages empty (the npm package renders them in JavaScript).
     #[serde(skip)]
     pub skip_messages: bool,
@@ -434,3 +441,48 @@ pub fn check_nit_parts(nit: &str, dv: &str, opts: &IdOptions) -> IdResult {
     let (compact, formatted) = co::nit_parts(&mut cx, &mut details, nit, dv);
     finish(cx, compact, formatted, details)
 }
+
+/// `checkId(value, { kind, … })` in the package (the registry in `lib.rs`): `value` a string,
+/// or `{ nit, dv }` for a NIT typed in two fields.
+pub struct Id;
+
+impl crate::checks::Check for Id {
+    type Options = IdOptions;
+    type Output = IdResult;
+    fn run(
+        value: crate::checks::Value,
+        options: IdOptions,
+    ) -> Result<IdResult, crate::checks::Misuse> {
+        use crate::checks::{Misuse, Value};
+        let Some((kind, code)) = Kind::parse(&options.kind) else {
+            return Err(Misuse::bad(
+                "options",
+                "kind",
+                "an identifier kind (\"co.nit\", \"cl.rut\", …) or a DIAN document code (\"13\", \"31\", …)",
+            ));
+        };
+        match value {
+            Value::Text(v) => Ok(check_id_as(kind, code, &v, &options)),
+            Value::Parts(parts) if kind == Kind::CoNit => {
+                let part = |name: &str| {
+                    parts
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| v.as_str())
+                        .unwrap_or_default()
+                };
+                Ok(check_nit_parts(part("nit"), part("dv"), &options))
+            }
+            Value::Parts(_) => Err(Misuse(
+                "value must be a string (or { nit, dv } for co.nit)".into(),
+            )),
+        }
+    }
+}
+
+// The package renders messages itself (pkg-config/messages.js).
+crate::read_options!(IdOptions {
+    lang: choice,
+    field: string,
+    kind: text,
+}; skip_messages: true);

@@ -1,16 +1,15 @@
 //! The core module's boundary (see [`crate::js`] for the convention): the typed-field
-//! checks. Results cross as compact tapes that the package's JS glue decodes
-//! (`pkg-config/api.js`; see `crate::tape` for why).
+//! checks of the registry (`checks!` in `lib.rs`) through one export, [`run_check`], and the
+//! few helpers the package exports besides them.
 
+use crate::checks::{Misuse, ReadOptions, Value};
 use crate::codes::Code;
 use crate::email::{self, EmailOptions};
-use crate::id::{self, IdOptions, Kind};
+use crate::id;
 use crate::js::{misuse, Props};
-use crate::password::{self, CharClass, CustomPolicy, PasswordOptions, Policy, PolicyName};
-use crate::phone::{self, Country, PhoneOptions, PhoneType};
-use crate::{tape, Severity};
+use crate::Severity;
 use serde::Serialize;
-use tsify::{Ts, Tsify};
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 /// A code with its severity and message template, as `listCodes()` returns it (built by
@@ -26,82 +25,40 @@ pub struct CodeInfo {
     pub message: String,
 }
 
-fn email_options(v: &JsValue) -> Result<EmailOptions, JsValue> {
-    let p = Props::or_empty(v, "options")?;
-    Ok(read_options!(p, EmailOptions {
-        lang: lang,
-        field: string,
-        official_domains: strings,
-    }; skip_messages: true))
+/// The value of a check: a string, or a plain object of strings (`{ nit, dv }`).
+fn value_of(v: &JsValue) -> Result<Value, Misuse> {
+    if let Some(s) = v.as_string() {
+        return Ok(Value::Text(s));
+    }
+    if v.is_object() && !js_sys::Array::is_array(v) {
+        let mut parts = Vec::new();
+        for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let (Some(k), Some(s)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+                return Err(Misuse("value must be a string".into()));
+            };
+            parts.push((k, s));
+        }
+        return Ok(Value::Parts(parts));
+    }
+    Err(Misuse("value must be a string".into()))
 }
 
-fn password_options(v: &JsValue) -> Result<PasswordOptions, JsValue> {
-    let p = Props::new(v, "options")?;
-    let policy = match p.get("policy") {
-        None => {
-            return Err(misuse(
-                "options.policy is required (\"gse\", \"dian\", \"nist\" or an object)",
-            ))
-        }
-        Some(v) if v.is_string() => Policy::Named(match v.as_string().as_deref() {
-            Some("gse") => PolicyName::Gse,
-            Some("dian") => PolicyName::Dian,
-            Some("nist") => PolicyName::Nist,
-            _ => return Err(p.bad("policy", "\"gse\", \"dian\", \"nist\" or an object")),
-        }),
-        Some(v) => {
-            let c = Props::new(&v, "options.policy")?;
-            let require = c
-                .strings("require")?
-                .iter()
-                .map(|s| match s.as_str() {
-                    "upper" => Ok(CharClass::Upper),
-                    "lower" => Ok(CharClass::Lower),
-                    "digit" => Ok(CharClass::Digit),
-                    "special" => Ok(CharClass::Special),
-                    _ => Err(c.bad(
-                        "require",
-                        "a list of \"upper\", \"lower\", \"digit\", \"special\"",
-                    )),
-                })
-                .collect::<Result<_, _>>()?;
-            Policy::Custom(read_options!(c, CustomPolicy {
-                min_length: count,
-                max_length: count,
-                specials: string,
-                forbid_whitespace: boolean,
-                max_repeat: count,
-                blocklist: boolean,
-            }; require: require))
-        }
-    };
-    Ok(read_options!(p, PasswordOptions {
-        confirmation: string,
-        personal: strings,
-        lang: lang,
-        field: string,
-    }; policy: policy, skip_messages: true))
-}
-
-/// Checks an email address; returns the result as a tape (see `crate::tape`). The package
-/// exports `checkEmail`, which decodes it (`pkg-config/api.js`).
-///
-/// `value` is a `&str`: wasm-bindgen copies it in the same call. The glue checks that it is
-/// a string first and throws the coded error otherwise.
-#[wasm_bindgen(js_name = checkEmail)]
-pub fn check_email(value: &str, options: Option<Ts<EmailOptions>>) -> Result<String, JsValue> {
+/// Runs the check the package calls `name` (`"checkEmail"`…) on `value` with `options`;
+/// returns its result as JSON, findings without messages (the package renders them). Misuse
+/// throws the coded error.
+#[wasm_bindgen(js_name = runCheck)]
+pub fn run_check(name: &str, value: JsValue, options: JsValue) -> Result<String, JsValue> {
     #[cfg(feature = "test-trap")]
-    if value == "\0trap\0" {
+    if value.as_string().as_deref() == Some("\0trap\0") {
         std::process::abort();
     }
-    let opts = match options.map(|o| o.js_value()) {
-        Some(o) if !o.is_undefined() && !o.is_null() => email_options(&o)?,
-        _ => EmailOptions {
-            skip_messages: true,
-            ..EmailOptions::default()
-        },
-    };
-    Ok(tape::email(&email::check_email_full(value, &opts)))
+    let result = value_of(&value).and_then(|value| {
+        let props = Props::or_empty(&options, "options")?;
+        crate::registry::run(name, value, &props)
+            .unwrap_or_else(|| Err(Misuse("no such check".into())))
+    });
+    result.map_err(misuse)
 }
 
 /// 0 unless `value` is a clean address with nothing to report (`email::is_clean`); then 1
@@ -109,14 +66,10 @@ pub fn check_email(value: &str, options: Option<Ts<EmailOptions>>) -> Result<Str
 /// `{ ok: true, normalized, findings: [] }` itself: the common case costs one call that
 /// returns a number. Options are still validated.
 #[wasm_bindgen(js_name = emailIsClean)]
-pub fn email_is_clean(value: &str, options: Option<Ts<EmailOptions>>) -> Result<u32, JsValue> {
-    let extra_officials = match options.map(|o| o.js_value()) {
-        Some(o) if !o.is_undefined() && !o.is_null() => {
-            !email_options(&o)?.official_domains.is_empty()
-        }
-        _ => false,
-    };
-    if extra_officials {
+pub fn email_is_clean(value: &str, options: JsValue) -> Result<u32, JsValue> {
+    let props = Props::or_empty(&options, "options").map_err(misuse)?;
+    let options = EmailOptions::read(&props).map_err(misuse)?;
+    if !options.official_domains.is_empty() {
         return Ok(0);
     }
     Ok(clean_code(value))
@@ -133,102 +86,6 @@ fn clean_code(value: &str) -> u32 {
     } else {
         1
     }
-}
-
-/// Checks a password; returns the result as a tape. The package exports `checkPassword`.
-#[wasm_bindgen(js_name = checkPassword)]
-pub fn check_password(mut value: String, options: Ts<PasswordOptions>) -> Result<String, JsValue> {
-    // `value` is this call's own copy of the password: it is overwritten before it is freed,
-    // and so is the confirmation (the core wipes its own working copies).
-    let mut opts = password_options(&options.js_value());
-    let result = match &opts {
-        Ok(o) => {
-            password::check_password(&value, o).map_err(|e| misuse(&format!("policy: {}", e.0)))
-        }
-        Err(e) => Err(e.clone()),
-    };
-    crate::wipe::string(&mut value);
-    if let Ok(o) = &mut opts {
-        if let Some(c) = &mut o.confirmation {
-            crate::wipe::string(c);
-        }
-    }
-    let result = result?;
-    Ok(tape::password(&result, &result.allowed))
-}
-
-fn id_options(v: Option<Ts<IdOptions>>) -> Result<IdOptions, JsValue> {
-    let Some(v) = v
-        .map(|o| o.js_value())
-        .filter(|o| !o.is_undefined() && !o.is_null())
-    else {
-        return Ok(IdOptions {
-            skip_messages: true,
-            ..IdOptions::default()
-        });
-    };
-    let p = Props::new(&v, "options")?;
-    Ok(read_options!(p, IdOptions {
-        lang: lang,
-        field: string,
-    }; skip_messages: true))
-}
-
-/// Checks an identifier; returns the result as a tape (see `crate::tape`). `kind` is a
-/// kind name or a DIAN document code; `value` a string, or `{ nit, dv }` for a NIT typed
-/// in two fields. The package exports `checkId`.
-#[wasm_bindgen(js_name = checkId)]
-pub fn check_id(
-    kind: JsValue,
-    value: JsValue,
-    options: Option<Ts<IdOptions>>,
-) -> Result<String, JsValue> {
-    let Some((kind, code)) = kind.as_string().as_deref().and_then(Kind::parse) else {
-        return Err(misuse("kind must be an identifier kind (\"co.nit\", \"cl.rut\", …) or a DIAN document code (\"13\", \"31\", …)"));
-    };
-    let opts = id_options(options)?;
-    let result = if let Some(v) = value.as_string() {
-        id::check_id_as(kind, code, &v, &opts)
-    } else if kind == Kind::CoNit && value.is_object() {
-        let p = Props::new(&value, "value")?;
-        let part = |k: &str| p.string(k).map(Option::unwrap_or_default);
-        id::check_nit_parts(&part("nit")?, &part("dv")?, &opts)
-    } else {
-        return Err(misuse("value must be a string (or { nit, dv } for co.nit)"));
-    };
-    Ok(tape::id(&result))
-}
-
-/// Checks a phone number of `country` (`"CO"`, `"CL"`, `"EC"`); returns a tape. The package
-/// exports `checkPhone`.
-#[wasm_bindgen(js_name = checkPhone)]
-pub fn check_phone(
-    country: JsValue,
-    value: &str,
-    options: Option<Ts<PhoneOptions>>,
-) -> Result<String, JsValue> {
-    let Some(country) = country.as_string().as_deref().and_then(Country::parse) else {
-        return Err(misuse("country must be \"CO\", \"CL\" or \"EC\""));
-    };
-    let mut opts = PhoneOptions {
-        skip_messages: true,
-        ..PhoneOptions::default()
-    };
-    if let Some(v) = options
-        .map(|o| o.js_value())
-        .filter(|o| !o.is_undefined() && !o.is_null())
-    {
-        let p = Props::new(&v, "options")?;
-        opts.lang = p.lang("lang")?;
-        opts.field = p.string("field")?;
-        opts.want = match p.string("type")?.as_deref() {
-            None => None,
-            Some("mobile") => Some(PhoneType::Mobile),
-            Some("fixed") => Some(PhoneType::Fixed),
-            Some(_) => return Err(p.bad("type", "\"mobile\" or \"fixed\"")),
-        };
-    }
-    Ok(tape::phone(&phone::check_phone(country, value, &opts)))
 }
 
 /// The DIAN check digit of a NIT body (separators allowed), or -1 when the body is not
@@ -254,7 +111,7 @@ pub fn rut_check_digit(body: &str) -> String {
 /// Codes, severities, message templates, rule and pattern names, for the JS glue.
 #[wasm_bindgen]
 pub fn tables() -> String {
-    tape::tables()
+    crate::tables::tables()
 }
 
 /// Capacity of [`input_buffer`]: addresses longer than this take the ordinary call.

@@ -7,14 +7,15 @@
 //! real size and the caller's options, and answers the operation's result as JSON. Adding
 //! an operation is adding a variant to [`Op`] (and its arm in `run`).
 
-use crate::js::Props;
-use crate::pdf::{self, Content, EncryptionRule, PdfRules, TextOptions};
+use crate::checks::{camel, read, Choice, Misuse, ReadOptions};
+use crate::js::{misuse, Props};
+use crate::pdf::{self, PdfRules, TextOptions};
 use wasm_bindgen::prelude::*;
 
 /// An operation of the files module, named as the package function that asks for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
-enum Op {
+pub enum Op {
     /// `inspectPdf(data)`: `PdfInfo`.
     InspectPdf,
     /// `extractPdfText(data, options)`: `PdfText`.
@@ -23,20 +24,8 @@ enum Op {
     CheckPdf,
 }
 
-impl crate::js::Choice for Op {
+impl Choice for Op {
     const ALL: &'static [Op] = &[Op::InspectPdf, Op::ExtractPdfText, Op::CheckPdf];
-}
-impl Default for Op {
-    fn default() -> Self {
-        Op::InspectPdf
-    }
-}
-
-impl crate::js::Choice for Content {
-    const ALL: &'static [Content] = &[Content::Any, Content::Text, Content::Scan];
-}
-impl crate::js::Choice for EncryptionRule {
-    const ALL: &'static [EncryptionRule] = &[EncryptionRule::Forbid, EncryptionRule::Allow];
 }
 
 /// Runs the operation `request.op` on `bytes` (the whole file, or only its first bytes
@@ -45,16 +34,20 @@ impl crate::js::Choice for EncryptionRule {
 #[wasm_bindgen]
 pub fn run(request: JsValue, bytes: &[u8], options: JsValue) -> Result<String, JsValue> {
     trap_on_magic(bytes);
-    let req = Props::new(&request, "request")?;
-    let op: Op = req.choice("op")?;
-    let size = req.bytes("size")?.unwrap_or(bytes.len() as u64);
-    let json = match op {
+    answer(&request, bytes, &options).map_err(misuse)
+}
+
+fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, Misuse> {
+    let req = Props::new(request, "request")?;
+    let op: Op = read::required(&req, "op")?;
+    let size = read::bytes(&req, "size")?.unwrap_or(bytes.len() as u64);
+    Ok(match op {
         Op::InspectPdf => crate::json::to_json(&pdf::inspect_pdf(bytes)),
         Op::ExtractPdfText => {
-            crate::json::to_json(&pdf::extract_text(bytes, &text_options(&options)?))
+            crate::json::to_json(&pdf::extract_text(bytes, &text_options(options)?))
         }
         Op::CheckPdf => {
-            let mut rules = pdf_rules(&options)?;
+            let mut rules = pdf_rules(options)?;
             if (bytes.len() as u64) < size {
                 // Too large to read (the glue sent only its first bytes): judged by its size
                 // against the portal's limit, or against what the package reads at most.
@@ -62,22 +55,22 @@ pub fn run(request: JsValue, bytes: &[u8], options: JsValue) -> Result<String, J
             }
             crate::json::to_json(&pdf::check_bytes(bytes, size, &rules))
         }
-    };
-    Ok(json)
+    })
 }
 
 /// `extractPdfText`'s options.
-fn text_options(v: &JsValue) -> Result<TextOptions, JsValue> {
+fn text_options(v: &JsValue) -> Result<TextOptions, Misuse> {
     // `undefined` means no options; `null` is not an options object.
     let p = if v.is_null() {
         Props::new(v, "options")?
     } else {
         Props::or_empty(v, "options")?
     };
-    let pages = match p.get(&crate::js::camel("pages")) {
+    let key = camel("pages");
+    let pages = match p.get(&key) {
         None => None,
         Some(v) => {
-            let bad = || p.bad("pages", "an array of page numbers ≥ 1");
+            let bad = || p.bad(&key, "an array of page numbers ≥ 1");
             if !js_sys::Array::is_array(&v) {
                 return Err(bad());
             }
@@ -91,33 +84,20 @@ fn text_options(v: &JsValue) -> Result<TextOptions, JsValue> {
                     Some(n) if n >= 1.0 && n < 4_294_967_296.0 && n.fract() == 0.0 => Ok(n as u32),
                     _ => Err(bad()),
                 })
-                .collect::<Result<Vec<u32>, JsValue>>()?;
+                .collect::<Result<Vec<u32>, Misuse>>()?;
             (!pages.is_empty()).then_some(pages)
         }
     };
-    let max_chars = p
-        .bytes(&crate::js::camel("max_chars"))?
-        .map_or(TextOptions::default().max_chars, |n| {
-            n.min(1 << 40) as usize
-        });
+    let max_chars = read::count(&p, &camel("max_chars"))?
+        .map_or(TextOptions::default().max_chars, |n| n as usize);
     Ok(TextOptions { pages, max_chars })
 }
 
-/// `checkPdf`'s rules, under the names of [`PdfRules`]' fields.
-fn pdf_rules(v: &JsValue) -> Result<PdfRules, JsValue> {
+/// `checkPdf`'s rules ([`PdfRules`]' `ReadOptions`, and `today` from a JS `Date`).
+fn pdf_rules(v: &JsValue) -> Result<PdfRules, Misuse> {
     let p = Props::new(v, "rules")?;
-    let rules = read_options!(p, PdfRules {
-        max_bytes: bytes,
-        min_pages: positive,
-        max_pages: positive,
-        encryption: choice,
-        content: choice,
-        color: boolean,
-        must_contain: strings,
-        issued_within_days: days,
-        lang: lang,
-        field: string,
-    }; today: today(&p)?);
+    let mut rules = PdfRules::read(&p)?;
+    rules.today = today(&p)?;
     if rules.must_contain.len() > 100
         || rules
             .must_contain
@@ -137,7 +117,7 @@ const READ_LIMIT: u64 = 64_000_000;
 
 /// `rules.today`: a `Date` (its local day) or `"YYYY-MM-DD"`; by default the device's local
 /// date.
-fn today(p: &Props) -> Result<Option<pdf::dates::Date>, JsValue> {
+fn today(p: &Props) -> Result<Option<pdf::dates::Date>, Misuse> {
     let bad = || p.bad("today", "a Date or a \"YYYY-MM-DD\" string");
     let day = |d: &js_sys::Date| {
         let (y, m, dd) = (d.get_full_year(), d.get_month() + 1, d.get_date());

@@ -123,7 +123,8 @@ pub struct Rule {
     /// The requirement, in the requested language ("Al menos 8 caracteres").
     pub message: String,
     /// The number in the requirement (a length, a run), when it has one.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub n: Option<usize>,
 }
 
@@ -139,8 +140,7 @@ pub struct PasswordResult {
     pub strength: Strength,
     /// Everything found, errors first.
     pub findings: Vec<Finding>,
-    /// The policy's special characters as shown in messages.
-    #[serde(skip)]
+    /// The policy's special characters as shown in messages (`"! # $ % …"`).
     pub allowed: String,
 }
 
@@ -453,3 +453,81 @@ fn personal_in(password: &str, personal: &[String]) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// `checkPassword(value, options)` in the package (the registry in `lib.rs`).
+pub struct Password;
+
+impl crate::checks::Check for Password {
+    type Options = PasswordOptions;
+    type Output = PasswordResult;
+    fn run(
+        value: crate::checks::Value,
+        mut options: PasswordOptions,
+    ) -> Result<PasswordResult, crate::checks::Misuse> {
+        // `value` is this call's own copy of the password: it is overwritten before it is
+        // freed, and so is the confirmation (the core wipes its own working copies).
+        let mut value = value.text()?;
+        let result = check_password(&value, &options)
+            .map_err(|e| crate::checks::Misuse(crate::text::cat(&["policy: ", &e.0])));
+        crate::wipe::string(&mut value);
+        if let Some(c) = &mut options.confirmation {
+            crate::wipe::string(c);
+        }
+        result
+    }
+}
+
+impl crate::checks::Choice for PolicyName {
+    const ALL: &'static [PolicyName] = &[PolicyName::Gse, PolicyName::Dian, PolicyName::Nist];
+}
+impl crate::checks::Choice for CharClass {
+    const ALL: &'static [CharClass] = &[
+        CharClass::Upper,
+        CharClass::Lower,
+        CharClass::Digit,
+        CharClass::Special,
+    ];
+}
+
+crate::read_options!(CustomPolicy {
+    min_length: count,
+    max_length: count,
+    require: choices,
+    specials: string,
+    forbid_whitespace: boolean,
+    max_repeat: count,
+    blocklist: boolean,
+});
+
+use crate::checks::ReadOptions;
+
+impl ReadOptions for PasswordOptions {
+    fn read(src: &dyn crate::checks::OptionSource) -> Result<Self, crate::checks::Misuse> {
+        use crate::checks::{camel, read, Misuse, Prop};
+        let names = "\"gse\", \"dian\", \"nist\" or an object";
+        let policy = match src.prop(&camel("policy"))? {
+            Prop::Absent => {
+                return Err(Misuse(crate::text::cat(&[
+                    src.path(),
+                    ".policy is required (",
+                    names,
+                    ")",
+                ])))
+            }
+            Prop::Text(_) => Policy::Named(read::required(src, &camel("policy"))?),
+            Prop::Object(custom) => {
+                Policy::Custom(<CustomPolicy as ReadOptions>::read(custom.as_ref())?)
+            }
+            Prop::Other => return Err(Misuse::bad(src.path(), "policy", names)),
+        };
+        Ok(PasswordOptions {
+            policy,
+            confirmation: read::string(src, &camel("confirmation"))?,
+            personal: read::strings(src, &camel("personal"))?,
+            lang: read::choice(src, &camel("lang"))?,
+            field: read::string(src, &camel("field"))?,
+            // The package renders messages itself (pkg-config/messages.js).
+            skip_messages: true,
+        })
+    }
+}

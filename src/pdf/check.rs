@@ -89,6 +89,27 @@ pub struct PdfRules {
     pub field: Option<String>,
 }
 
+impl crate::checks::Choice for Content {
+    const ALL: &'static [Content] = &[Content::Any, Content::Text, Content::Scan];
+}
+impl crate::checks::Choice for EncryptionRule {
+    const ALL: &'static [EncryptionRule] = &[EncryptionRule::Forbid, EncryptionRule::Allow];
+}
+
+// `today` is read by the package's boundary (a JS `Date` or a string: src/js/files.rs).
+crate::read_options!(PdfRules {
+    max_bytes: bytes,
+    min_pages: positive,
+    max_pages: positive,
+    encryption: choice,
+    content: choice,
+    color: boolean,
+    must_contain: strings,
+    issued_within_days: days,
+    lang: choice,
+    field: string,
+});
+
 /// What [`check_pdf`] returns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -85,9 +85,12 @@ pub struct PhoneOptions {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub field: Option<String>,
     /// Demand this type ("Teléfono móvil" → `"mobile"`).
-    #[serde(rename = "type")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub want: Option<PhoneType>,
+    pub r#type: Option<PhoneType>,
+    /// The country whose numbering plan applies (the Rust functions take it as an argument;
+    /// the package's `checkPhone(value, { country })` reads it here).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Country"))]
+    pub country: Option<Country>,
     /// Leave messages empty (the npm package renders them in JavaScript).
     #[serde(skip)]
     pub skip_messages: bool,
@@ -152,7 +155,7 @@ pub fn check_phone(country: Country, value: &str, opts: &PhoneOptions) -> PhoneR
         findings: Vec::new(),
     };
     if let Some((nsn, kind)) = read {
-        match (opts.want, kind) {
+        match (opts.r#type, kind) {
             (Some(PhoneType::Mobile), PhoneType::Fixed) => cx.push(
                 Code::PhoneNotMobile,
                 &[("national", (&national(country, kind, &nsn)).into())],
@@ -404,3 +407,40 @@ fn spaced(prefix: &str, s: &str, cuts: &[usize]) -> String {
     }
     out
 }
+
+/// `checkPhone(value, { country, … })` in the package (the registry in `lib.rs`).
+pub struct Phone;
+
+impl crate::checks::Check for Phone {
+    type Options = PhoneOptions;
+    type Output = PhoneResult;
+    fn run(
+        value: crate::checks::Value,
+        options: PhoneOptions,
+    ) -> Result<PhoneResult, crate::checks::Misuse> {
+        let value = value.text()?;
+        let Some(country) = options.country else {
+            return Err(crate::checks::Misuse::bad(
+                "options",
+                "country",
+                "\"CO\", \"CL\" or \"EC\"",
+            ));
+        };
+        Ok(check_phone(country, &value, &options))
+    }
+}
+
+impl crate::checks::Choice for Country {
+    const ALL: &'static [Country] = &[Country::Co, Country::Cl, Country::Ec];
+}
+impl crate::checks::Choice for PhoneType {
+    const ALL: &'static [PhoneType] = &[PhoneType::Mobile, PhoneType::Fixed];
+}
+
+// The package renders messages itself (pkg-config/messages.js).
+crate::read_options!(PhoneOptions {
+    lang: choice,
+    field: string,
+    r#type: maybe,
+    country: maybe,
+}; skip_messages: true);

@@ -107,7 +107,7 @@ fn colombia() {
 #[test]
 fn demanded_type() {
     let mobile = PhoneOptions {
-        want: Some(PhoneType::Mobile),
+        r#type: Some(PhoneType::Mobile),
         ..Default::default()
     };
     let r = check_phone(Country::Co, "601 2281260", &mobile);
@@ -116,7 +116,7 @@ fn demanded_type() {
     assert_eq!(r.kind, Some(PhoneType::Fixed));
     assert!(check_phone(Country::Co, "3211234567", &mobile).ok);
     let fixed = PhoneOptions {
-        want: Some(PhoneType::Fixed),
+        r#type: Some(PhoneType::Fixed),
         ..Default::default()
     };
     assert_eq!(
