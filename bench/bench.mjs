@@ -99,12 +99,12 @@ const PHONES = [
   ["EC", "es-EC", "0941234567"],
 ];
 const [pvId, vId, lId] = timeAll(
-  [([, k, x]) => checkId(k, x), ([c, , x]) => validator.isVAT(x, c), () => 0],
+  [([, kind, x]) => checkId(x, { kind }), ([c, , x]) => validator.isVAT(x, c), () => 0],
   IDS,
 );
 const [pvPh, vPh, lPh] = timeAll(
   [
-    ([c, , x]) => checkPhone(c, x),
+    ([country, , x]) => checkPhone(x, { country }),
     ([, l, x]) => validator.isMobilePhone(x, l),
     ([c, , x]) => {
       const p = parsePhoneNumberFromString(x, c);
@@ -126,9 +126,9 @@ row(`libphonenumber-js/max isValid+getType (${PHONES.length})`, lPh);
 const VALID_ID = [true, true, false, true, true, true, true, false, true, true, false, true];
 const VALID_PHONE = [true, true, false, false, true, false, false, true, false, false]; // mobiles only
 const right = (f, xs, truth) => xs.filter((x, i) => Boolean(f(x)) === truth[i]).length;
-console.log(`\nright verdicts: checkId ${right(([, k, x]) => checkId(k, x).ok, IDS, VALID_ID)}/${IDS.length}, ` +
+console.log(`\nright verdicts: checkId ${right(([, kind, x]) => checkId(x, { kind }).ok, IDS, VALID_ID)}/${IDS.length}, ` +
   `validator.isVAT ${right(([c, , x]) => validator.isVAT(x, c), IDS, VALID_ID)}/${IDS.length}; ` +
-  `mobile numbers: checkPhone ${right(([c, , x]) => checkPhone(c, x).type === "mobile", PHONES, VALID_PHONE)}/${PHONES.length}, ` +
+  `mobile numbers: checkPhone ${right(([country, , x]) => checkPhone(x, { country }).type === "mobile", PHONES, VALID_PHONE)}/${PHONES.length}, ` +
   `validator.isMobilePhone ${right(([, l, x]) => validator.isMobilePhone(x, l), PHONES, VALID_PHONE)}/${PHONES.length}`);
 console.log("\nratios (peer time / prevalida time; goal: > 1, prevalida faster)");
 console.log(`  checkId    vs validator.isVAT              ${(vId / pvId).toFixed(2)}×`);

@@ -83,11 +83,11 @@ async function main(argv) {
       break;
     case "id":
       if (pos.length !== 2) return usage();
-      result = checkId(pos[0], pos[1], { lang });
+      result = checkId(pos[1], { kind: pos[0], lang });
       break;
     case "phone":
       if (pos.length !== 2) return usage();
-      result = checkPhone(pos[0], pos[1], { lang, type: opt.mobile ? "mobile" : opt.fixed ? "fixed" : undefined });
+      result = checkPhone(pos[1], { country: pos[0], lang, type: opt.mobile ? "mobile" : opt.fixed ? "fixed" : undefined });
       break;
     default:
       return usage();

@@ -20,38 +20,12 @@ import type {
 } from "./prevalida.js";
 import type { PdfInfo, PdfRules, PdfText, TextOptions } from "./prevalida_files.js";
 
-/**
- * Checks an email address: WHATWG syntax plus RFC 5321 limits, the mistakes people make
- * (comma for dot, spaces, missing TLD, `gmail.con`), and look-alike or mixed-script domains.
- * Never throws for a string; throws a {@link PrevalidaError} when `value` is not a string.
- */
-export declare function checkEmail(value: string, options?: EmailOptions): EmailResult;
+// checkEmail, checkPassword, checkId, checkPhone: declared, with their documentation, by
+// the registry (src/lib.rs `checks!`) in prevalida.d.ts.
+export * from "./checks.js";
 
-/**
- * Checks a password against a portal policy (`"gse"`, `"dian"`, `"nist"` or your own), its
- * confirmation and the user's data, and estimates its strength offline. The password is
- * used as typed: never trimmed or normalized, and never kept after the call.
- */
-export declare function checkPassword(value: string, options: PasswordOptions): PasswordResult;
-
-/** A DIAN "tipo de documento" code, accepted by {@link checkId} in place of a kind. */
+/** A DIAN "tipo de documento" code, accepted by `checkId` in place of a kind. */
 export type DianCode = DianDocumentType["code"];
-
-/**
- * Checks a national identifier of Colombia, Chile or Ecuador, exact to the check digit.
- * `kind` is a {@link Kind} (`"co.nit"`, `"cl.rut"`, `"ec.ruc"`…) or a {@link DianCode}.
- * A NIT typed in two fields goes as `{ nit, dv }`: findings then name the wrong one
- * (`field` ends in `.nit` or `.dv`).
- */
-export declare function checkId(kind: Kind | DianCode, value: string, options?: IdOptions): IdResult;
-export declare function checkId(kind: "co.nit" | "31", value: { nit: string; dv: string }, options?: IdOptions): IdResult;
-
-/**
- * Checks a phone number against the numbering plan of Colombia, Chile or Ecuador. Accepts
- * `+57`, `57`, `0057`, spaces, dots, hyphens and parentheses; `options.type` demands a mobile
- * or a landline.
- */
-export declare function checkPhone(country: Country, value: string, options?: PhoneOptions): PhoneResult;
 
 /** The DIAN check digit (DV) of a NIT body, or `null` when the body is not 1–15 digits. */
 export declare function nitCheckDigit(body: string): number | null;

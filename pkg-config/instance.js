@@ -1,6 +1,8 @@
-// The core module's instance: its memory (for the input buffer of the clean-email fast path)
-// and the recovery from a trap. Given the instance's exports by index.js / node.js.
+// The core module's instance: calling a check of the registry (`run`, which every function
+// of the generated checks.js calls), the clean-email fast path, and the recovery from a trap.
+// Given the instance's exports by index.js / node.js.
 import * as wasm from "./prevalida.js";
+import { internalError, render, renderFindings, t } from "./messages.js";
 
 let memory = null;
 let inputPtr = 0;
@@ -13,11 +15,72 @@ export function bind(exports) {
 }
 
 /**
- * Writes a short ASCII string into the module's input buffer; -1 when it is not one. Kept:
- * one wasm call instead of three (allocate, copy, free) for the most frequent question, a
- * clean address (docs/architecture.md, "workarounds").
+ * Runs the check the package calls `name` (src/lib.rs `checks!`): the module answers the
+ * result as JSON, findings without messages, which are rendered here in `options.lang`.
+ * Misuse throws the module's coded error; a trap answers `internal.error`.
  */
-export function writeInput(value) {
+export function run(name, value, options) {
+  t(); // the tables must exist before anything can trap
+  try {
+    if (name === "checkEmail") {
+      const r = cleanEmail(value, options);
+      if (r !== null) return r;
+    }
+    return finish(name, JSON.parse(wasm.runCheck(name, value, options)), options);
+  } catch (e) {
+    recover(e);
+    return trapped(name, options);
+  }
+}
+
+function finish(name, r, options) {
+  const en = options?.lang === "en";
+  renderFindings(r.findings, en);
+  if (name === "checkPassword") {
+    // The checklist's lines, from the rule templates (src/codes.rs RuleId).
+    const { rules } = t();
+    for (const rule of r.rules) {
+      const tpl = rules.get(rule.id);
+      rule.message = render(en ? tpl.ten : tpl.tes, { n: rule.n, allowed: r.allowed });
+    }
+  }
+  return r;
+}
+
+/**
+ * The answer for a call the module trapped on: the result's shape comes from the fresh
+ * instance (the same check of an empty value), with one `internal.error` finding.
+ */
+function trapped(name, options) {
+  let r = {};
+  try {
+    r = finish(name, JSON.parse(wasm.runCheck(name, "", options)), options);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) recover(e);
+  }
+  return { ...r, ok: false, findings: [internalError(options)] };
+}
+
+/**
+ * The most frequent question, a clean address without options, in one wasm call that
+ * returns a number (no string crosses back): `{ ok: true, normalized, findings: [] }`, or
+ * `null` when the full check must run. Kept for its speed: see ARCHITECTURE.md.
+ */
+function cleanEmail(value, options) {
+  if (typeof value !== "string") return null;
+  const n = options === undefined || options === null ? writeInput(value) : -1;
+  const clean = n >= 0 ? wasm.emailIsCleanInput(n) : wasm.emailIsClean(value, options);
+  if (clean === 1) return { ok: true, normalized: value, findings: [] };
+  if (clean === 2) {
+    // A clean ASCII address whose domain has capitals: normalized lower-cases the domain.
+    const at = value.indexOf("@");
+    return { ok: true, normalized: value.slice(0, at + 1) + value.slice(at + 1).toLowerCase(), findings: [] };
+  }
+  return null;
+}
+
+/** Writes a short ASCII string into the module's input buffer; -1 when it is not one. */
+function writeInput(value) {
   const n = value.length;
   if (memory === null || n > 256) return -1;
   if (inputView === null || inputView.buffer !== memory.buffer) inputView = new Uint8Array(memory.buffer);
@@ -34,7 +97,7 @@ export function writeInput(value) {
  * ever traps (a panic aborts in wasm), its instance is unusable: start a fresh one. The input
  * buffer belonged to the old instance, so later calls take the ordinary path.
  */
-export function recover(e) {
+function recover(e) {
   if (!(e instanceof WebAssembly.RuntimeError)) throw e;
   wasm.__wbg_reset_state();
   memory = null;

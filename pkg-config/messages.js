@@ -1,12 +1,11 @@
-// Messages: the one code table (src/codes.rs), sent once by the core module (`tables()`), and
-// the one renderer of findings for both modules. A finding crosses without its message, as
-// `[code index, field | null, key, value, …]` from the core module (src/tape.rs) or as a
-// `Finding` object with an empty message from the files module; the message is rendered
-// here, in the language asked, from the code's template.
+// Messages: the one code table (src/codes.rs), sent once by the core module (`tables()`,
+// src/tables.rs), and the one renderer of findings for both modules. A finding crosses as a
+// `Finding` object with an empty message; the message is rendered here, in the language
+// asked, from the code's template.
 import * as wasm from "./prevalida.js";
 
 let tables = null;
-/** The decoded tables (codes with compiled templates, rules, kinds, DIAN types, layouts). */
+/** The decoded tables (codes and rule lines with compiled templates, DIAN types). */
 export function t() {
   if (tables === null) {
     const raw = JSON.parse(wasm.tables());
@@ -14,9 +13,7 @@ export function t() {
     tables = {
       codes,
       byName: new Map(codes.map((c) => [c.code, c])),
-      rules: raw.rules.map(([id, es, en]) => ({ id, es, en, tes: compile(es), ten: compile(en) })),
-      patterns: raw.patterns,
-      kinds: raw.kinds,
+      rules: new Map(raw.rules.map(([id, es, en]) => [id, { es, en, tes: compile(es), ten: compile(en) }])),
       dian: raw.dian.map(([code, name, kind]) => Object.freeze({ code, name, kind })),
     };
   }
@@ -38,23 +35,7 @@ export function render(parts, params) {
   return s;
 }
 
-/** Core-module findings (`[code index, field, key, value, …]`) as `Finding` objects. */
-export function findings(list, en) {
-  const { codes } = t();
-  const out = new Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const f = list[i];
-    const info = codes[f[0]];
-    const params = {};
-    for (let j = 2; j < f.length; j += 2) params[f[j]] = f[j + 1];
-    const finding = { code: info.code, severity: info.severity, message: render(en ? info.ten : info.tes, params), params };
-    if (f[1] !== null) finding.field = f[1];
-    out[i] = finding;
-  }
-  return out;
-}
-
-/** Files-module findings (`Finding` objects without their message): messages rendered in place. */
+/** Findings as the modules send them (without their message): messages rendered in place. */
 export function renderFindings(list, en) {
   const { byName } = t();
   for (const f of list) {

@@ -49,8 +49,10 @@ node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapp
 { echo 'import type { Code, Finding, Lang, Severity } from "./prevalida.js";'; cat "$out/prevalida_files.d.ts"; } \
   > "$out/prevalida_files.d.ts.tmp" && mv "$out/prevalida_files.d.ts.tmp" "$out/prevalida_files.d.ts"
 rm -f "$out/prevalida_files_bg.wasm.d.ts" "$out/prevalida_bg.wasm.d.ts" "$out/.gitignore"
-# Every hand-kept file of the package (pkg-config/ is the list).
+# Every hand-kept file of the package (pkg-config/ is the list), and the check functions
+# generated from the registry (src/lib.rs `checks!`).
 cp pkg-config/* "$out/"
+node scripts/gen-checks.mjs "$out"
 # The JS a page downloads is minified (terser; exports and behaviour unchanged): it halves
 # the glue's gzip size, which counts against the core budget. The readable sources are
 # pkg-config/*.js and wasm-bindgen's output; types stay in the .d.ts files. cli.js (Node

@@ -2,9 +2,18 @@
 # Every test, in the order that fails fastest. Called by `make test` and by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step's time, and the whole run's, are printed (CI keeps them).
+started=$SECONDS
+last=$SECONDS
+step() {
+  [ "$last" != "$SECONDS" ] && printf '\033[2m(%ss)\033[0m\n' "$((SECONDS - last))"
+  last=$SECONDS
+  printf '\n\033[1m== %s\033[0m\n' "$*"
+}
+
+step "setup: what this machine lacks"
+bash scripts/setup.sh
 
 step "format"
 cargo fmt --all -- --check
@@ -15,7 +24,7 @@ cargo test
 step "patches: the aes stand-in against the FIPS-197 vectors"
 CARGO_TARGET_DIR=target/patch-aes cargo test --manifest-path patches/aes/Cargo.toml
 
-step "PDF module: shared corpus vs qpdf/poppler/pypdf, hostile files (release build: the 2 s bound is for what ships)"
+step "files module: shared PDF corpus vs qpdf/poppler/pypdf, hostile files (release build: the 2 s bound is for what ships)"
 cargo test --release --features files --lib pdf::
 cargo test --release --features files --test pdf -- --nocapture
 
@@ -27,13 +36,13 @@ step "wasm-bindgen-test in Node"
 cargo test --target wasm32-unknown-unknown --test wasm
 
 step "wasm-bindgen-test in headless Chromium"
-WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --target wasm32-unknown-unknown --test wasm
 
-step "PDF module in wasm32 (no trap on corpus, mutated and hostile files): Node, then headless Chromium"
-cargo test --target wasm32-unknown-unknown --features files --test wasm_files
-WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --target wasm32-unknown-unknown --features files --test wasm_files
+step "files module in wasm32, optimized (no trap on corpus, mutated and hostile files): Node, then headless Chromium"
+cargo test --profile wasm-test --target wasm32-unknown-unknown --features files --test wasm_files -- --nocapture
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
+  cargo test --profile wasm-test --target wasm32-unknown-unknown --features files --test wasm_files -- --nocapture
 
 step "build pkg/ (and the test-trap build for the recovery test)"
 bash scripts/build.sh
@@ -46,4 +55,5 @@ step "end-to-end: www/ in headless Chromium"
 bash scripts/install-demo.sh
 node --test tests/e2e/
 
-echo; echo "all tests passed"
+step "done"
+echo "all tests passed in $((SECONDS - started)) s"

@@ -1,13 +1,11 @@
-//! The JS boundary, run by wasm-bindgen-test in Node (default) and in headless Chromium
-//! (`WASM_BINDGEN_USE_BROWSER=1`); see `scripts/test.sh`. The decoding of tapes into result
-//! objects (pkg-config/api.js) is tested through the package in tests/js and tests/e2e.
+//! The core module's boundary (src/js/core.rs), run by wasm-bindgen-test in Node (default)
+//! and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`); see `scripts/test.sh`. The
+//! rendering of messages (pkg-config/messages.js) is tested through the package in tests/js
+//! and tests/e2e.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
-use prevalida::js::core::{
-    check_email, check_id, check_password, check_phone, nit_check_digit, rut_check_digit, tables,
-};
-use tsify::Ts;
+use prevalida::js::core::{email_is_clean, nit_check_digit, run_check, rut_check_digit, tables};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -19,65 +17,90 @@ fn options(json: &str) -> JsValue {
     JSON::parse(json).expect("json")
 }
 
-fn parse(tape: &str) -> Array {
-    Array::from(&JSON::parse(tape).expect("a tape is JSON"))
+/// Runs a check of the registry as the package does; its result as a JS object.
+fn check(name: &str, value: JsValue, opts: &str) -> Result<JsValue, JsValue> {
+    let o = if opts.is_empty() {
+        JsValue::UNDEFINED
+    } else {
+        options(opts)
+    };
+    run_check(name, value, o).map(|json| JSON::parse(&json).expect("a result is JSON"))
 }
 
-/// The code names of a tape's findings, looked up in `tables()` as the glue does.
-fn codes(findings: &JsValue) -> Vec<String> {
-    let table = Array::from(&get(&JSON::parse(&tables()).unwrap(), "codes"));
-    Array::from(findings)
+fn text(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
+/// The codes of a result's findings.
+fn codes(result: &JsValue) -> Vec<String> {
+    Array::from(&get(result, "findings"))
         .iter()
-        .map(|f| {
-            let idx = Array::from(&f).get(0).as_f64().unwrap() as u32;
-            Array::from(&table.get(idx)).get(0).as_string().unwrap()
-        })
+        .map(|f| get(&f, "code").as_string().unwrap())
         .collect()
 }
 
-#[wasm_bindgen_test]
-fn valid_address_is_the_short_tape() {
-    let t = check_email("Ana@Dian.Gov.Co", None).expect("ok");
-    assert_eq!(t, "\u{1}Ana@dian.gov.co");
+fn first(result: &JsValue, key: &str) -> JsValue {
+    get(&Array::from(&get(result, "findings")).get(0), key)
+}
+
+fn misuse_code(e: &JsValue) -> Option<String> {
+    assert!(e.is_instance_of::<js_sys::Error>());
+    get(e, "code").as_string()
 }
 
 #[wasm_bindgen_test]
-fn email_tape_has_codes_params_and_suggestion() {
-    let t = parse(&check_email("ventas@empresa,com,co", None).expect("ok"));
-    assert_eq!(t.get(0), JsValue::from_f64(0.0));
+fn email_result_has_codes_params_and_suggestion() {
+    let r = check("checkEmail", text("ventas@empresa,com,co"), "").expect("ok");
+    assert_eq!(get(&r, "ok"), JsValue::FALSE);
     assert_eq!(
-        t.get(2).as_string().as_deref(),
+        get(&r, "suggestion").as_string().as_deref(),
         Some("ventas@empresa.com.co")
     );
-    assert_eq!(codes(&t.get(3)), ["email.comma_in_domain"]);
-    let f = Array::from(&Array::from(&t.get(3)).get(0));
-    assert_eq!(f.get(2).as_string().as_deref(), Some("suggestion"));
+    assert_eq!(codes(&r), ["email.comma_in_domain"]);
     assert_eq!(
-        f.get(3).as_string().as_deref(),
+        get(&first(&r, "params"), "suggestion")
+            .as_string()
+            .as_deref(),
         Some("ventas@empresa.com.co")
+    );
+    assert_eq!(
+        first(&r, "message").as_string().as_deref(),
+        Some(""),
+        "rendered by the package"
+    );
+    let r = check("checkEmail", text("Ana@Dian.Gov.Co"), "").expect("ok");
+    assert_eq!(
+        get(&r, "normalized").as_string().as_deref(),
+        Some("Ana@dian.gov.co")
     );
 }
 
 #[wasm_bindgen_test]
 fn email_options_are_read_and_checked() {
-    let o = Ts::new_unchecked(options(r#"{"lang":"en","field":"rep.email"}"#));
-    let t = parse(&check_email("ana@gmail", Some(o)).expect("ok"));
-    let f = Array::from(&Array::from(&t.get(3)).get(0));
-    assert_eq!(f.get(1).as_string().as_deref(), Some("rep.email"));
+    let r = check(
+        "checkEmail",
+        text("ana@gmail"),
+        r#"{"lang":"en","field":"rep.email"}"#,
+    )
+    .expect("ok");
+    assert_eq!(first(&r, "field").as_string().as_deref(), Some("rep.email"));
     for bad in [
         r#"{"lang":"fr"}"#,
         r#"{"field":3}"#,
         r#"{"officialDomains":"x"}"#,
         "[1]",
     ] {
-        let e = check_email("a@b.co", Some(Ts::new_unchecked(options(bad)))).expect_err(bad);
-        assert!(e.is_instance_of::<js_sys::Error>());
+        let e = check("checkEmail", text("a@b.co"), bad).expect_err(bad);
         assert_eq!(
-            get(&e, "code").as_string().as_deref(),
+            misuse_code(&e).as_deref(),
             Some("api.invalid_argument"),
             "{bad}"
         );
     }
+    let e = check("checkEmail", JsValue::from_f64(3.0), "").expect_err("a number");
+    assert_eq!(misuse_code(&e).as_deref(), Some("api.invalid_argument"));
+    let e = check("checkNothing", text("x"), "").expect_err("no such check");
+    assert_eq!(misuse_code(&e).as_deref(), Some("api.invalid_argument"));
 }
 
 #[wasm_bindgen_test]
@@ -88,15 +111,19 @@ fn password_misuse_throws_with_a_code() {
         r#"{"policy":{"minLength":-1}}"#,
         r#"{"policy":{"require":["upper","nope"]}}"#,
     ] {
-        let e = check_password("x".into(), Ts::new_unchecked(options(bad))).expect_err(bad);
+        let e = check("checkPassword", text("x"), bad).expect_err(bad);
         assert_eq!(
-            get(&e, "code").as_string().as_deref(),
+            misuse_code(&e).as_deref(),
             Some("api.invalid_argument"),
             "{bad}"
         );
     }
-    let o = options(r#"{"policy":{"minLength":10,"maxLength":4}}"#);
-    let e = check_password("x".into(), Ts::new_unchecked(o)).expect_err("bad policy throws");
+    let e = check(
+        "checkPassword",
+        text("x"),
+        r#"{"policy":{"minLength":10,"maxLength":4}}"#,
+    )
+    .expect_err("bad policy throws");
     assert!(get(&e, "message")
         .as_string()
         .unwrap()
@@ -104,49 +131,47 @@ fn password_misuse_throws_with_a_code() {
 }
 
 #[wasm_bindgen_test]
-fn password_tape_has_rules_strength_and_findings() {
-    let o = Ts::new_unchecked(options(r#"{"policy":"gse","confirmation":"Otra"}"#));
-    let t = parse(&check_password("Colombia2024".into(), o).expect("ok"));
-    assert_eq!(t.get(0), JsValue::from_f64(0.0));
-    assert!(t.get(1).as_string().unwrap().contains("! # $"));
-    assert_eq!(Array::from(&t.get(2)).length(), 6); // 5 GSE rules + confirmation
-    assert!(t.get(3).as_f64().unwrap() <= 1.0); // score
-    assert_eq!(
-        codes(&t.get(6)),
-        ["password.missing_special", "password.mismatch"]
-    );
+fn password_result_has_rules_strength_and_findings() {
+    let r = check(
+        "checkPassword",
+        text("Colombia2024"),
+        r#"{"policy":"gse","confirmation":"Otra"}"#,
+    )
+    .expect("ok");
+    assert_eq!(get(&r, "ok"), JsValue::FALSE);
+    assert!(get(&r, "allowed").as_string().unwrap().contains("! # $"));
+    assert_eq!(Array::from(&get(&r, "rules")).length(), 6); // 5 GSE rules + confirmation
+    assert!(get(&get(&r, "strength"), "score").as_f64().unwrap() <= 1.0);
+    assert_eq!(codes(&r), ["password.missing_special", "password.mismatch"]);
 }
 
 #[wasm_bindgen_test]
 fn a_megabyte_of_input_returns_a_finding_and_the_instance_keeps_working() {
     let big = "a".repeat(1 << 20);
-    let t = parse(&check_email(&format!("{big}@x.co"), None).expect("ok"));
-    assert_eq!(codes(&t.get(3)), ["email.too_long"]);
-    let o = Ts::new_unchecked(options(r#"{"policy":"gse"}"#));
-    let t = parse(&check_password(big.clone(), o).expect("ok"));
-    assert!(codes(&t.get(6)).contains(&"password.missing_upper".to_string()));
-    assert_eq!(
-        check_email("ana@gmail.com", None).unwrap(),
-        "\u{1}ana@gmail.com"
-    );
+    let r = check("checkEmail", text(&format!("{big}@x.co")), "").expect("ok");
+    assert_eq!(codes(&r), ["email.too_long"]);
+    let r = check("checkPassword", text(&big), r#"{"policy":"gse"}"#).expect("ok");
+    assert!(codes(&r).contains(&"password.missing_upper".to_string()));
+    let r = check("checkEmail", text("ana@gmail.com"), "").expect("ok");
+    assert_eq!(get(&r, "ok"), JsValue::TRUE);
 }
 
 #[wasm_bindgen_test]
-fn tables_list_every_code_rule_and_pattern() {
+fn tables_list_every_code_and_rule() {
     let t = JSON::parse(&tables()).unwrap();
     assert_eq!(
         Array::from(&get(&t, "codes")).length() as usize,
         prevalida::Code::ALL.len()
     );
     assert_eq!(Array::from(&get(&t, "rules")).length(), 11);
-    assert_eq!(Array::from(&get(&t, "patterns")).length(), 8);
+    assert_eq!(Array::from(&get(&t, "dian")).length(), 12);
 }
 
 #[wasm_bindgen_test]
 fn clean_addresses_take_the_short_path() {
-    use prevalida::js::core::email_is_clean;
-    assert_eq!(email_is_clean("Ana@Dian.Gov.Co", None).unwrap(), 2);
-    assert_eq!(email_is_clean("Ana@dian.gov.co", None).unwrap(), 1);
+    let none = || JsValue::UNDEFINED;
+    assert_eq!(email_is_clean("Ana@Dian.Gov.Co", none()).unwrap(), 2);
+    assert_eq!(email_is_clean("Ana@dian.gov.co", none()).unwrap(), 1);
     for v in [
         "ana@gmail.con",
         "ana@hotmial.com",
@@ -154,12 +179,11 @@ fn clean_addresses_take_the_short_path() {
         "ana@gmail",
         " a@b.co",
     ] {
-        assert_eq!(email_is_clean(v, None).unwrap(), 0, "{v}");
+        assert_eq!(email_is_clean(v, none()).unwrap(), 0, "{v}");
     }
-    let extra = Ts::new_unchecked(options(r#"{"officialDomains":["miempresa.co"]}"#));
-    assert_eq!(email_is_clean("ana@gmail.com", Some(extra)).unwrap(), 0);
-    let bad = Ts::new_unchecked(options(r#"{"lang":"fr"}"#));
-    assert!(email_is_clean("ana@gmail.com", Some(bad)).is_err());
+    let extra = options(r#"{"officialDomains":["miempresa.co"]}"#);
+    assert_eq!(email_is_clean("ana@gmail.com", extra).unwrap(), 0);
+    assert!(email_is_clean("ana@gmail.com", options(r#"{"lang":"fr"}"#)).is_err());
 }
 
 /// "Passwords are not kept after a call": after checkPassword, no copy of the password is
@@ -182,12 +206,13 @@ fn password_copies_are_wiped_from_wasm_memory() {
             .flat_map(|&c| (c as u32).to_le_bytes())
             .collect()
     };
-    let o = Ts::new_unchecked(options(
+    check(
+        "checkPassword",
+        text(&secret),
         r#"{"policy":{"minLength":8,"blocklist":true},"personal":["Ana"],"confirmation":"x"}"#,
-    ));
-    check_password(secret.clone(), o).expect("ok");
-    let o = Ts::new_unchecked(options(r#"{"policy":"gse"}"#));
-    check_password(secret.clone(), o).expect("ok");
+    )
+    .expect("ok");
+    check("checkPassword", text(&secret), r#"{"policy":"gse"}"#).expect("ok");
 
     // Snapshot the memory: allocate the copy first (a large block comes from fresh memory,
     // not from the small freed blocks under test), then view the buffer as it now is.
@@ -210,59 +235,89 @@ fn password_copies_are_wiped_from_wasm_memory() {
 }
 
 #[wasm_bindgen_test]
-fn id_tape_has_compact_formatted_findings_and_details() {
-    let t = parse(&check_id("co.nit".into(), "800.197.268-4".into(), None).expect("ok"));
-    assert_eq!(t.get(0), JsValue::from_f64(1.0));
-    assert_eq!(t.get(1).as_string().as_deref(), Some("8001972684"));
-    assert_eq!(t.get(2).as_string().as_deref(), Some("800.197.268-4"));
-    assert_eq!(t.get(5).as_string().as_deref(), Some("31"));
-    assert_eq!(t.get(7).as_string().as_deref(), Some("company"));
+fn id_result_has_compact_formatted_findings_and_details() {
+    let r = check("checkId", text("800.197.268-4"), r#"{"kind":"co.nit"}"#).expect("ok");
+    assert_eq!(get(&r, "ok"), JsValue::TRUE);
+    assert_eq!(
+        get(&r, "compact").as_string().as_deref(),
+        Some("8001972684")
+    );
+    assert_eq!(
+        get(&r, "formatted").as_string().as_deref(),
+        Some("800.197.268-4")
+    );
+    let d = get(&r, "details");
+    assert_eq!(get(&d, "dianCode").as_string().as_deref(), Some("31"));
+    assert_eq!(get(&d, "holder").as_string().as_deref(), Some("company"));
     // A NIT in two fields, by DIAN code, with a field path: the DV field is named.
     let split = options(r#"{"nit": "900204272", "dv": "3"}"#);
-    let o = options(r#"{"field": "empresa", "lang": "en"}"#);
-    let t = parse(&check_id("31".into(), split, Some(Ts::new_unchecked(o))).expect("ok"));
-    assert_eq!(codes(&t.get(3)), ["id.check_digit"]);
-    let f = Array::from(&Array::from(&t.get(3)).get(0));
-    assert_eq!(f.get(1).as_string().as_deref(), Some("empresa.dv"));
-    let t = parse(&check_id("ec.ruc".into(), "1793213150001".into(), None).expect("ok"));
-    assert_eq!(codes(&t.get(3)), ["id.ruc_checksum"]);
-    assert_eq!(t.get(6).as_string().as_deref(), Some("private"));
-    assert_eq!(t.get(8).as_string().as_deref(), Some("Pichincha"));
+    let r = check(
+        "checkId",
+        split,
+        r#"{"kind": "31", "field": "empresa", "lang": "en"}"#,
+    )
+    .expect("ok");
+    assert_eq!(codes(&r), ["id.check_digit"]);
+    assert_eq!(
+        first(&r, "field").as_string().as_deref(),
+        Some("empresa.dv")
+    );
+    let r = check("checkId", text("1793213150001"), r#"{"kind":"ec.ruc"}"#).expect("ok");
+    assert_eq!(codes(&r), ["id.ruc_checksum"]);
+    let d = get(&r, "details");
+    assert_eq!(get(&d, "type").as_string().as_deref(), Some("private"));
+    assert_eq!(
+        get(&d, "province").as_string().as_deref(),
+        Some("Pichincha")
+    );
 }
 
 #[wasm_bindgen_test]
-fn phone_tape_has_e164_national_type() {
-    let t = parse(&check_phone("CO".into(), "+57 321 123 4567", None).expect("ok"));
-    assert_eq!(t.get(1).as_string().as_deref(), Some("+573211234567"));
-    assert_eq!(t.get(2).as_string().as_deref(), Some("321 1234567"));
-    assert_eq!(t.get(3).as_string().as_deref(), Some("mobile"));
-    let o = options(r#"{"type": "mobile"}"#);
-    let t =
-        parse(&check_phone("CO".into(), "601 2281260", Some(Ts::new_unchecked(o))).expect("ok"));
-    assert_eq!(codes(&t.get(4)), ["phone.not_mobile"]);
-    let t = parse(&check_phone("EC".into(), "212 3456", None).expect("ok"));
-    assert_eq!(codes(&t.get(4)), ["phone.missing_area_code"]);
+fn phone_result_has_e164_national_type() {
+    let r = check(
+        "checkPhone",
+        text("+57 321 123 4567"),
+        r#"{"country":"CO"}"#,
+    )
+    .expect("ok");
+    assert_eq!(
+        get(&r, "e164").as_string().as_deref(),
+        Some("+573211234567")
+    );
+    assert_eq!(
+        get(&r, "national").as_string().as_deref(),
+        Some("321 1234567")
+    );
+    assert_eq!(get(&r, "type").as_string().as_deref(), Some("mobile"));
+    let r = check(
+        "checkPhone",
+        text("601 2281260"),
+        r#"{"country":"CO","type":"mobile"}"#,
+    )
+    .expect("ok");
+    assert_eq!(codes(&r), ["phone.not_mobile"]);
+    let r = check("checkPhone", text("212 3456"), r#"{"country":"EC"}"#).expect("ok");
+    assert_eq!(codes(&r), ["phone.missing_area_code"]);
 }
 
 #[wasm_bindgen_test]
 fn id_and_phone_misuse_throws_with_a_code() {
-    let code = |e: JsValue| get(&e, "code").as_string();
     let bad = [
-        check_id("co.dni".into(), "1".into(), None).unwrap_err(),
-        check_id(JsValue::from_f64(13.0), "1".into(), None).unwrap_err(),
-        check_id("cl.rut".into(), options(r#"{"nit": "1"}"#), None).unwrap_err(),
-        check_id("co.cc".into(), JsValue::from_f64(1.0), None).unwrap_err(),
-        check_phone("PE".into(), "1", None).unwrap_err(),
-        check_phone(
-            "CO".into(),
-            "1",
-            Some(Ts::new_unchecked(options(r#"{"type": "cell"}"#))),
+        check("checkId", text("1"), r#"{"kind":"co.dni"}"#).unwrap_err(),
+        check("checkId", text("1"), r#"{"kind":13}"#).unwrap_err(),
+        check("checkId", text("1"), "").unwrap_err(),
+        check(
+            "checkId",
+            options(r#"{"nit": "1"}"#),
+            r#"{"kind":"cl.rut"}"#,
         )
         .unwrap_err(),
+        check("checkId", JsValue::from_f64(1.0), r#"{"kind":"co.cc"}"#).unwrap_err(),
+        check("checkPhone", text("1"), r#"{"country":"PE"}"#).unwrap_err(),
+        check("checkPhone", text("1"), r#"{"country":"CO","type":"cell"}"#).unwrap_err(),
     ];
     for e in bad {
-        assert!(e.is_instance_of::<js_sys::Error>());
-        assert_eq!(code(e).as_deref(), Some("api.invalid_argument"));
+        assert_eq!(misuse_code(&e).as_deref(), Some("api.invalid_argument"));
     }
     assert_eq!(nit_check_digit("900.373.115"), 3);
     assert_eq!(nit_check_digit("12a"), -1);

@@ -71,12 +71,43 @@ fn corpus_files_in_wasm() {
     }
 }
 
-#[wasm_bindgen_test]
-fn mutated_files_never_trap_in_wasm() {
-    let mut mutator = mutate::Mutator::new(0x0dd_ba11);
-    for _ in 0..150 {
+/// 150 mutated files in three tests of 50 (each its own seed), so that no test holds the
+/// page's main thread long: the browser driver gives up on a page busy for 20 s.
+fn mutants(seed: u64) {
+    let t = Timer::start();
+    let mut mutator = mutate::Mutator::new(seed);
+    for _ in 0..50 {
         let b = mutator.mutant(&FILES);
         all_entry_points(&b);
+    }
+    t.log("50 mutated files");
+}
+
+#[wasm_bindgen_test]
+fn mutated_files_never_trap_in_wasm_1() {
+    mutants(0x0dd_ba11);
+}
+
+#[wasm_bindgen_test]
+fn mutated_files_never_trap_in_wasm_2() {
+    mutants(0x0dd_ba12);
+}
+
+#[wasm_bindgen_test]
+fn mutated_files_never_trap_in_wasm_3() {
+    mutants(0x0dd_ba13);
+}
+
+/// How long a test held the thread, logged (never asserted: timings are not tests).
+struct Timer(f64);
+
+impl Timer {
+    fn start() -> Timer {
+        Timer(js_sys::Date::now())
+    }
+    fn log(&self, what: &str) {
+        let ms = js_sys::Date::now() - self.0;
+        wasm_bindgen_test::console_log!("{what}: {ms:.0} ms");
     }
 }
 
@@ -107,19 +138,28 @@ fn memory_bytes() -> f64 {
 }
 
 /// Decompression bombs through the wasm build: a 256 MB content stream, a 256 MB RGB image
-/// checked for color, twenty 30 MB images. Each is bounded (16 MB per stream, 96 MB of
-/// pixels per file, two rows held), so the instance's memory stays far below 256 MB.
+/// checked for color, twenty 30 MB images, one test each. Each is bounded (16 MB per stream,
+/// 96 MB of pixels per file, two rows held), so the instance's memory stays far below 256 MB.
+fn bomb(what: &str, bytes: Vec<u8>) {
+    let t = Timer::start();
+    let r = prevalida::pdf::check_bytes(&bytes, bytes.len() as u64, &hostile::every_rule());
+    assert!(r.info.is_pdf, "{what}");
+    let mb = memory_bytes() / 1048576.0;
+    t.log(&format!("{what} (wasm memory {mb:.1} MB)"));
+    assert!(mb < 256.0, "{what}: {mb} MB");
+}
+
 #[wasm_bindgen_test]
-fn bombs_stay_small_in_wasm() {
-    for (what, bytes) in [
-        ("flate bomb", hostile::flate_bomb()),
-        ("image bomb", hostile::image_bomb()),
-        ("twenty 30 MB images", hostile::many_images(20)),
-    ] {
-        let r = prevalida::pdf::check_bytes(&bytes, bytes.len() as u64, &hostile::every_rule());
-        assert!(r.info.is_pdf, "{what}");
-        let mb = memory_bytes() / 1048576.0;
-        wasm_bindgen_test::console_log!("{what}: wasm memory {mb:.1} MB");
-        assert!(mb < 256.0, "{what}: {mb} MB");
-    }
+fn flate_bomb_stays_small_in_wasm() {
+    bomb("flate bomb", hostile::flate_bomb());
+}
+
+#[wasm_bindgen_test]
+fn image_bomb_stays_small_in_wasm() {
+    bomb("image bomb", hostile::image_bomb());
+}
+
+#[wasm_bindgen_test]
+fn many_images_stay_small_in_wasm() {
+    bomb("twenty 30 MB images", hostile::many_images(20));
 }

@@ -97,7 +97,7 @@ function idField(name, check, describe) {
 }
 const onNit = idField(
   "nit",
-  (nit) => checkId("31", { nit, dv: $("dv").value }, { field: "empresa" }),
+  (nit) => checkId({ nit, dv: $("dv").value }, { kind: "31", field: "empresa" }),
   (r) => `${r.formatted}${r.details.holder ? ` · parece ${HOLDER[r.details.holder]}` : ""}`,
 );
 for (const t of dianDocumentTypes().filter((t) => t.code !== "31" && t.code !== "50")) {
@@ -105,13 +105,13 @@ for (const t of dianDocumentTypes().filter((t) => t.code !== "31" && t.code !== 
 }
 const onDoc = idField(
   "doc",
-  (v) => checkId($("doc-type").value, v, { field: "representante.documento" }),
+  (v) => checkId(v, { kind: $("doc-type").value, field: "representante.documento" }),
   (r) => r.formatted,
 );
-const onRut = idField("rut", (v) => checkId("cl.rut", v, { field: "rut" }), (r) => `${r.formatted} · ${HOLDER[r.details.holder]}`);
+const onRut = idField("rut", (v) => checkId(v, { kind: "cl.rut", field: "rut" }), (r) => `${r.formatted} · ${HOLDER[r.details.holder]}`);
 const onPhone = idField(
   "phone",
-  (v) => checkPhone("CO", v, { type: "mobile", field: "telefono" }),
+  (v) => checkPhone(v, { country: "CO", type: "mobile", field: "telefono" }),
   (r) => `${r.national} · ${r.e164}`,
 );
 $("nit").addEventListener("input", onNit);

@@ -86,18 +86,18 @@ test("identifiers and phones from the installed package", () => {
     join(app, "ids.mjs"),
     `import { checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes } from "prevalida";
      const out = {
-       nit: checkId("co.nit", "800.197.268-5"),
-       nitEn: checkId("31", "800197268-4", { lang: "en", field: "empresa.nit" }),
-       split: checkId("co.nit", { nit: "900.204.272-8", dv: "" }, { field: "empresa" }),
-       rut: checkId("cl.rut", "60803000k"),
-       ruc: checkId("ec.ruc", "1793213150001"),
-       phone: checkPhone("CO", "2281260"),
-       mobile: checkPhone("CO", "601 228 1260", { type: "mobile", field: "movil" }),
-       ec: checkPhone("EC", "+593 99 123 4567"),
+       nit: checkId("800.197.268-5", { kind: "co.nit" }),
+       nitEn: checkId("800197268-4", { kind: "31", lang: "en", field: "empresa.nit" }),
+       split: checkId({ nit: "900.204.272-8", dv: "" }, { kind: "co.nit", field: "empresa" }),
+       rut: checkId("60803000k", { kind: "cl.rut" }),
+       ruc: checkId("1793213150001", { kind: "ec.ruc" }),
+       phone: checkPhone("2281260", { country: "CO" }),
+       mobile: checkPhone("601 228 1260", { country: "CO", type: "mobile", field: "movil" }),
+       ec: checkPhone("+593 99 123 4567", { country: "EC" }),
        helpers: [nitCheckDigit("900.373.115"), nitCheckDigit("12a"), rutCheckDigit("60.803.000"), rutCheckDigit("")],
        dian: dianDocumentTypes(),
-       misuse: [() => checkId("co.dni", "1"), () => checkId("cl.rut", {}), () => checkPhone("PE", "1"),
-                () => checkPhone("CO", 3), () => checkPhone("CO", "1", { type: "cell" }), () => nitCheckDigit(9)]
+       misuse: [() => checkId("1", { kind: "co.dni" }), () => checkId({}, { kind: "cl.rut" }), () => checkPhone("1", { country: "PE" }),
+                () => checkPhone(3, { country: "CO" }), () => checkPhone("1", { country: "CO", type: "cell" }), () => nitCheckDigit(9)]
          .map((f) => { try { f(); return null; } catch (e) { return e.code; } }),
      };
      console.log(JSON.stringify(out));`,
@@ -131,9 +131,15 @@ test("identifiers and phones from the installed package", () => {
 test("one export list: both entries export api.js's functions, and index.d.ts declares exactly those", () => {
   writeFileSync(join(app, "exports.mjs"), `import * as p from "prevalida"; console.log(JSON.stringify(Object.keys(p).sort()));`);
   const names = JSON.parse(run("node", ["exports.mjs"], app));
-  const dts = readFileSync(join(app, "node_modules/prevalida/index.d.ts"), "utf8");
-  const declared = [...new Set([...dts.matchAll(/export declare function (\w+)/g)].map((m) => m[1]))].sort();
+  const dir = join(app, "node_modules/prevalida");
+  const dts = readFileSync(join(dir, "index.d.ts"), "utf8");
+  // The checks of the registry are declared in prevalida.d.ts and re-exported by checks.d.ts.
+  const registry = readFileSync(join(dir, "checks.d.ts"), "utf8").match(/export \{ ([\w, ]+) \}/)[1].split(", ");
+  const declared = [...new Set([...dts.matchAll(/export declare function (\w+)/g)].map((m) => m[1]).concat(registry))].sort();
   assert.deepEqual(declared, names);
+  assert.deepEqual(registry, ["checkEmail", "checkPassword", "checkId", "checkPhone"]);
+  const core = readFileSync(join(dir, "prevalida.d.ts"), "utf8");
+  for (const f of registry) assert.match(core, new RegExp(`/\\*\\*\\n \\* [^\\n]+[\\s\\S]*?export declare function ${f}\\(`), `${f} is documented`);
   const browser = readFileSync(join(app, "node_modules/prevalida/index.js"), "utf8");
   assert.match(browser, /export\*from"\.\/api\.js"/, "the browser entry re-exports api.js");
 });
@@ -311,7 +317,7 @@ test("the README's 30-second example says what the package does", () => {
       message: "Hay una coma (,) donde va un punto (.): escribe ventas@empresa.com.co",
     }],
   });
-  assert.deepEqual(p.rules[0], { id: "min_length", ok: true, message: "Al menos 8 caracteres" });
+  assert.deepEqual(p.rules[0], { id: "min_length", ok: true, n: 8, message: "Al menos 8 caracteres" });
   assert.deepEqual(p.rules[4], { id: "special", ok: false, message: "Un carácter especial: ! # $ % & ( ) [ ] < = > ? @ ^ * ~ . -" });
   assert.deepEqual(p.strength, { score: 1, guessesLog10: 3.96, patterns: ["common_password", "year"] });
   assert.equal(p.findings[0].code, "password.missing_special");
@@ -341,25 +347,25 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
      checkEmail(42);
      // @ts-expect-error: lang is "es" | "en"
      checkEmail("a@b.co", { lang: "fr" });
-     const id: IdResult = checkId("13", "1.020.304.050", { field: "cedula" });
+     const id: IdResult = checkId("1.020.304.050", { kind: "13", field: "cedula" });
      const kind: Kind = id.details.kind;
      const holder: "person" | "company" | undefined = id.details.holder;
-     const split: IdResult = checkId("co.nit", { nit: "900204272", dv: "8" });
+     const split: IdResult = checkId({ nit: "900204272", dv: "8" }, { kind: "co.nit" });
      const dv: number | null = nitCheckDigit("900204272");
      const k: "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "K" | null = rutCheckDigit("60803000");
-     const ph: PhoneResult = checkPhone("CO", "321 123 4567", { type: "mobile" });
+     const ph: PhoneResult = checkPhone("321 123 4567", { country: "CO", type: "mobile" });
      const t: "mobile" | "fixed" | undefined = ph.type;
      const codes: DianDocumentType["code"][] = dianDocumentTypes().map((d) => d.code);
      const idCode: Code = "id.check_digit";
      const phoneCode: Code = "phone.old_fixed_format";
      // @ts-expect-error: not a kind nor a DIAN code
-     checkId("co.dni", "1");
+     checkId("1", { kind: "co.dni" });
      // @ts-expect-error: { nit, dv } only for a NIT
-     checkId("cl.rut", { nit: "1", dv: "2" });
+     checkId({ nit: "1", dv: "2" }, { kind: "cl.rut" });
      // @ts-expect-error: Peru is not a country prevalida knows
-     checkPhone("PE", "1");
+     checkPhone("1", { country: "PE" });
      // @ts-expect-error: type is "mobile" | "fixed"
-     checkPhone("CO", "1", { type: "cell" });
+     checkPhone("1", { country: "CO", type: "cell" });
      const info: Promise<PdfInfoResult> = inspectPdf(new Uint8Array(4));
      checkPdf(new Blob([]), { maxBytes: 4e6, content: "text", encryption: "forbid" }).then((r: PdfCheckResult) => {
        const code: Code | undefined = r.findings[0]?.code; const field: string | undefined = r.findings[0]?.field;
