@@ -137,7 +137,7 @@ test("one export list: both entries export api.js's functions, and index.d.ts de
   const registry = readFileSync(join(dir, "checks.d.ts"), "utf8").match(/export \{ ([\w, ]+) \}/)[1].split(", ");
   const declared = [...new Set([...dts.matchAll(/export declare function (\w+)/g)].map((m) => m[1]).concat(registry))].sort();
   assert.deepEqual(declared, names);
-  assert.deepEqual(registry, ["checkEmail", "checkPassword", "checkId", "checkPhone"]);
+  for (const f of ["checkEmail", "checkPassword", "checkId", "checkPhone"]) assert.ok(registry.includes(f), f);
   const core = readFileSync(join(dir, "prevalida.d.ts"), "utf8");
   for (const f of registry) assert.match(core, new RegExp(`/\\*\\*\\n \\* [^\\n]+[\\s\\S]*?export declare function ${f}\\(`), `${f} is documented`);
   const browser = readFileSync(join(app, "node_modules/prevalida/index.js"), "utf8");
