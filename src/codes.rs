@@ -362,6 +362,32 @@ codes! {
         "{national} es una línea de servicio (gratuita o de tarifa especial), no un teléfono de contacto.",
         "{national} is a service line (toll-free or premium rate), not a contact number.";
 
+    // ---- names (checkName) ----
+    /// Nothing was typed.
+    NameEmpty = "name.empty", Error,
+        "Escribe el nombre.",
+        "Enter the name.";
+    /// Spaces around the name or doubled inside it; `normalized` has them removed.
+    NameExtraSpaces = "name.extra_spaces", Info,
+        "Quitamos los espacios de más.",
+        "We removed the extra spaces.";
+    /// A digit in a person's name (often a document number typed in the wrong field).
+    NameDigit = "name.digit", Error,
+        "Un nombre no lleva números («{char}»). ¿Escribiste el número de documento en este campo?",
+        "A name has no digits (“{char}”). Did you type the document number in this field?";
+    /// A character that does not belong in a name (a symbol, an invisible character).
+    NameInvalidChar = "name.invalid_char", Error,
+        "«{char}» no va en un nombre: usa letras, espacios, guiones y apóstrofos.",
+        "“{char}” does not belong in a name: use letters, spaces, hyphens and apostrophes.";
+    /// A person's name of a single letter: an initial where the full name goes.
+    NameInitial = "name.initial", Warning,
+        "Escribe el nombre completo, no solo la inicial.",
+        "Write the full name, not only the initial.";
+    /// Longer than the field takes.
+    NameTooLong = "name.too_long", Error,
+        "El nombre tiene {length} caracteres; el máximo es {max}.",
+        "The name has {length} characters; the maximum is {max}.";
+
     // ---- PDF uploads (checkPdf) ----
     /// The file is another type (a photo, a Word file) named or sent as a PDF.
     PdfNotPdf = "pdf.not_pdf", Error,

@@ -36,6 +36,8 @@ pub mod email;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod id;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
+pub mod name;
+#[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod password;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod phone;
@@ -69,5 +71,10 @@ checks! {
     /// `"CL"`, `"EC"`). Accepts `+57`, `57`, `0057`, spaces, dots, hyphens and parentheses;
     /// `options.type` demands a mobile or a landline.
     phone::Phone => "checkPhone" "(value: string, options: PhoneOptions): PhoneResult";
+    /// Checks a name typed in a form: a person's names or surnames (`kind: "person"`, the
+    /// default: letters, spaces, hyphens, apostrophes, dots) or a company's razón social
+    /// (`kind: "company"`: digits and `& , ( ) / + #` too). `normalized` is trimmed with one
+    /// space between words; `options.maxLength` is the field's limit, when the portal says.
+    name::Name => "checkName" "(value: string, options?: NameOptions): NameResult";
 }
 pub use finding::{Finding, Param, Severity};
