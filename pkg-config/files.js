@@ -1,13 +1,15 @@
 // The file checks (inspectPdf, extractPdfText, checkPdf): read the upload, ask the files
 // module (src/js/files.rs) for one named operation, render the findings. The module runs in a
 // Web Worker in browsers (files-browser.js) and in-process in Node (files-node.js); the entry
-// point gives the runner (`useRunner`). Options are checked by the module itself, under the
-// names of the Rust types (misuse rejects with the coded error).
+// point gives the runner (files-run.js). Options are checked by the module itself, under the
+// names of the Rust types (misuse rejects with the coded error). Every export of this module
+// is a public function (api.js re-exports them all); each is declared in src/js/files.rs.
 //
 // The protocol, one shape for every operation:
 //   request  { op, size, bytes, options }   op: "inspectPdf" | "extractPdfText" | "checkPdf"
 //   response { result } | { misuse: message } | { trap: true }
 import { internalError, misuse, renderFindings } from "./messages.js";
+import { runFile } from "./files-run.js";
 
 /**
  * Above this an upload is never read whole (a 2 GB "PDF" must not take the page's memory):
@@ -18,11 +20,6 @@ const READ_LIMIT = 64e6;
 /** Bytes read of an upload over READ_LIMIT: enough for the magic-byte sniff (PDF: 1,024). */
 const HEAD = 1024;
 
-let runner = null;
-/** @internal Called once by the entry point: `run(request) → Promise<response>`. */
-export function useRunner(run) {
-  runner = run;
-}
 
 /**
  * An upload as `{ size, bytes, unread }`: `bytes` a `Uint8Array` the caller no
@@ -50,7 +47,7 @@ async function upload(data) {
  * module failed on the file (it trapped, or could not load); rejects on misuse.
  */
 async function ask(op, u, options, fallback) {
-  const answer = await runner({ op, size: u.size, bytes: u.bytes, options });
+  const answer = await runFile({ op, size: u.size, bytes: u.bytes, options });
   if (answer.misuse !== undefined) {
     const e = new Error(answer.misuse);
     e.code = "api.invalid_argument";

@@ -5,7 +5,7 @@
 // Worker (files-browser.js), loaded the first time a page checks a file.
 import init from "./prevalida.js";
 import { bind } from "./instance.js";
-import { useRunner } from "./files.js";
+import { useRunner } from "./files-run.js";
 import { run } from "./files-browser.js";
 
 bind(await init({ module_or_path: new URL("./prevalida_bg.wasm", import.meta.url) }));

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { initSync } from "./prevalida.js";
 import { bind } from "./instance.js";
-import { useRunner } from "./files.js";
+import { useRunner } from "./files-run.js";
 import { run } from "./files-node.js";
 
 bind(initSync({ module: readFileSync(new URL("./prevalida_bg.wasm", import.meta.url)) }));

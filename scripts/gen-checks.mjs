@@ -1,7 +1,8 @@
 // Writes the package's typed-field check functions from the registry (src/lib.rs `checks!`),
 // which the core module declares in its .d.ts (a TypeScript section of `checks!`):
 //   checks.js    one `export function checkX(value, options)` per check, calling instance.js `run`
-//   checks.d.ts  the re-export of those declarations
+//   checks.d.ts  the re-export of those declarations, and of every type the two modules'
+//                declarations generate from the Rust types (tsify), but wasm-bindgen's own
 // Usage: node scripts/gen-checks.mjs <out dir>   (scripts/build.sh runs it)
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -18,5 +19,25 @@ writeFileSync(
   head + 'import { run } from "./instance.js";\n' +
     names.map((n) => `export function ${n}(value, options) { return run(${JSON.stringify(n)}, value, options); }\n`).join(""),
 );
-writeFileSync(`${out}/checks.d.ts`, head + `export { ${names.join(", ")} } from "./prevalida.js";\n`);
-console.log(`checks.js: ${names.join(", ")}`);
+// Types: every interface and type alias of both modules' declarations (from the Rust types),
+// but wasm-bindgen's loader types.
+const types = (file) => {
+  const text = readFileSync(`${out}/${file}`, "utf8");
+  return [...new Set([...text.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]))]
+    .filter((n) => !/^(InitInput|InitOutput|SyncInitInput)$/.test(n)).sort();
+};
+const core = types("prevalida.d.ts");
+const files = types("prevalida_files.d.ts").filter((n) => !core.includes(n));
+// The files module's operations (src/js/files.rs): the package functions declared there.
+const filesDts = readFileSync(`${out}/prevalida_files.d.ts`, "utf8");
+const opsAt = filesDts.indexOf("// The files module's operations");
+if (opsAt < 0) throw new Error("prevalida_files.d.ts has no operations section");
+const ops = [...new Set([...filesDts.slice(opsAt).matchAll(/^export declare function (\w+)\(/gm)].map((m) => m[1]))];
+writeFileSync(
+  `${out}/checks.d.ts`,
+  head + `export { ${names.join(", ")} } from "./prevalida.js";\n` +
+    `export type { ${core.join(", ")} } from "./prevalida.js";\n` +
+    `export { ${ops.join(", ")} } from "./prevalida_files.js";\n` +
+    `export type { ${files.join(", ")} } from "./prevalida_files.js";\n`,
+);
+console.log(`checks.js: ${names.join(", ")}; files module: ${ops.join(", ")}`);

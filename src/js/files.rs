@@ -24,6 +24,66 @@ pub enum Op {
     CheckPdf,
 }
 
+/// The package functions of the operations, with their documentation and result types; in
+/// the files module's `.d.ts`, from which `scripts/gen-checks.mjs` re-exports them. Adding an
+/// operation adds its declaration here.
+#[wasm_bindgen(typescript_custom_section)]
+const OPS_TS: &'static str = r#"
+// The files module's operations (src/js/files.rs `Op`): the package functions that ask for them.
+/**
+ * What {@link inspectPdf} returns. `error` is set only when the file was not inspected:
+ * `"pdf.too_large"` for an upload over 64 MB (only its first bytes are read, to name its
+ * `kind`), `"internal.error"` if the PDF module failed on it.
+ */
+export type PdfInfoResult = PdfInfo & { error?: "internal.error" | "pdf.too_large" };
+
+/**
+ * Inspects a PDF upload off the main thread (a Web Worker in browsers, created by the
+ * package; in-process in Node): what the file really is, encryption (`"owner"`: opens but
+ * restricted; `"user"`: needs a password), pages, text or scan per page (`pageCensus`),
+ * images by color, JavaScript, embedded files. The PDF module is loaded on the first call.
+ * Resolves for any content; rejects only on misuse (`data` of another type).
+ */
+export declare function inspectPdf(data: Blob | ArrayBuffer | Uint8Array): Promise<PdfInfoResult>;
+
+/** What {@link checkPdf} returns. */
+export interface PdfCheckResult {
+  /** True when no finding is an error. */
+  ok: boolean;
+  /** The inspection ({@link inspectPdf}); for an upload too large to read, only `bytes` is known (0). */
+  info: PdfInfoResult;
+  /**
+   * Everything found, errors first, with the message rendered in `rules.lang`; a single
+   * `internal.error` finding if the PDF module failed on this file.
+   */
+  findings: Finding[];
+  /** The issue date found (`"YYYY-MM-DD"`), when `issuedWithinDays` was asked and a date was found. */
+  issueDate?: string;
+}
+
+/** Which text {@link extractPdfText} reads. */
+export type PdfTextOptions = TextOptions;
+
+/** What {@link extractPdfText} returns; `error` as in {@link PdfInfoResult} (then `pages` is empty). */
+export type PdfTextResult = PdfText & { error?: "internal.error" | "pdf.too_large" };
+
+/**
+ * The text of a PDF's pages, one string per page asked (lines separated by `\n`, words by
+ * spaces, in the order the page draws them), off the main thread. A page number past the
+ * end gives `""`; a file that is not a PDF or needs a password gives `pages: []`. Resolves
+ * for any content; rejects only on misuse.
+ */
+export declare function extractPdfText(data: Blob | ArrayBuffer | Uint8Array, options?: PdfTextOptions): Promise<PdfTextResult>;
+
+/**
+ * Checks a PDF upload against a portal's rules, off the main thread: size, real PDF, no
+ * password, pages, text or scan, color, texts it must contain, how recently it was issued.
+ * An upload over 64 MB is never read: it gets `pdf.too_large` against `maxBytes`, or against
+ * 64 MB when there is no `maxBytes`. Resolves for any content; rejects only on misuse.
+ */
+export declare function checkPdf(data: Blob | ArrayBuffer | Uint8Array, rules: PdfRules): Promise<PdfCheckResult>;
+"#;
+
 impl Choice for Op {
     const ALL: &'static [Op] = &[Op::InspectPdf, Op::ExtractPdfText, Op::CheckPdf];
 }
