@@ -24,16 +24,16 @@ const HEAD = 1024;
 /**
  * An upload as `{ size, bytes, unread }`: `bytes` a `Uint8Array` the caller no
  * longer shares (it may be transferred to a worker): the whole file, or only its first
- * bytes when it is over READ_LIMIT (`unread`). Throws the coded misuse error for anything
+ * bytes when it is over READ_LIMIT or `whole` is false (`unread`). Throws the coded misuse error for anything
  * that is not a `File`, `Blob`, `ArrayBuffer` or `Uint8Array`.
  */
-async function upload(data) {
+async function upload(data, whole = true) {
   const blob = typeof Blob !== "undefined" && data instanceof Blob;
   if (!blob && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) {
     throw misuse("data must be a File, Blob, ArrayBuffer or Uint8Array");
   }
   const size = blob ? data.size : data.byteLength;
-  const unread = size > READ_LIMIT;
+  const unread = !whole || size > READ_LIMIT;
   const end = unread ? HEAD : size;
   let bytes;
   if (blob) bytes = new Uint8Array(await data.slice(0, end).arrayBuffer());
@@ -93,4 +93,10 @@ export async function checkPdf(data, rules) {
   const r = await ask("checkPdf", u, rules, () => ({ ok: false, info: trapped(u.size), findings: [internalError(rules)] }));
   renderFindings(r.findings, rules.lang === "en");
   return r;
+}
+
+/** What an upload really is, from its first bytes, and its size: `{ kind, bytes }`. */
+export async function identifyFile(data) {
+  const u = await upload(data, false);
+  return ask("identifyFile", u, undefined, () => ({ kind: "unknown", bytes: u.size }));
 }

@@ -22,6 +22,8 @@ pub enum Op {
     ExtractPdfText,
     /// `checkPdf(data, rules)`: `PdfResult`.
     CheckPdf,
+    /// `identifyFile(data)`: `FileIdentity`.
+    IdentifyFile,
 }
 
 /// The package functions of the operations, with their documentation and result types; in
@@ -82,10 +84,22 @@ export declare function extractPdfText(data: Blob | ArrayBuffer | Uint8Array, op
  * 64 MB when there is no `maxBytes`. Resolves for any content; rejects only on misuse.
  */
 export declare function checkPdf(data: Blob | ArrayBuffer | Uint8Array, rules: PdfRules): Promise<PdfCheckResult>;
+
+/**
+ * What an upload really is, from its first bytes: a PDF, or a photo (JPEG, PNG, HEIC…), a
+ * Word or Excel file, a saved web page… renamed `.pdf` or `.jpg`; and its size. Reads only
+ * the first 1,024 bytes, whatever the size. Resolves for any content; rejects only on misuse.
+ */
+export declare function identifyFile(data: Blob | ArrayBuffer | Uint8Array): Promise<FileIdentity>;
 "#;
 
 impl Choice for Op {
-    const ALL: &'static [Op] = &[Op::InspectPdf, Op::ExtractPdfText, Op::CheckPdf];
+    const ALL: &'static [Op] = &[
+        Op::InspectPdf,
+        Op::ExtractPdfText,
+        Op::CheckPdf,
+        Op::IdentifyFile,
+    ];
 }
 
 /// Runs the operation `request.op` on `bytes` (the whole file, or only its first bytes
@@ -106,6 +120,7 @@ fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, 
         Op::ExtractPdfText => {
             crate::json::to_json(&pdf::extract_text(bytes, &text_options(options)?))
         }
+        Op::IdentifyFile => crate::json::to_json(&pdf::sniff::identify(bytes, size)),
         Op::CheckPdf => {
             let mut rules = pdf_rules(options)?;
             if (bytes.len() as u64) < size {

@@ -34,6 +34,25 @@ pub enum FileKind {
     Unknown,
 }
 
+/// What `identifyFile` returns: what an upload really is, and its size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct FileIdentity {
+    /// The real type, from the first bytes (a photo renamed `.pdf` is `"jpeg"`).
+    pub kind: FileKind,
+    /// The upload's size in bytes.
+    pub bytes: u64,
+}
+
+/// What an upload of `size` bytes whose first bytes are `head` really is. Only the first
+/// 1,024 bytes are ever needed.
+pub fn identify(head: &[u8], size: u64) -> FileIdentity {
+    FileIdentity {
+        kind: sniff(&head[..head.len().min(1024)]),
+        bytes: size,
+    }
+}
+
 /// Where `%PDF-` starts, if within the first 1024 bytes.
 pub fn pdf_header(bytes: &[u8]) -> Option<usize> {
     let head = &bytes[..bytes.len().min(1024)];
@@ -88,6 +107,28 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn identify_reads_only_the_head() {
+        let mut photo = vec![0xFF, 0xD8, 0xFF, 0xE0];
+        photo.resize(4096, 0);
+        assert_eq!(
+            identify(&photo, 2_000_000_000),
+            FileIdentity {
+                kind: FileKind::Jpeg,
+                bytes: 2_000_000_000
+            }
+        );
+        assert_eq!(identify(b"", 0).kind, FileKind::Empty);
+        let mut late = vec![b' '; 1030];
+        late.extend_from_slice(b"%PDF-1.7");
+        assert_eq!(
+            identify(&late, 1038).kind,
+            FileKind::Unknown,
+            "past 1,024 bytes"
+        );
+    }
+
     use super::*;
 
     #[test]
