@@ -170,7 +170,7 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
   const corpus = join(ROOT, "tests/corpus/pdf");
   writeFileSync(
     join(app, "pdf.mjs"),
-    `import { checkPdf, inspectPdf } from "prevalida";
+    `import { checkPdf, identifyFile, inspectPdf } from "prevalida";
      import { readFileSync } from "node:fs";
      const read = (f) => readFileSync(${JSON.stringify(corpus)} + "/" + f);
      const out = {
@@ -192,6 +192,8 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
      out.hugeInfo = await inspectPdf(huge);
      out.hugeBlob = await inspectPdf(new Blob([huge]));
      out.hugeCheck = await checkPdf(huge, {});
+     out.identify = [await identifyFile(new Blob([huge])), await identifyFile(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16])),
+       await identifyFile(new Uint8Array(read("qpdf__minimal.pdf")).buffer)];
      let misuse = null;
      try { await inspectPdf("a.pdf"); } catch (e) { misuse = e.code; }
      try { await checkPdf(read("qpdf__minimal.pdf"), { minPages: 0 }); } catch (e) { misuse += " " + e.code; }
@@ -224,6 +226,7 @@ test("inspectPdf from the installed package in Node: loaded on first use, corpus
   }
   assert.deepEqual(o.hugeCheck.findings.map((f) => [f.code, f.params.max]), [["pdf.too_large", "64 MB"]]);
   assert.equal(o.untouched, 763, "the caller's bytes are copied, not transferred");
+  assert.deepEqual(o.identify, [{ kind: "pdf", bytes: 70e6 }, { kind: "jpeg", bytes: 6 }, { kind: "pdf", bytes: 763 }]);
 });
 
 test("extractPdfText and the text rules of checkPdf in Node: NIT, issue date, color by pixels, sizes at the limit", () => {
