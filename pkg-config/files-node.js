@@ -14,10 +14,10 @@ async function load() {
  * Answers one request (files.js) on the module, loaded on first use. A trap (a bug: the
  * module is written not to panic) leaves the instance unusable: start a fresh one.
  */
-export async function run({ op, size, bytes, options }) {
+export async function run({ op, size, readLimit, bytes, options }) {
   files ??= await load();
   try {
-    return { result: JSON.parse(files.run({ op, size }, bytes, options)) };
+    return { result: JSON.parse(files.run({ op, size, readLimit }, bytes, options)) };
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       files.__wbg_reset_state();

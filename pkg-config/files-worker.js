@@ -5,12 +5,12 @@ import init, * as files from "./prevalida_files.js";
 const ready = init({ module_or_path: new URL("./prevalida_files_bg.wasm", import.meta.url) });
 ready.catch(() => {}); // a failed load is answered per call, below
 
-self.onmessage = async ({ data: { id, op, size, bytes, options } }) => {
+self.onmessage = async ({ data: { id, op, size, readLimit, bytes, options } }) => {
   try {
     // Inside the try: if the module cannot be fetched or compiled, every call is answered
     // (internal.error) instead of waiting forever.
     await ready;
-    self.postMessage({ id, result: JSON.parse(files.run({ op, size }, bytes, options)) });
+    self.postMessage({ id, result: JSON.parse(files.run({ op, size, readLimit }, bytes, options)) });
   } catch (e) {
     if (e?.code === "api.invalid_argument") {
       self.postMessage({ id, misuse: e.message });

@@ -1,4 +1,4 @@
-// The file checks (inspectPdf, extractPdfText, checkPdf): read the upload, ask the files
+// The file checks (inspectPdf, extractPdfText, checkPdf, identifyFile): read the upload, ask the files
 // module (src/js/files.rs) for one named operation, render the findings. The module runs in a
 // Web Worker in browsers (files-browser.js) and in-process in Node (files-node.js); the entry
 // point gives the runner (files-run.js). Options are checked by the module itself, under the
@@ -6,7 +6,8 @@
 // is a public function (api.js re-exports them all); each is declared in src/js/files.rs.
 //
 // The protocol, one shape for every operation:
-//   request  { op, size, bytes, options }   op: "inspectPdf" | "extractPdfText" | "checkPdf"
+//   request  { op, size, readLimit, bytes, options }   op: an `Op` of src/js/files.rs
+//            ("inspectPdf", "extractPdfText", "checkPdf", "identifyFile")
 //   response { result } | { misuse: message } | { trap: true }
 import { internalError, misuse, renderFindings } from "./messages.js";
 import { runFile } from "./files-run.js";
@@ -14,7 +15,7 @@ import { runFile } from "./files-run.js";
 /**
  * Above this an upload is never read whole (a 2 GB "PDF" must not take the page's memory):
  * only its first bytes, to say what it is. Portals accept 1–4 MB. The files module judges
- * such an upload by its size (src/js/files.rs `READ_LIMIT`, the same number).
+ * such an upload by its size, against this limit (sent with each request).
  */
 const READ_LIMIT = 64e6;
 /** Bytes read of an upload over READ_LIMIT: enough for the magic-byte sniff (PDF: 1,024). */
@@ -47,7 +48,7 @@ async function upload(data, whole = true) {
  * module failed on the file (it trapped, or could not load); rejects on misuse.
  */
 async function ask(op, u, options, fallback) {
-  const answer = await runFile({ op, size: u.size, bytes: u.bytes, options });
+  const answer = await runFile({ op, size: u.size, readLimit: READ_LIMIT, bytes: u.bytes, options });
   if (answer.misuse !== undefined) {
     const e = new Error(answer.misuse);
     e.code = "api.invalid_argument";

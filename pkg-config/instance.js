@@ -2,7 +2,7 @@
 // of the generated checks.js calls), the clean-email fast path, and the recovery from a trap.
 // Given the instance's exports by index.js / node.js.
 import * as wasm from "./prevalida.js";
-import { internalError, render, renderFindings, t } from "./messages.js";
+import { internalError, misuse, render, renderFindings, t } from "./messages.js";
 
 let memory = null;
 let inputPtr = 0;
@@ -15,21 +15,36 @@ export function bind(exports) {
 }
 
 /**
- * Runs the check the package calls `name` (src/lib.rs `checks!`): the module answers the
- * result as JSON, findings without messages, which are rendered here in `options.lang`.
- * Misuse throws the module's coded error; a trap answers `internal.error`.
+ * Runs the registry's check number `index`, called `name` (src/lib.rs `checks!`; checks.js
+ * numbers them): the module answers the result as JSON, findings without messages, which
+ * are rendered here in `options.lang`. Options cross as JSON text, one string, where reading
+ * a JS object from wasm costs one crossing per key. Misuse throws the module's coded error;
+ * a trap answers `internal.error`.
  */
-export function run(name, value, options) {
+export function run(index, name, value, options) {
   t(); // the tables must exist before anything can trap
+  const json = optionsJson(options);
   try {
     if (name === "checkEmail") {
-      const r = cleanEmail(value, options);
+      const r = cleanEmail(value, options, json);
       if (r !== null) return r;
     }
-    return finish(name, JSON.parse(wasm.runCheck(name, value, options)), options);
+    return finish(name, JSON.parse(wasm.runCheck(index, value, json)), options);
   } catch (e) {
     recover(e);
-    return trapped(name, options);
+    const r = { ...finish(name, JSON.parse(wasm.fallbackResult(index)), options), ok: false, findings: [internalError(options)] };
+    if (name === "checkEmail" && typeof value === "string") r.normalized = value.trim();
+    return r;
+  }
+}
+
+/** `options` as the module reads them: JSON text, empty for none. */
+function optionsJson(options) {
+  if (options === undefined || options === null) return "";
+  try {
+    return JSON.stringify(options);
+  } catch {
+    throw misuse("options must be plain data (a cycle or a BigInt cannot be read)");
   }
 }
 
@@ -48,28 +63,14 @@ function finish(name, r, options) {
 }
 
 /**
- * The answer for a call the module trapped on: the result's shape comes from the fresh
- * instance (the same check of an empty value), with one `internal.error` finding.
- */
-function trapped(name, options) {
-  let r = {};
-  try {
-    r = finish(name, JSON.parse(wasm.runCheck(name, "", options)), options);
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) recover(e);
-  }
-  return { ...r, ok: false, findings: [internalError(options)] };
-}
-
-/**
  * The most frequent question, a clean address without options, in one wasm call that
  * returns a number (no string crosses back): `{ ok: true, normalized, findings: [] }`, or
  * `null` when the full check must run. Kept for its speed: see ARCHITECTURE.md.
  */
-function cleanEmail(value, options) {
+function cleanEmail(value, options, json) {
   if (typeof value !== "string") return null;
-  const n = options === undefined || options === null ? writeInput(value) : -1;
-  const clean = n >= 0 ? wasm.emailIsCleanInput(n) : wasm.emailIsClean(value, options);
+  const n = json === "" ? writeInput(value) : -1;
+  const clean = n >= 0 ? wasm.emailIsCleanInput(n) : wasm.emailIsClean(value, json);
   if (clean === 1) return { ok: true, normalized: value, findings: [] };
   if (clean === 2) {
     // A clean ASCII address whose domain has capitals: normalized lower-cases the domain.

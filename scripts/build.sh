@@ -21,8 +21,9 @@ fi
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 CARGO_TARGET_DIR=$target_dir cargo build --release --target wasm32-unknown-unknown --lib "${features[@]}"
 rm -rf "$out" && mkdir -p "$out"
-# --experimental-reset-state-function: the glue gets __wbg_reset_state(), which api.js calls
-# to start a fresh instance if the module ever traps.
+# --experimental-reset-state-function: the glue gets __wbg_reset_state(), which instance.js
+# (and files-node.js, files-worker.js for the files module) call to start a fresh instance if
+# the module ever traps.
 wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida \
   "$target_dir/wasm32-unknown-unknown/release/prevalida.wasm"
 # Exactly the features wasm-bindgen 0.2.130 output uses; --all-features emits imports

@@ -36,6 +36,18 @@ pub enum Value {
 }
 
 impl Value {
+    /// Overwrites the text before it is freed (`crate::wipe`).
+    pub fn wipe(&mut self) {
+        match self {
+            Value::Text(s) => crate::wipe::string(s),
+            Value::Parts(parts) => {
+                for (_, s) in parts {
+                    crate::wipe::string(s);
+                }
+            }
+        }
+    }
+
     /// The text, or misuse for a check that takes only text.
     pub fn text(self) -> Result<String, Misuse> {
         match self {
@@ -250,11 +262,21 @@ pub trait Check {
     /// Runs it. Misuse only for what the types cannot rule out (a policy whose minimum
     /// exceeds its maximum, `{ nit, dv }` for a kind that is not a NIT).
     fn run(value: Value, options: Self::Options) -> Result<Self::Output, Misuse>;
+    /// A result of the right shape for a call that could not be answered (the package's
+    /// answer when the module trapped): the check of an empty value with default options.
+    fn fallback() -> Self::Output;
 }
 
 /// Runs check `C` with options read from `src`; its result as JSON.
-pub fn run_json<C: Check>(value: Value, src: &dyn OptionSource) -> Result<String, Misuse> {
-    let options = C::Options::read(src)?;
+pub fn run_json<C: Check>(mut value: Value, src: &dyn OptionSource) -> Result<String, Misuse> {
+    let options = match C::Options::read(src) {
+        Ok(o) => o,
+        Err(e) => {
+            // The value may be a password: never dropped unwiped, even on misuse.
+            value.wipe();
+            return Err(e);
+        }
+    };
     C::run(value, options).map(|r| crate::json::to_json(&r))
 }
 
@@ -271,6 +293,15 @@ macro_rules! checks {
             use super::*;
             /// The package function of every check, in registry order.
             pub const NAMES: &[&str] = &[$($js),*];
+
+            /// The fallback result (`Check::fallback`) of the check the package calls
+            /// `name`, as JSON; `None` when there is none.
+            pub fn fallback(name: &str) -> Option<String> {
+                match name {
+                    $($js => Some($crate::json::to_json(&<$ty as $crate::checks::Check>::fallback())),)*
+                    _ => None,
+                }
+            }
 
             /// Runs the check the package calls `name`; `None` when there is none.
             pub fn run(

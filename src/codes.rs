@@ -613,6 +613,7 @@ mod tests {
             "password.",
             "id.",
             "phone.",
+            "name.",
             "pdf.",
             "internal.",
         ] {

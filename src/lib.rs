@@ -1,7 +1,7 @@
 //! prevalida: offline pre-checks for the forms and uploads of the portals where people in
 //! Colombia, Chile and Ecuador request the digital certificate for electronic invoicing.
 //!
-//! The core (every module but `wasm`) is plain Rust and knows nothing of JavaScript: each
+//! The core (every module but `js`) is plain Rust and knows nothing of JavaScript: each
 //! check takes text and options and returns a result with [`Finding`]s, never panics on
 //! any input, and is bounded in time. `js` is the boundary to JavaScript, for both
 //! WebAssembly modules: the core one and the files module (`files` feature: PDF uploads),
@@ -38,12 +38,13 @@ pub mod id;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod name;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
+pub mod options_json;
+#[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod password;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod phone;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod tables;
-#[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 mod wipe;
 
 pub use codes::{Code, Lang};
@@ -66,11 +67,11 @@ checks! {
     /// `options.kind` is a {@link Kind} (`"co.nit"`, `"cl.rut"`, `"ec.ruc"`…) or a DIAN
     /// document code (`"13"`, `"31"`…). A NIT typed in two fields goes as `{ nit, dv }`:
     /// findings then name the wrong one (`field` ends in `.nit` or `.dv`).
-    id::Id => "checkId" "(value: string, options: IdOptions): IdResult;\nexport declare function checkId(value: { nit: string; dv: string }, options: IdOptions & { kind: \"co.nit\" | \"31\" }): IdResult";
+    id::Id => "checkId" "(value: string, options: IdOptions & { kind: Kind | DianDocumentType[\"code\"] }): IdResult;\nexport declare function checkId(value: { nit: string; dv: string }, options: IdOptions & { kind: \"co.nit\" | \"31\" }): IdResult";
     /// Checks a phone number against the numbering plan of `options.country` (`"CO"`,
     /// `"CL"`, `"EC"`). Accepts `+57`, `57`, `0057`, spaces, dots, hyphens and parentheses;
     /// `options.type` demands a mobile or a landline.
-    phone::Phone => "checkPhone" "(value: string, options: PhoneOptions): PhoneResult";
+    phone::Phone => "checkPhone" "(value: string, options: PhoneOptions & { country: Country }): PhoneResult";
     /// Checks a name typed in a form: a person's names or surnames (`kind: "person"`, the
     /// default: letters, spaces, hyphens, apostrophes, dots) or a company's razón social
     /// (`kind: "company"`: digits and `& , ( ) / + #` too). `normalized` is trimmed with one

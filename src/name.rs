@@ -128,7 +128,9 @@ pub fn check_name(value: &str, opts: &NameOptions) -> NameResult {
 
 /// Whether `c` may appear in a name of `kind` (after spaces were normalized).
 fn allowed(c: char, kind: NameKind) -> bool {
-    let person = c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.');
+    // Combining accents too: "José" typed or pasted decomposed (e + U+0301).
+    let person =
+        c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{0300}'..='\u{036F}');
     match kind {
         NameKind::Person => person,
         NameKind::Company => {
@@ -157,6 +159,9 @@ impl Check for Name {
     fn run(value: Value, options: NameOptions) -> Result<NameResult, Misuse> {
         Ok(check_name(&value.text()?, &options))
     }
+    fn fallback() -> NameResult {
+        check_name("", &NameOptions::default())
+    }
 }
 
 #[cfg(test)]
@@ -182,6 +187,7 @@ mod tests {
             "Ma. del Pilar",
             "Müller",
             "D’Costa",
+            "Jose\u{301} Nu\u{301}n\u{303}ez",
         ] {
             assert_eq!(codes(ok, &person), Vec::<&str>::new(), "{ok}");
         }

@@ -10,6 +10,7 @@ pub(crate) fn string(s: &mut String) {
 }
 
 /// Zeroes and empties a vector of characters.
+#[cfg_attr(all(target_arch = "wasm32", feature = "files"), allow(dead_code))]
 pub(crate) fn chars(v: &mut Vec<char>) {
     v.fill('\0');
     std::hint::black_box(&v);

@@ -17,14 +17,15 @@ fn options(json: &str) -> JsValue {
     JSON::parse(json).expect("json")
 }
 
-/// Runs a check of the registry as the package does; its result as a JS object.
+/// Runs a check of the registry as the package does (by its number, options as JSON text);
+/// its result as a JS object.
 fn check(name: &str, value: JsValue, opts: &str) -> Result<JsValue, JsValue> {
-    let o = if opts.is_empty() {
-        JsValue::UNDEFINED
-    } else {
-        options(opts)
-    };
-    run_check(name, value, o).map(|json| JSON::parse(&json).expect("a result is JSON"))
+    let index = prevalida::registry::NAMES
+        .iter()
+        .position(|n| *n == name)
+        .map_or(u32::MAX, |i| i as u32);
+    run_check(index, value, opts.to_owned())
+        .map(|json| JSON::parse(&json).expect("a result is JSON"))
 }
 
 fn text(s: &str) -> JsValue {
@@ -89,6 +90,7 @@ fn email_options_are_read_and_checked() {
         r#"{"field":3}"#,
         r#"{"officialDomains":"x"}"#,
         "[1]",
+        "{not json",
     ] {
         let e = check("checkEmail", text("a@b.co"), bad).expect_err(bad);
         assert_eq!(
@@ -100,6 +102,8 @@ fn email_options_are_read_and_checked() {
     let e = check("checkEmail", JsValue::from_f64(3.0), "").expect_err("a number");
     assert_eq!(misuse_code(&e).as_deref(), Some("api.invalid_argument"));
     let e = check("checkNothing", text("x"), "").expect_err("no such check");
+    assert_eq!(misuse_code(&e).as_deref(), Some("api.invalid_argument"));
+    let e = prevalida::js::core::fallback_result(99).expect_err("no such check");
     assert_eq!(misuse_code(&e).as_deref(), Some("api.invalid_argument"));
 }
 
@@ -157,6 +161,14 @@ fn a_megabyte_of_input_returns_a_finding_and_the_instance_keeps_working() {
 }
 
 #[wasm_bindgen_test]
+fn every_check_has_a_fallback_of_its_shape() {
+    for (i, name) in prevalida::registry::NAMES.iter().enumerate() {
+        let r = JSON::parse(&prevalida::js::core::fallback_result(i as u32).unwrap()).unwrap();
+        assert!(Array::is_array(&get(&r, "findings")), "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn tables_list_every_code_and_rule() {
     let t = JSON::parse(&tables()).unwrap();
     assert_eq!(
@@ -169,7 +181,7 @@ fn tables_list_every_code_and_rule() {
 
 #[wasm_bindgen_test]
 fn clean_addresses_take_the_short_path() {
-    let none = || JsValue::UNDEFINED;
+    let none = || "";
     assert_eq!(email_is_clean("Ana@Dian.Gov.Co", none()).unwrap(), 2);
     assert_eq!(email_is_clean("Ana@dian.gov.co", none()).unwrap(), 1);
     for v in [
@@ -181,9 +193,9 @@ fn clean_addresses_take_the_short_path() {
     ] {
         assert_eq!(email_is_clean(v, none()).unwrap(), 0, "{v}");
     }
-    let extra = options(r#"{"officialDomains":["miempresa.co"]}"#);
+    let extra = r#"{"officialDomains":["miempresa.co"]}"#;
     assert_eq!(email_is_clean("ana@gmail.com", extra).unwrap(), 0);
-    assert!(email_is_clean("ana@gmail.com", options(r#"{"lang":"fr"}"#)).is_err());
+    assert!(email_is_clean("ana@gmail.com", r#"{"lang":"fr"}"#).is_err());
 }
 
 /// "Passwords are not kept after a call": after checkPassword, no copy of the password is
@@ -213,6 +225,21 @@ fn password_copies_are_wiped_from_wasm_memory() {
     )
     .expect("ok");
     check("checkPassword", text(&secret), r#"{"policy":"gse"}"#).expect("ok");
+    // Misuse found after the password and its confirmation were read: wiped all the same.
+    // (The test's own copies of the options text are zeroed here after use.)
+    for bad in [
+        format!(r#"{{"policy":"gse","lang":"fr","confirmation":"{secret}"}}"#),
+        format!(r#"{{"policy":"gse","confirmation":"{secret}","personal":[3]}}"#),
+    ] {
+        let mut bad = bad.into_bytes();
+        check(
+            "checkPassword",
+            text(&secret),
+            std::str::from_utf8(&bad).unwrap(),
+        )
+        .expect_err("misuse");
+        bad.fill(0);
+    }
 
     // Snapshot the memory: allocate the copy first (a large block comes from fresh memory,
     // not from the small freed blocks under test), then view the buffer as it now is.

@@ -595,6 +595,9 @@ impl crate::checks::Check for Email {
     ) -> Result<EmailResult, crate::checks::Misuse> {
         Ok(check_email_full(&value.text()?, &options))
     }
+    fn fallback() -> EmailResult {
+        check_email_full("", &EmailOptions::default())
+    }
 }
 
 // The package renders messages itself (pkg-config/messages.js).

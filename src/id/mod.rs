@@ -478,6 +478,9 @@ impl crate::checks::Check for Id {
             )),
         }
     }
+    fn fallback() -> IdResult {
+        check_id(Kind::CoCc, "", &IdOptions::default())
+    }
 }
 
 // The package renders messages itself (pkg-config/messages.js).

@@ -1,12 +1,14 @@
 //! The core module's boundary (see [`crate::js`] for the convention): the typed-field
 //! checks of the registry (`checks!` in `lib.rs`) through one export, [`run_check`], and the
-//! few helpers the package exports besides them.
+//! few helpers the package exports besides them. Options cross as JSON text
+//! (`crate::options_json`): one crossing, where reading a JS object costs one per key.
 
 use crate::checks::{Misuse, ReadOptions, Value};
 use crate::codes::Code;
 use crate::email::{self, EmailOptions};
 use crate::id;
-use crate::js::{misuse, Props};
+use crate::js::misuse;
+use crate::options_json::{self, Json, JsonOptions};
 use crate::Severity;
 use serde::Serialize;
 use tsify::Tsify;
@@ -44,21 +46,57 @@ fn value_of(v: &JsValue) -> Result<Value, Misuse> {
     Err(Misuse("value must be a string".into()))
 }
 
-/// Runs the check the package calls `name` (`"checkEmail"`…) on `value` with `options`;
-/// returns its result as JSON, findings without messages (the package renders them). Misuse
-/// throws the coded error.
+/// The options of a check, given as `JSON.stringify(options)` (empty: none): one string
+/// crossing instead of one `Reflect.get` per key.
+fn options_of(json: &str) -> Result<Json, Misuse> {
+    if json.is_empty() {
+        return Ok(Json::Null);
+    }
+    options_json::parse(json).ok_or_else(|| Misuse("options must be plain data".into()))
+}
+
+/// The registry's check number `index` (`registry::NAMES` order, as the generated
+/// `checks.js` numbers them).
+fn name_of(index: u32) -> Result<&'static str, Misuse> {
+    crate::registry::NAMES
+        .get(index as usize)
+        .copied()
+        .ok_or_else(|| Misuse("no such check".into()))
+}
+
+/// Runs the registry's check number `index` on `value` with `options` (JSON text, empty for
+/// none); returns its result as JSON, findings without messages (the package renders them).
+/// Misuse throws the coded error.
+///
+/// `options` is this call's own copy of the text, and the options read from it are too: both
+/// are overwritten before they are freed (a password's confirmation travels there).
 #[wasm_bindgen(js_name = runCheck)]
-pub fn run_check(name: &str, value: JsValue, options: JsValue) -> Result<String, JsValue> {
+pub fn run_check(index: u32, value: JsValue, mut options: String) -> Result<String, JsValue> {
     #[cfg(feature = "test-trap")]
     if value.as_string().as_deref() == Some("\0trap\0") {
         std::process::abort();
     }
-    let result = value_of(&value).and_then(|value| {
-        let props = Props::or_empty(&options, "options")?;
-        crate::registry::run(name, value, &props)
-            .unwrap_or_else(|| Err(Misuse("no such check".into())))
+    let parsed = options_of(&options);
+    crate::wipe::string(&mut options);
+    let result = parsed.and_then(|mut parsed| {
+        let result = value_of(&value).and_then(|value| {
+            let src = JsonOptions::new(&parsed, "options")?;
+            crate::registry::run(name_of(index)?, value, &src)
+                .unwrap_or_else(|| Err(Misuse("no such check".into())))
+        });
+        parsed.wipe();
+        result
     });
     result.map_err(misuse)
+}
+
+/// The result of the registry's check number `index` when the module trapped on a call:
+/// its shape, from the check of an empty value with default options (the glue sets `ok`
+/// and the `internal.error` finding).
+#[wasm_bindgen(js_name = fallbackResult)]
+pub fn fallback_result(index: u32) -> Result<String, JsValue> {
+    let name = name_of(index).map_err(misuse)?;
+    crate::registry::fallback(name).ok_or_else(|| misuse(Misuse("no such check".into())))
 }
 
 /// 0 unless `value` is a clean address with nothing to report (`email::is_clean`); then 1
@@ -66,9 +104,10 @@ pub fn run_check(name: &str, value: JsValue, options: JsValue) -> Result<String,
 /// `{ ok: true, normalized, findings: [] }` itself: the common case costs one call that
 /// returns a number. Options are still validated.
 #[wasm_bindgen(js_name = emailIsClean)]
-pub fn email_is_clean(value: &str, options: JsValue) -> Result<u32, JsValue> {
-    let props = Props::or_empty(&options, "options").map_err(misuse)?;
-    let options = EmailOptions::read(&props).map_err(misuse)?;
+pub fn email_is_clean(value: &str, options: &str) -> Result<u32, JsValue> {
+    let options = options_of(options).map_err(misuse)?;
+    let src = JsonOptions::new(&options, "options").map_err(misuse)?;
+    let options = EmailOptions::read(&src).map_err(misuse)?;
     if !options.official_domains.is_empty() {
         return Ok(0);
     }
@@ -108,7 +147,7 @@ pub fn rut_check_digit(body: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Codes, severities, message templates, rule and pattern names, for the JS glue.
+/// Codes, severities, message templates, rule lines and DIAN types, for the JS glue (once).
 #[wasm_bindgen]
 pub fn tables() -> String {
     crate::tables::tables()

@@ -3,8 +3,9 @@
 //! first time a page checks a file, inside a Web Worker in browsers
 //! (pkg-config/files-worker.js) and in-process in Node.
 //!
-//! One request/response protocol: [`run`] takes an operation's name, the file's bytes, its
-//! real size and the caller's options, and answers the operation's result as JSON. Adding
+//! One request/response protocol: [`run`] takes the request (`{ op, size, readLimit }`: the
+//! operation's name, the file's real size, the most the package reads of a file), the bytes
+//! read and the caller's options, and answers the operation's result as JSON. Adding
 //! an operation is adding a variant to [`Op`] (and its arm in `run`).
 
 use crate::checks::{camel, read, Choice, Misuse, ReadOptions};
@@ -48,20 +49,12 @@ export type PdfInfoResult = PdfInfo & { error?: "internal.error" | "pdf.too_larg
  */
 export declare function inspectPdf(data: Blob | ArrayBuffer | Uint8Array): Promise<PdfInfoResult>;
 
-/** What {@link checkPdf} returns. */
-export interface PdfCheckResult {
-  /** True when no finding is an error. */
-  ok: boolean;
-  /** The inspection ({@link inspectPdf}); for an upload too large to read, only `bytes` is known (0). */
-  info: PdfInfoResult;
-  /**
-   * Everything found, errors first, with the message rendered in `rules.lang`; a single
-   * `internal.error` finding if the PDF module failed on this file.
-   */
-  findings: Finding[];
-  /** The issue date found (`"YYYY-MM-DD"`), when `issuedWithinDays` was asked and a date was found. */
-  issueDate?: string;
-}
+/**
+ * What {@link checkPdf} returns: `findings` errors first, messages in `rules.lang` (a single
+ * `internal.error` finding if the files module failed on this file); `info` as
+ * {@link inspectPdf} gives it (for an upload too large to read, only `bytes` is known).
+ */
+export type PdfCheckResult = Omit<PdfResult, "info"> & { info: PdfInfoResult };
 
 /** Which text {@link extractPdfText} reads. */
 export type PdfTextOptions = TextOptions;
@@ -115,6 +108,8 @@ fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, 
     let req = Props::new(request, "request")?;
     let op: Op = read::required(&req, "op")?;
     let size = read::bytes(&req, "size")?.unwrap_or(bytes.len() as u64);
+    // The most the package reads of an upload (pkg-config/files.js `READ_LIMIT`).
+    let read_limit = read::bytes(&req, "readLimit")?.unwrap_or(u64::MAX);
     Ok(match op {
         Op::InspectPdf => crate::json::to_json(&pdf::inspect_pdf(bytes)),
         Op::ExtractPdfText => {
@@ -126,7 +121,7 @@ fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, 
             if (bytes.len() as u64) < size {
                 // Too large to read (the glue sent only its first bytes): judged by its size
                 // against the portal's limit, or against what the package reads at most.
-                rules.max_bytes = Some(rules.max_bytes.unwrap_or(READ_LIMIT).min(READ_LIMIT));
+                rules.max_bytes = Some(rules.max_bytes.unwrap_or(read_limit).min(read_limit));
             }
             crate::json::to_json(&pdf::check_bytes(bytes, size, &rules))
         }
@@ -186,9 +181,6 @@ fn pdf_rules(v: &JsValue) -> Result<PdfRules, Misuse> {
     }
     Ok(rules)
 }
-
-/// The largest upload the package reads (pkg-config/files.js `READ_LIMIT`).
-const READ_LIMIT: u64 = 64_000_000;
 
 /// `rules.today`: a `Date` (its local day) or `"YYYY-MM-DD"`; by default the device's local
 /// date.

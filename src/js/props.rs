@@ -1,28 +1,10 @@
-//! Options objects read from JavaScript ([`Props`], the package's
-//! [`OptionSource`](crate::checks::OptionSource)), and the coded misuse error: shared by
-//! both modules' boundaries.
+//! Options objects read from JavaScript ([`Props`], an
+//! [`OptionSource`](crate::checks::OptionSource)), for the files module: its options are read
+//! once per file, and may hold a `Date`. (The core module's checks take theirs as JSON text,
+//! `crate::options_json`: one crossing per call instead of one per key.)
 
 use crate::checks::{Misuse, OptionSource, Prop};
-use crate::codes::{Code, Lang};
 use wasm_bindgen::prelude::*;
-
-/// The `Error` thrown on misuse: `code` is `"api.invalid_argument"`, the message comes from
-/// that code's English template.
-pub(crate) fn misuse(m: Misuse) -> JsValue {
-    let template = Code::ApiInvalidArgument.template(Lang::En);
-    let msg = crate::text::cat(&[
-        "prevalida: ",
-        template.strip_suffix("{detail}").unwrap_or(template),
-        &m.0,
-    ]);
-    let err = js_sys::Error::new(&msg);
-    let _ = js_sys::Reflect::set(
-        &err,
-        &JsValue::from_str("code"),
-        &JsValue::from_str(Code::ApiInvalidArgument.as_str()),
-    );
-    err.into()
-}
 
 /// A JS options object; every error names the offending property.
 pub(crate) struct Props<'a> {
@@ -33,7 +15,6 @@ pub(crate) struct Props<'a> {
 
 impl Props<'_> {
     /// `obj` as an options object (`path` names it in errors); misuse when it is not one.
-    #[cfg_attr(not(feature = "files"), allow(dead_code))]
     pub(crate) fn new<'a>(obj: &JsValue, path: &'a str) -> Result<Props<'a>, Misuse> {
         Props::of(obj.clone(), path)
     }
@@ -47,6 +28,7 @@ impl Props<'_> {
         })
     }
     /// `obj`, or no options at all when it is `undefined` or `null`.
+    #[allow(dead_code)]
     pub(crate) fn or_empty<'a>(obj: &JsValue, path: &'a str) -> Result<Props<'a>, Misuse> {
         if obj.is_undefined() || obj.is_null() {
             return Ok(Props {

@@ -475,6 +475,23 @@ impl crate::checks::Check for Password {
         }
         result
     }
+    fn fallback() -> PasswordResult {
+        let options = PasswordOptions {
+            policy: Policy::Named(PolicyName::Gse),
+            confirmation: None,
+            personal: Vec::new(),
+            lang: Lang::Es,
+            field: None,
+            skip_messages: true,
+        };
+        check_password("", &options).unwrap_or_else(|_| PasswordResult {
+            ok: false,
+            rules: Vec::new(),
+            strength: strength::estimate("", &[]),
+            findings: Vec::new(),
+            allowed: String::new(),
+        })
+    }
 }
 
 impl crate::checks::Choice for PolicyName {
@@ -520,12 +537,17 @@ impl ReadOptions for PasswordOptions {
             }
             Prop::Other => return Err(Misuse::bad(src.path(), "policy", names)),
         };
+        let personal = read::strings(src, &camel("personal"))?;
+        let lang = read::choice(src, &camel("lang"))?;
+        let field = read::string(src, &camel("field"))?;
+        // Last: a secret, never left unwiped by a misuse found after it.
+        let confirmation = read::string(src, &camel("confirmation"))?;
         Ok(PasswordOptions {
             policy,
-            confirmation: read::string(src, &camel("confirmation"))?,
-            personal: read::strings(src, &camel("personal"))?,
-            lang: read::choice(src, &camel("lang"))?,
-            field: read::string(src, &camel("field"))?,
+            confirmation,
+            personal,
+            lang,
+            field,
             // The package renders messages itself (pkg-config/messages.js).
             skip_messages: true,
         })

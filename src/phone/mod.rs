@@ -428,6 +428,9 @@ impl crate::checks::Check for Phone {
         };
         Ok(check_phone(country, &value, &options))
     }
+    fn fallback() -> PhoneResult {
+        check_phone(Country::Co, "", &PhoneOptions::default())
+    }
 }
 
 impl crate::checks::Choice for Country {
