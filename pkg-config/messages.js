@@ -35,12 +35,18 @@ export function render(parts, params) {
   return s;
 }
 
-/** Findings as the modules send them (without their message): messages rendered in place. */
+/**
+ * Findings as the modules send them (`{ code, field?, params }`): each becomes the documented
+ * `{ code, field?, severity, message, params }`, its severity and message from the table.
+ */
 export function renderFindings(list, en) {
   const { byName } = t();
-  for (const f of list) {
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
     const info = byName.get(f.code);
-    f.message = render(en ? info.ten : info.tes, f.params);
+    const finding = { code: f.code, severity: info.severity, message: render(en ? info.ten : info.tes, f.params), params: f.params };
+    if (f.field !== undefined) finding.field = f.field;
+    list[i] = finding;
   }
   return list;
 }

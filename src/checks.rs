@@ -19,9 +19,15 @@ use serde::Serialize;
 pub struct Misuse(pub String);
 
 impl Misuse {
-    /// `"<path>.<key> must be <what>"`.
+    /// `"<path>.<key> must be <what>"`; `key` a field's name, written as the option's key.
     pub fn bad(path: &str, key: &str, what: &str) -> Misuse {
-        Misuse(crate::text::cat(&[path, ".", key, " must be ", what]))
+        Misuse(crate::text::cat(&[
+            path,
+            ".",
+            &camel(key),
+            " must be ",
+            what,
+        ]))
     }
 }
 
@@ -69,8 +75,10 @@ pub enum Prop<'a> {
     Other,
 }
 
-/// An options object: the package reads a JS object (`src/js/props.rs`); tests read
-/// anything. Every error names the offending property.
+/// An options object: the core module reads JSON text (`crate::options_json`), the files
+/// module a JS object (`src/js/props.rs`), tests JSON. Every `key` is a Rust field's name
+/// (`official_domains`), which each source looks up as serde and the generated types spell
+/// it ([`camel`]: `officialDomains`). Every error names the offending property.
 pub trait OptionSource {
     /// The path of this object in error messages (`"options"`, `"options.policy"`).
     fn path(&self) -> &str;
@@ -86,11 +94,13 @@ pub trait OptionSource {
     fn prop(&self, key: &str) -> Result<Prop<'_>, Misuse>;
 }
 
-/// A unit enum read from its serde name (`"es"`, `"mobile"`): the names are the ones serde
-/// writes, spelled once, on the enum.
+/// A unit enum read from its serde name (`"es"`, `"mobile"`).
 pub trait Choice: Serialize + Copy + 'static {
     /// Every variant.
     const ALL: &'static [Self];
+    /// Their serde names, in the same order: compared without allocating. A test keeps them
+    /// equal to serde's (`choice_names_are_serde_names`).
+    const NAMES: &'static [&'static str];
 }
 
 /// The serde name of a unit variant.
@@ -156,8 +166,8 @@ pub mod read {
         let Some(s) = src.string(key).map_err(|_| expected::<T>(src, key))? else {
             return Ok(None);
         };
-        match T::ALL.iter().find(|c| name_of(*c) == s) {
-            Some(c) => Ok(Some(*c)),
+        match T::NAMES.iter().position(|n| *n == s) {
+            Some(i) => Ok(T::ALL.get(i).copied()),
             None => Err(expected::<T>(src, key)),
         }
     }
@@ -221,13 +231,33 @@ macro_rules! read_options {
             ) -> ::core::result::Result<Self, $crate::checks::Misuse> {
                 #[allow(clippy::needless_update)]
                 Ok($ty {
-                    $($field: $crate::checks::read::$how(src, &$crate::checks::camel(stringify!($field)))?,)*
+                    $($field: $crate::checks::read::$how(src, stringify!($field))?,)*
                     $($($rest: $val,)*)?
                     ..::core::default::Default::default()
                 })
             }
         }
     };
+}
+
+/// Whether `key` is the camelCase of the Rust field `field` (serde's `rename_all =
+/// "camelCase"`), without allocating: how option sources find a field.
+pub fn is_key_of(key: &str, field: &str) -> bool {
+    let field = field.strip_prefix("r#").unwrap_or(field);
+    let mut k = key.chars();
+    let mut upper = false;
+    for f in field.chars() {
+        if f == '_' {
+            upper = true;
+            continue;
+        }
+        let want = if upper { f.to_ascii_uppercase() } else { f };
+        upper = false;
+        if k.next() != Some(want) {
+            return false;
+        }
+    }
+    k.next().is_none()
 }
 
 /// The camelCase name of a snake_case Rust field, as serde's `rename_all = "camelCase"`
@@ -251,6 +281,7 @@ pub fn camel(field: &str) -> String {
 
 impl Choice for Lang {
     const ALL: &'static [Lang] = &[Lang::Es, Lang::En];
+    const NAMES: &'static [&'static str] = &["es", "en"];
 }
 
 /// A typed-field check: a value and options in, a result with findings out.
@@ -338,8 +369,8 @@ pub(crate) mod tests {
         pub(crate) fn new(v: serde_json::Value) -> Json {
             Json(v, "options".into())
         }
-        fn get(&self, key: &str) -> Option<&serde_json::Value> {
-            self.0.get(key).filter(|v| !v.is_null())
+        fn get(&self, field: &str) -> Option<&serde_json::Value> {
+            self.0.get(camel(field)).filter(|v| !v.is_null())
         }
     }
 
@@ -483,6 +514,33 @@ pub(crate) mod tests {
         let parts = Value::Parts(vec![("nit".into(), "1".into())]);
         let r = crate::registry::run("checkId", parts, &Json::new(json!({"kind": "cl.rut"})));
         assert!(r.unwrap().is_err());
+    }
+
+    /// `Choice::NAMES` are serde's names, in `ALL`'s order.
+    fn names_are_serde<T: Choice>() {
+        assert_eq!(T::ALL.len(), T::NAMES.len());
+        for (v, n) in T::ALL.iter().zip(T::NAMES) {
+            assert_eq!(name_of(v), *n);
+        }
+    }
+
+    #[test]
+    fn choice_names_are_serde_names() {
+        names_are_serde::<Lang>();
+        names_are_serde::<crate::password::PolicyName>();
+        names_are_serde::<crate::password::CharClass>();
+        names_are_serde::<crate::phone::Country>();
+        names_are_serde::<crate::phone::PhoneType>();
+        names_are_serde::<crate::name::NameKind>();
+        #[cfg(feature = "files")]
+        {
+            names_are_serde::<crate::pdf::Content>();
+            names_are_serde::<crate::pdf::EncryptionRule>();
+        }
+        assert!(is_key_of("officialDomains", "official_domains"));
+        assert!(is_key_of("type", "r#type"));
+        assert!(!is_key_of("officialdomains", "official_domains"));
+        assert!(!is_key_of("lan", "lang") && !is_key_of("langs", "lang"));
     }
 
     /// The keys read are the keys serde writes (and tsify declares).

@@ -106,7 +106,11 @@ impl Serialize for Params {
 }
 
 /// One thing a check found: a stable code, where, how serious, and what to tell the user.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// Serialized as `{ code, field?, severity, message, params }`; in the WebAssembly modules
+/// as `{ code, field?, params }` only, because the package fills `severity` and `message`
+/// from the one code table (`pkg-config/messages.js`): less to write, cross and parse.
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(
     all(target_arch = "wasm32", not(feature = "files")),
     derive(tsify::Tsify)
@@ -115,7 +119,6 @@ pub struct Finding {
     /// Stable dotted code, such as `email.comma_in_domain`.
     pub code: Code,
     /// The form field this finding belongs to, when the caller named one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "files")), tsify(optional))]
     pub field: Option<String>,
     /// Fixed per code (see the code list).
@@ -128,6 +131,24 @@ pub struct Finding {
         tsify(type = "Record<string, string | number>")
     )]
     pub params: Params,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let wasm = cfg!(target_arch = "wasm32");
+        let mut f = s.serialize_struct("Finding", 5)?;
+        f.serialize_field("code", &self.code)?;
+        if let Some(field) = &self.field {
+            f.serialize_field("field", field)?;
+        }
+        if !wasm {
+            f.serialize_field("severity", &self.severity)?;
+            f.serialize_field("message", &self.message)?;
+        }
+        f.serialize_field("params", &self.params)?;
+        f.end()
+    }
 }
 
 impl Finding {

@@ -23,6 +23,7 @@ pub enum NameKind {
 
 impl crate::checks::Choice for NameKind {
     const ALL: &'static [NameKind] = &[NameKind::Person, NameKind::Company];
+    const NAMES: &'static [&'static str] = &["person", "company"];
 }
 
 /// Options of [`check_name`].

@@ -1,276 +1,84 @@
 //! Options given as JSON text: the package passes a check's options as
 //! `JSON.stringify(options)`, one string crossing into wasm, instead of one `Reflect.get` per
-//! key (≈ 0.45 µs each, the larger part of a check's cost; ARCHITECTURE.md). A small reader,
-//! bounded in depth and size, for the shapes options have: objects, arrays, strings, whole
-//! numbers and booleans (a number with a fraction or an exponent is kept as "not whole", so
-//! that no float parser enters the module).
+//! key (≈ 0.45 µs each, more than most checks; ARCHITECTURE.md). The text is validated once,
+//! without allocating, then each option is found by scanning it: nothing is built but the
+//! values a check reads. Bounded in depth and size; numbers are read as whole numbers (one
+//! with a fraction or an exponent is "not whole"), so no float parser enters the module.
 
 use crate::checks::{Misuse, OptionSource, Prop};
-
-/// A JSON value as options hold them.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Json {
-    /// `null`.
-    Null,
-    /// `true` or `false`.
-    Bool(bool),
-    /// A number: whole, or `NaN` for one with a fraction or an exponent.
-    Num(f64),
-    /// A string.
-    Str(String),
-    /// An array.
-    Arr(Vec<Json>),
-    /// An object, its members in order.
-    Obj(Vec<(String, Json)>),
-}
-
-impl Json {
-    /// Overwrites every string before it is freed: options may hold a secret (a password's
-    /// confirmation).
-    pub fn wipe(&mut self) {
-        match self {
-            Json::Str(s) => crate::wipe::string(s),
-            Json::Arr(items) => items.iter_mut().for_each(Json::wipe),
-            Json::Obj(members) => {
-                for (k, v) in members {
-                    crate::wipe::string(k);
-                    v.wipe();
-                }
-            }
-            Json::Null | Json::Bool(_) | Json::Num(_) => {}
-        }
-    }
-}
+use std::borrow::Cow;
 
 /// Deeper than this is not an options object.
 const MAX_DEPTH: usize = 16;
 /// Longer than this is not an options object (1 MB: a long `personal` list fits).
 const MAX_LEN: usize = 1 << 20;
 
-/// Parses `text`; `None` when it is not JSON (or is deeper or longer than options are).
-pub fn parse(text: &str) -> Option<Json> {
-    if text.len() > MAX_LEN {
-        return None;
-    }
-    let mut p = Parser {
-        b: text.as_bytes(),
-        i: 0,
-    };
-    let v = p.value(0)?;
-    p.ws();
-    (p.i == p.b.len()).then_some(v)
-}
-
-struct Parser<'a> {
-    b: &'a [u8],
-    i: usize,
-}
-
-impl Parser<'_> {
-    fn ws(&mut self) {
-        while matches!(self.b.get(self.i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.i += 1;
-        }
-    }
-    fn eat(&mut self, s: &[u8]) -> bool {
-        let ok = self.b.get(self.i..self.i + s.len()) == Some(s);
-        if ok {
-            self.i += s.len();
-        }
-        ok
-    }
-    fn value(&mut self, depth: usize) -> Option<Json> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        self.ws();
-        match *self.b.get(self.i)? {
-            b'{' => {
-                self.i += 1;
-                let mut members = Vec::new();
-                self.ws();
-                if self.eat(b"}") {
-                    return Some(Json::Obj(members));
-                }
-                loop {
-                    self.ws();
-                    let key = self.string()?;
-                    self.ws();
-                    if !self.eat(b":") {
-                        return None;
-                    }
-                    members.push((key, self.value(depth + 1)?));
-                    self.ws();
-                    if self.eat(b"}") {
-                        return Some(Json::Obj(members));
-                    }
-                    if !self.eat(b",") {
-                        return None;
-                    }
-                }
-            }
-            b'[' => {
-                self.i += 1;
-                let mut items = Vec::new();
-                self.ws();
-                if self.eat(b"]") {
-                    return Some(Json::Arr(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    self.ws();
-                    if self.eat(b"]") {
-                        return Some(Json::Arr(items));
-                    }
-                    if !self.eat(b",") {
-                        return None;
-                    }
-                }
-            }
-            b'"' => self.string().map(Json::Str),
-            b't' => self.eat(b"true").then_some(Json::Bool(true)),
-            b'f' => self.eat(b"false").then_some(Json::Bool(false)),
-            b'n' => self.eat(b"null").then_some(Json::Null),
-            _ => self.number(),
-        }
-    }
-    fn number(&mut self) -> Option<Json> {
-        let negative = self.eat(b"-");
-        let start = self.i;
-        let mut n: f64 = 0.0;
-        while let Some(d @ b'0'..=b'9') = self.b.get(self.i).copied() {
-            n = n * 10.0 + f64::from(d - b'0');
-            self.i += 1;
-        }
-        if self.i == start {
-            return None;
-        }
-        let mut whole = true;
-        if self.eat(b".") {
-            whole = false;
-            let digits = self.i;
-            while matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
-                self.i += 1;
-            }
-            if self.i == digits {
-                return None;
-            }
-            // `JSON.stringify(2.0)` is "2": a fraction here is never all zeros.
-        }
-        if matches!(self.b.get(self.i), Some(b'e' | b'E')) {
-            whole = false;
-            self.i += 1;
-            let _ = self.eat(b"+") || self.eat(b"-");
-            let digits = self.i;
-            while matches!(self.b.get(self.i), Some(b'0'..=b'9')) {
-                self.i += 1;
-            }
-            if self.i == digits {
-                return None;
-            }
-        }
-        Some(Json::Num(match (whole, negative) {
-            (false, _) => f64::NAN,
-            (true, true) => -n,
-            (true, false) => n,
-        }))
-    }
-    fn string(&mut self) -> Option<String> {
-        if !self.eat(b"\"") {
-            return None;
-        }
-        let mut out = String::new();
-        loop {
-            let start = self.i;
-            while !matches!(self.b.get(self.i), Some(b'"' | b'\\') | None) {
-                self.i += 1;
-            }
-            // The input is a &str and the stops are ASCII: these are char boundaries.
-            out.push_str(std::str::from_utf8(&self.b[start..self.i]).ok()?);
-            match *self.b.get(self.i)? {
-                b'"' => {
-                    self.i += 1;
-                    return Some(out);
-                }
-                _ => {
-                    // A backslash: one escape.
-                    let e = *self.b.get(self.i + 1)?;
-                    self.i += 2;
-                    let c = match e {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => self.unicode()?,
-                        _ => return None,
-                    };
-                    out.push(c);
-                }
-            }
-        }
-    }
-    /// The character of a `\uXXXX` escape (its digits next), joining a surrogate pair; a
-    /// lone surrogate becomes U+FFFD, as JS strings allow one.
-    fn unicode(&mut self) -> Option<char> {
-        let hi = self.hex4()?;
-        if (0xD800..0xDC00).contains(&hi) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
-            let save = self.i;
-            self.i += 2;
-            match self.hex4() {
-                Some(lo) if (0xDC00..0xE000).contains(&lo) => {
-                    return char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
-                }
-                _ => self.i = save,
-            }
-        }
-        Some(char::from_u32(hi).unwrap_or('\u{FFFD}'))
-    }
-    /// Four hex digits; leaves `i` after them.
-    fn hex4(&mut self) -> Option<u32> {
-        let digits = self.b.get(self.i..self.i + 4)?;
-        let mut v = 0;
-        for &d in digits {
-            v = v * 16 + (d as char).to_digit(16)?;
-        }
-        self.i += 4;
-        Some(v)
-    }
-}
-
-/// An options object read from [`Json`]: the package's [`OptionSource`].
+/// An options object read from JSON text: the core module's [`OptionSource`].
 pub struct JsonOptions<'a> {
-    members: &'a [(String, Json)],
-    path: String,
+    /// The object's text, validated (`"{…}"`), or empty for no options.
+    text: &'a str,
+    path: Cow<'a, str>,
 }
 
 impl<'a> JsonOptions<'a> {
-    /// `value` as the options object called `path`: `Null` is no options; anything but an
-    /// object is misuse.
-    pub fn new(value: &'a Json, path: &str) -> Result<JsonOptions<'a>, Misuse> {
-        match value {
-            Json::Null => Ok(JsonOptions {
-                members: &[],
+    /// The options in `text` (empty or `null`: none), called `path` in errors; misuse when
+    /// the text is not JSON or not an object.
+    pub fn new(text: &'a str, path: &'a str) -> Result<JsonOptions<'a>, Misuse> {
+        let bad = || Misuse(crate::text::cat(&[path, " must be an object"]));
+        if text.len() > MAX_LEN {
+            return Err(Misuse("options must be plain data".into()));
+        }
+        let b = text.as_bytes();
+        let start = ws(b, 0);
+        if start == b.len() {
+            return Ok(JsonOptions {
+                text: "",
+                path: path.into(),
+            });
+        }
+        let Some(end) = skip(b, start, 0) else {
+            return Err(Misuse("options must be plain data".into()));
+        };
+        if ws(b, end) != b.len() {
+            return Err(Misuse("options must be plain data".into()));
+        }
+        let value = &text[start..end];
+        match b.get(start) {
+            Some(b'n') => Ok(JsonOptions {
+                text: "",
                 path: path.into(),
             }),
-            Json::Obj(members) => Ok(JsonOptions {
-                members,
+            Some(b'{') => Ok(JsonOptions {
+                text: value,
                 path: path.into(),
             }),
-            _ => Err(Misuse(crate::text::cat(&[path, " must be an object"]))),
+            _ => Err(bad()),
         }
     }
-    fn get(&self, key: &str) -> Option<&'a Json> {
-        // The last of duplicate keys wins, as in `JSON.parse`; `null` is absent.
-        self.members
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .filter(|v| **v != Json::Null)
+
+    /// The text of the value of the member for the Rust field `field` (its key in camelCase,
+    /// `checks::is_key_of`); the last one when repeated, as `JSON.parse` keeps; `null` is
+    /// absent.
+    fn get(&self, field: &str) -> Option<&'a str> {
+        let b = self.text.as_bytes();
+        let mut found = None;
+        // The text was validated: every step below succeeds; `?` only keeps it panic-free.
+        let mut i = ws(b, 1);
+        while b.get(i) == Some(&b'"') {
+            let key_end = skip_string(b, i)?;
+            let key = decode(&self.text[i..key_end])?;
+            i = ws(b, key_end) + 1; // the ':'
+            let start = ws(b, i);
+            let end = skip(b, start, 0)?;
+            if crate::checks::is_key_of(&key, field) {
+                found = Some(&self.text[start..end]);
+            }
+            i = ws(b, end);
+            if b.get(i) == Some(&b',') {
+                i = ws(b, i + 1);
+            }
+        }
+        found.filter(|v| *v != "null")
     }
 }
 
@@ -281,75 +89,270 @@ impl OptionSource for JsonOptions<'_> {
     fn string(&self, key: &str) -> Result<Option<String>, Misuse> {
         match self.get(key) {
             None => Ok(None),
-            Some(Json::Str(s)) => Ok(Some(s.clone())),
+            Some(v) if v.starts_with('"') => Ok(decode(v).map(Cow::into_owned)),
             Some(_) => Err(Misuse::bad(&self.path, key, "a string")),
         }
     }
     fn strings(&self, key: &str) -> Result<Vec<String>, Misuse> {
-        match self.get(key) {
-            None => Ok(Vec::new()),
-            Some(Json::Arr(items)) => items
-                .iter()
-                .map(|v| match v {
-                    Json::Str(s) => Ok(s.clone()),
-                    _ => Err(Misuse::bad(&self.path, key, "an array of strings")),
-                })
-                .collect(),
-            Some(_) => Err(Misuse::bad(&self.path, key, "an array of strings")),
+        let bad = || Misuse::bad(&self.path, key, "an array of strings");
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        if !v.starts_with('[') {
+            return Err(bad());
         }
+        let b = v.as_bytes();
+        let mut out = Vec::new();
+        let mut i = ws(b, 1);
+        while i < b.len() && b[i] != b']' {
+            let end = skip(b, i, 0).ok_or_else(bad)?;
+            if b[i] != b'"' {
+                return Err(bad());
+            }
+            out.push(decode(&v[i..end]).ok_or_else(bad)?.into_owned());
+            i = ws(b, end);
+            if b.get(i) == Some(&b',') {
+                i = ws(b, i + 1);
+            }
+        }
+        Ok(out)
     }
     fn boolean(&self, key: &str) -> Result<bool, Misuse> {
         match self.get(key) {
             None => Ok(false),
-            Some(Json::Bool(b)) => Ok(*b),
+            Some("true") => Ok(true),
+            Some("false") => Ok(false),
             Some(_) => Err(Misuse::bad(&self.path, key, "a boolean")),
         }
     }
     fn number(&self, key: &str) -> Result<Option<f64>, Misuse> {
         match self.get(key) {
             None => Ok(None),
-            Some(Json::Num(n)) => Ok(Some(*n)),
-            Some(_) => Err(Misuse::bad(&self.path, key, "a number")),
+            Some(v) => number(v)
+                .map(Some)
+                .ok_or_else(|| Misuse::bad(&self.path, key, "a number")),
         }
     }
     fn prop(&self, key: &str) -> Result<Prop<'_>, Misuse> {
         Ok(match self.get(key) {
             None => Prop::Absent,
-            Some(Json::Str(s)) => Prop::Text(s.clone()),
-            Some(v @ Json::Obj(_)) => Prop::Object(Box::new(JsonOptions::new(
-                v,
-                &crate::text::cat(&[&self.path, ".", key]),
-            )?)),
+            Some(v) if v.starts_with('"') => Prop::Text(decode(v).unwrap_or_default().into_owned()),
+            Some(v) if v.starts_with('{') => Prop::Object(Box::new(JsonOptions {
+                text: v,
+                path: crate::text::cat(&[&self.path, ".", &crate::checks::camel(key)]).into(),
+            })),
             Some(_) => Prop::Other,
         })
     }
+}
+
+/// The index after white space from `i`.
+fn ws(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the JSON value starting at `i`, validating it; `None` when it is not one (or
+/// is nested deeper than options are).
+fn skip(b: &[u8], i: usize, depth: usize) -> Option<usize> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let lit = |s: &[u8]| (b.get(i..i + s.len()) == Some(s)).then_some(i + s.len());
+    match *b.get(i)? {
+        b'{' | b'[' => {
+            let close = if b[i] == b'{' { b'}' } else { b']' };
+            let mut j = ws(b, i + 1);
+            if b.get(j) == Some(&close) {
+                return Some(j + 1);
+            }
+            loop {
+                if close == b'}' {
+                    if b.get(j) != Some(&b'"') {
+                        return None;
+                    }
+                    j = ws(b, skip_string(b, j)?);
+                    if b.get(j) != Some(&b':') {
+                        return None;
+                    }
+                    j = ws(b, j + 1);
+                }
+                j = ws(b, skip(b, j, depth + 1)?);
+                match b.get(j) {
+                    Some(&c) if c == close => return Some(j + 1),
+                    Some(b',') => j = ws(b, j + 1),
+                    _ => return None,
+                }
+            }
+        }
+        b'"' => skip_string(b, i),
+        b't' => lit(b"true"),
+        b'f' => lit(b"false"),
+        b'n' => lit(b"null"),
+        _ => {
+            let mut j = i;
+            if b.get(j) == Some(&b'-') {
+                j += 1;
+            }
+            let digits = |mut j: usize| {
+                let s = j;
+                while matches!(b.get(j), Some(b'0'..=b'9')) {
+                    j += 1;
+                }
+                (j > s).then_some(j)
+            };
+            j = digits(j)?;
+            if b.get(j) == Some(&b'.') {
+                j = digits(j + 1)?;
+            }
+            if matches!(b.get(j), Some(b'e' | b'E')) {
+                j += 1;
+                if matches!(b.get(j), Some(b'+' | b'-')) {
+                    j += 1;
+                }
+                j = digits(j)?;
+            }
+            Some(j)
+        }
+    }
+}
+
+/// The end of the string starting at `i` (after its closing quote), validating its escapes.
+fn skip_string(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    loop {
+        match *b.get(j)? {
+            b'"' => return Some(j + 1),
+            b'\\' => match *b.get(j + 1)? {
+                b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => j += 2,
+                b'u' => {
+                    let hex = b.get(j + 2..j + 6)?;
+                    if !hex.iter().all(u8::is_ascii_hexdigit) {
+                        return None;
+                    }
+                    j += 6;
+                }
+                _ => return None,
+            },
+            0..=0x1F => return None,
+            _ => j += 1,
+        }
+    }
+}
+
+/// The text of the string literal `lit` (`"…"`, validated): borrowed when it has no escape.
+fn decode(lit: &str) -> Option<Cow<'_, str>> {
+    let inner = lit.get(1..lit.len().checked_sub(1)?)?;
+    if !inner.contains('\\') {
+        return Some(Cow::Borrowed(inner));
+    }
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let hex = |chars: &mut std::str::Chars| -> Option<u32> {
+                    (0..4).try_fold(0, |v, _| Some(v * 16 + chars.next()?.to_digit(16)?))
+                };
+                let hi = hex(&mut chars)?;
+                let mut code = hi;
+                if (0xD800..0xDC00).contains(&hi) {
+                    let rest = chars.as_str();
+                    if let Some(lo) = rest
+                        .strip_prefix("\\u")
+                        .and_then(|r| u32::from_str_radix(r.get(..4)?, 16).ok())
+                        .filter(|lo| (0xDC00..0xE000).contains(lo))
+                    {
+                        code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                        chars = rest[6..].chars();
+                    }
+                }
+                // A lone surrogate becomes U+FFFD, as JS strings allow one.
+                char::from_u32(code).unwrap_or('\u{FFFD}')
+            }
+            other => other, // `"`, `\`, `/`
+        });
+    }
+    Some(Cow::Owned(out))
+}
+
+/// A JSON number as options hold them: whole, or NaN ("not whole") with a fraction or an
+/// exponent; `None` when the text is not a number.
+fn number(v: &str) -> Option<f64> {
+    let (negative, digits) = match v.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, v),
+    };
+    let whole = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if whole == 0 {
+        return None;
+    }
+    if whole < digits.len() {
+        // validated: a fraction or an exponent follows
+        return Some(f64::NAN);
+    }
+    let n = digits
+        .bytes()
+        .fold(0.0, |n: f64, d| n * 10.0 + f64::from(d - b'0'));
+    Some(if negative { -n } else { n })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn opts(text: &str) -> JsonOptions<'_> {
+        JsonOptions::new(text, "options").unwrap()
+    }
+
     #[test]
-    fn parses_what_json_stringify_writes() {
-        let v = parse(r#"{"kind":"co.nit","n":12,"neg":-3,"f":1.5,"e":1e3,"ok":true,"l":["a","\u00f1\n\"x"],"o":{"p":null},"s":"\ud83d\ude00"}"#).unwrap();
-        let Json::Obj(m) = &v else { panic!() };
-        assert_eq!(m[0], ("kind".into(), Json::Str("co.nit".into())));
-        assert_eq!(m[1].1, Json::Num(12.0));
-        assert_eq!(m[2].1, Json::Num(-3.0));
-        assert!(matches!(m[3].1, Json::Num(n) if n.is_nan()));
-        assert!(matches!(m[4].1, Json::Num(n) if n.is_nan()));
-        assert_eq!(
-            m[6].1,
-            Json::Arr(vec![Json::Str("a".into()), Json::Str("ñ\n\"x".into())])
+    fn reads_what_json_stringify_writes() {
+        let o = opts(
+            r#"{"kind":"co.nit","n":12,"neg":-3,"f":1.5,"e":1e3,"ok":true,"l":["a","\u00f1\n\"x"],"o":{"lang":"en"},"s":"\ud83d\ude00","z":null,"maxRepeat":2}"#,
         );
-        assert_eq!(m[8].1, Json::Str("😀".into()));
-        assert_eq!(parse(" null "), Some(Json::Null));
+        assert_eq!(o.string("kind").unwrap().as_deref(), Some("co.nit"));
+        assert_eq!(o.number("n").unwrap(), Some(12.0));
+        assert_eq!(o.number("neg").unwrap(), Some(-3.0));
+        assert!(o.number("f").unwrap().unwrap().is_nan());
+        assert!(o.number("e").unwrap().unwrap().is_nan());
+        assert!(o.boolean("ok").unwrap());
+        assert_eq!(o.strings("l").unwrap(), ["a", "ñ\n\"x"]);
+        assert_eq!(o.string("s").unwrap().as_deref(), Some("😀"));
+        assert_eq!(o.string("z").unwrap(), None, "null is absent");
+        assert_eq!(
+            o.number("max_repeat").unwrap(),
+            Some(2.0),
+            "fields by their Rust names"
+        );
+        let Prop::Object(nested) = o.prop("o").unwrap() else {
+            panic!()
+        };
+        assert_eq!(nested.string("lang").unwrap().as_deref(), Some("en"));
+        assert_eq!(nested.path(), "options.o");
+        assert_eq!(o.string("n").unwrap_err().0, "options.n must be a string");
+        assert_eq!(
+            opts(r#"{"a":"1","a":"2"}"#).string("a").unwrap().as_deref(),
+            Some("2")
+        );
+        assert_eq!(opts("").string("a").unwrap(), None);
+        assert_eq!(opts(" null ").string("a").unwrap(), None);
+        assert_eq!(opts("{}").string("a").unwrap(), None);
     }
 
     #[test]
     fn refuses_what_is_not_options_without_panicking() {
         for bad in [
-            "",
             "{",
             "{\"a\"}",
             "[1,]",
@@ -360,39 +363,33 @@ mod tests {
             "{\"a\":1,}",
             "\"\\",
             "\"\\u",
+            "{\"a\":\"\u{1}\"}",
+            "{\"a\":1}x",
         ] {
-            assert_eq!(parse(bad), None, "{bad}");
+            assert!(JsonOptions::new(bad, "options").is_err(), "{bad}");
         }
-        assert_eq!(parse(&"[".repeat(100_000)), None, "too deep");
+        for not_object in ["3", "\"x\"", "[1]", "true"] {
+            assert_eq!(
+                JsonOptions::new(not_object, "options").err().unwrap().0,
+                "options must be an object"
+            );
+        }
         assert!(
-            parse(&format!("\"{}\"", "a".repeat(2 << 20))).is_none(),
-            "too long"
+            JsonOptions::new(&"[".repeat(100_000), "options").is_err(),
+            "too deep"
         );
+        let long = format!("{{\"a\":\"{}\"}}", "a".repeat(2 << 20));
+        assert!(JsonOptions::new(&long, "options").is_err(), "too long");
         // Every prefix of a valid text is answered without panicking.
         let text = r#"{"a":[1,-2,3.5e-1,"x\u00e9\ud83d\ude00"],"b":{"c":true}}"#;
         for end in 0..text.len() {
             if text.is_char_boundary(end) {
-                let _ = parse(&text[..end]);
+                let _ = JsonOptions::new(&text[..end], "options");
             }
         }
-    }
-
-    #[test]
-    fn reads_options() {
-        let v = parse(
-            r#"{"lang":"en","field":"x","list":["a"],"n":3,"b":true,"nested":{"k":"v"},"bad":5}"#,
-        )
-        .unwrap();
-        let o = JsonOptions::new(&v, "options").unwrap();
-        assert_eq!(o.string("lang").unwrap().as_deref(), Some("en"));
-        assert_eq!(o.strings("list").unwrap(), ["a"]);
-        assert_eq!(o.number("n").unwrap(), Some(3.0));
-        assert!(o.boolean("b").unwrap());
-        assert!(matches!(o.prop("nested").unwrap(), Prop::Object(_)));
-        assert_eq!(
-            o.string("bad").unwrap_err().0,
-            "options.bad must be a string"
-        );
-        assert!(JsonOptions::new(&Json::Num(3.0), "options").is_err());
+        // Wrong types are misuse, never a panic.
+        let o = opts(r#"{"l":[1],"b":"yes","n":"3","s":["a"]}"#);
+        assert!(o.strings("l").is_err() && o.boolean("b").is_err());
+        assert!(o.number("n").is_err() && o.string("s").is_err());
     }
 }

@@ -8,7 +8,7 @@ use crate::codes::Code;
 use crate::email::{self, EmailOptions};
 use crate::id;
 use crate::js::misuse;
-use crate::options_json::{self, Json, JsonOptions};
+use crate::options_json::JsonOptions;
 use crate::Severity;
 use serde::Serialize;
 use tsify::Tsify;
@@ -46,15 +46,6 @@ fn value_of(v: &JsValue) -> Result<Value, Misuse> {
     Err(Misuse("value must be a string".into()))
 }
 
-/// The options of a check, given as `JSON.stringify(options)` (empty: none): one string
-/// crossing instead of one `Reflect.get` per key.
-fn options_of(json: &str) -> Result<Json, Misuse> {
-    if json.is_empty() {
-        return Ok(Json::Null);
-    }
-    options_json::parse(json).ok_or_else(|| Misuse("options must be plain data".into()))
-}
-
 /// The registry's check number `index` (`registry::NAMES` order, as the generated
 /// `checks.js` numbers them).
 fn name_of(index: u32) -> Result<&'static str, Misuse> {
@@ -68,25 +59,20 @@ fn name_of(index: u32) -> Result<&'static str, Misuse> {
 /// none); returns its result as JSON, findings without messages (the package renders them).
 /// Misuse throws the coded error.
 ///
-/// `options` is this call's own copy of the text, and the options read from it are too: both
-/// are overwritten before they are freed (a password's confirmation travels there).
+/// `options` is this call's own copy of the text: it is overwritten before it is freed (a
+/// password's confirmation travels there; the check wipes its own copy).
 #[wasm_bindgen(js_name = runCheck)]
 pub fn run_check(index: u32, value: JsValue, mut options: String) -> Result<String, JsValue> {
     #[cfg(feature = "test-trap")]
     if value.as_string().as_deref() == Some("\0trap\0") {
         std::process::abort();
     }
-    let parsed = options_of(&options);
-    crate::wipe::string(&mut options);
-    let result = parsed.and_then(|mut parsed| {
-        let result = value_of(&value).and_then(|value| {
-            let src = JsonOptions::new(&parsed, "options")?;
-            crate::registry::run(name_of(index)?, value, &src)
-                .unwrap_or_else(|| Err(Misuse("no such check".into())))
-        });
-        parsed.wipe();
-        result
+    let result = JsonOptions::new(&options, "options").and_then(|src| {
+        let value = value_of(&value)?;
+        crate::registry::run(name_of(index)?, value, &src)
+            .unwrap_or_else(|| Err(Misuse("no such check".into())))
     });
+    crate::wipe::string(&mut options);
     result.map_err(misuse)
 }
 
@@ -105,8 +91,7 @@ pub fn fallback_result(index: u32) -> Result<String, JsValue> {
 /// returns a number. Options are still validated.
 #[wasm_bindgen(js_name = emailIsClean)]
 pub fn email_is_clean(value: &str, options: &str) -> Result<u32, JsValue> {
-    let options = options_of(options).map_err(misuse)?;
-    let src = JsonOptions::new(&options, "options").map_err(misuse)?;
+    let src = JsonOptions::new(options, "options").map_err(misuse)?;
     let options = EmailOptions::read(&src).map_err(misuse)?;
     if !options.official_domains.is_empty() {
         return Ok(0);

@@ -93,6 +93,8 @@ impl Choice for Op {
         Op::CheckPdf,
         Op::IdentifyFile,
     ];
+    const NAMES: &'static [&'static str] =
+        &["inspectPdf", "extractPdfText", "checkPdf", "identifyFile"];
 }
 
 /// Runs the operation `request.op` on `bytes` (the whole file, or only its first bytes
@@ -158,8 +160,8 @@ fn text_options(v: &JsValue) -> Result<TextOptions, Misuse> {
             (!pages.is_empty()).then_some(pages)
         }
     };
-    let max_chars = read::count(&p, &camel("max_chars"))?
-        .map_or(TextOptions::default().max_chars, |n| n as usize);
+    let max_chars =
+        read::count(&p, "max_chars")?.map_or(TextOptions::default().max_chars, |n| n as usize);
     Ok(TextOptions { pages, max_chars })
 }
 

@@ -48,17 +48,24 @@ impl Props<'_> {
     }
 }
 
+impl Props<'_> {
+    /// The property for the Rust field `field` (its key in camelCase).
+    fn field(&self, field: &str) -> Option<JsValue> {
+        self.get(&crate::checks::camel(field))
+    }
+}
+
 impl OptionSource for Props<'_> {
     fn path(&self) -> &str {
         &self.path
     }
     fn string(&self, key: &str) -> Result<Option<String>, Misuse> {
-        self.get(key)
+        self.field(key)
             .map(|v| v.as_string().ok_or_else(|| self.bad(key, "a string")))
             .transpose()
     }
     fn strings(&self, key: &str) -> Result<Vec<String>, Misuse> {
-        let Some(v) = self.get(key) else {
+        let Some(v) = self.field(key) else {
             return Ok(Vec::new());
         };
         if !js_sys::Array::is_array(&v) {
@@ -73,25 +80,25 @@ impl OptionSource for Props<'_> {
             .collect()
     }
     fn boolean(&self, key: &str) -> Result<bool, Misuse> {
-        match self.get(key) {
+        match self.field(key) {
             None => Ok(false),
             Some(v) => v.as_bool().ok_or_else(|| self.bad(key, "a boolean")),
         }
     }
     fn number(&self, key: &str) -> Result<Option<f64>, Misuse> {
-        self.get(key)
+        self.field(key)
             .map(|v| v.as_f64().ok_or_else(|| self.bad(key, "a number")))
             .transpose()
     }
     fn prop(&self, key: &str) -> Result<Prop<'_>, Misuse> {
-        Ok(match self.get(key) {
+        Ok(match self.field(key) {
             None => Prop::Absent,
             Some(v) if v.is_string() => Prop::Text(v.as_string().unwrap_or_default()),
             Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => {
                 Prop::Object(Box::new(Props {
                     obj: Some(v),
                     // Nested objects are named after their key (`options.policy`).
-                    path: crate::text::cat(&[&self.path, ".", key]).into(),
+                    path: crate::text::cat(&[&self.path, ".", &crate::checks::camel(key)]).into(),
                 }))
             }
             Some(_) => Prop::Other,

@@ -496,6 +496,7 @@ impl crate::checks::Check for Password {
 
 impl crate::checks::Choice for PolicyName {
     const ALL: &'static [PolicyName] = &[PolicyName::Gse, PolicyName::Dian, PolicyName::Nist];
+    const NAMES: &'static [&'static str] = &["gse", "dian", "nist"];
 }
 impl crate::checks::Choice for CharClass {
     const ALL: &'static [CharClass] = &[
@@ -504,6 +505,7 @@ impl crate::checks::Choice for CharClass {
         CharClass::Digit,
         CharClass::Special,
     ];
+    const NAMES: &'static [&'static str] = &["upper", "lower", "digit", "special"];
 }
 
 crate::read_options!(CustomPolicy {
@@ -520,9 +522,9 @@ use crate::checks::ReadOptions;
 
 impl ReadOptions for PasswordOptions {
     fn read(src: &dyn crate::checks::OptionSource) -> Result<Self, crate::checks::Misuse> {
-        use crate::checks::{camel, read, Misuse, Prop};
+        use crate::checks::{read, Misuse, Prop};
         let names = "\"gse\", \"dian\", \"nist\" or an object";
-        let policy = match src.prop(&camel("policy"))? {
+        let policy = match src.prop("policy")? {
             Prop::Absent => {
                 return Err(Misuse(crate::text::cat(&[
                     src.path(),
@@ -531,17 +533,17 @@ impl ReadOptions for PasswordOptions {
                     ")",
                 ])))
             }
-            Prop::Text(_) => Policy::Named(read::required(src, &camel("policy"))?),
+            Prop::Text(_) => Policy::Named(read::required(src, "policy")?),
             Prop::Object(custom) => {
                 Policy::Custom(<CustomPolicy as ReadOptions>::read(custom.as_ref())?)
             }
             Prop::Other => return Err(Misuse::bad(src.path(), "policy", names)),
         };
-        let personal = read::strings(src, &camel("personal"))?;
-        let lang = read::choice(src, &camel("lang"))?;
-        let field = read::string(src, &camel("field"))?;
+        let personal = read::strings(src, "personal")?;
+        let lang = read::choice(src, "lang")?;
+        let field = read::string(src, "field")?;
         // Last: a secret, never left unwiped by a misuse found after it.
-        let confirmation = read::string(src, &camel("confirmation"))?;
+        let confirmation = read::string(src, "confirmation")?;
         Ok(PasswordOptions {
             policy,
             confirmation,

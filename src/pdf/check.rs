@@ -91,9 +91,11 @@ pub struct PdfRules {
 
 impl crate::checks::Choice for Content {
     const ALL: &'static [Content] = &[Content::Any, Content::Text, Content::Scan];
+    const NAMES: &'static [&'static str] = &["any", "text", "scan"];
 }
 impl crate::checks::Choice for EncryptionRule {
     const ALL: &'static [EncryptionRule] = &[EncryptionRule::Forbid, EncryptionRule::Allow];
+    const NAMES: &'static [&'static str] = &["forbid", "allow"];
 }
 
 // `today` is read by the package's boundary (a JS `Date` or a string: src/js/files.rs).

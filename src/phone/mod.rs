@@ -435,9 +435,11 @@ impl crate::checks::Check for Phone {
 
 impl crate::checks::Choice for Country {
     const ALL: &'static [Country] = &[Country::Co, Country::Cl, Country::Ec];
+    const NAMES: &'static [&'static str] = &["CO", "CL", "EC"];
 }
 impl crate::checks::Choice for PhoneType {
     const ALL: &'static [PhoneType] = &[PhoneType::Mobile, PhoneType::Fixed];
+    const NAMES: &'static [&'static str] = &["mobile", "fixed"];
 }
 
 // The package renders messages itself (pkg-config/messages.js).
