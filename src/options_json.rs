@@ -15,8 +15,9 @@ const MAX_LEN: usize = 1 << 20;
 
 /// An options object read from JSON text: the core module's [`OptionSource`].
 pub struct JsonOptions<'a> {
-    /// The object's text, validated (`"{…}"`), or empty for no options.
-    text: &'a str,
+    /// The object's members: each key's literal (`"…"`) and its value's text, validated; in
+    /// order, so that the last of a repeated key wins, as in `JSON.parse`.
+    members: Vec<(&'a str, &'a str)>,
     path: Cow<'a, str>,
 }
 
@@ -31,10 +32,7 @@ impl<'a> JsonOptions<'a> {
         let b = text.as_bytes();
         let start = ws(b, 0);
         if start == b.len() {
-            return Ok(JsonOptions {
-                text: "",
-                path: path.into(),
-            });
+            return Ok(JsonOptions::object("", path.into()));
         }
         let Some(end) = skip(b, start, 0) else {
             return Err(Misuse("options must be plain data".into()));
@@ -44,41 +42,48 @@ impl<'a> JsonOptions<'a> {
         }
         let value = &text[start..end];
         match b.get(start) {
-            Some(b'n') => Ok(JsonOptions {
-                text: "",
-                path: path.into(),
-            }),
-            Some(b'{') => Ok(JsonOptions {
-                text: value,
-                path: path.into(),
-            }),
+            Some(b'n') => Ok(JsonOptions::object("", path.into())),
+            Some(b'{') => Ok(JsonOptions::object(value, path.into())),
             _ => Err(bad()),
         }
     }
 
-    /// The text of the value of the member for the Rust field `field` (its key in camelCase,
-    /// `checks::is_key_of`); the last one when repeated, as `JSON.parse` keeps; `null` is
-    /// absent.
-    fn get(&self, field: &str) -> Option<&'a str> {
-        let b = self.text.as_bytes();
-        let mut found = None;
-        // The text was validated: every step below succeeds; `?` only keeps it panic-free.
+    /// The members of the validated object `text` (empty: none).
+    fn object(text: &'a str, path: Cow<'a, str>) -> JsonOptions<'a> {
+        let b = text.as_bytes();
+        let mut members = Vec::new();
+        // The text was validated: every step below succeeds; `?`-free indexing stays in bounds
+        // because each position comes from `skip`, which only returns positions it checked.
         let mut i = ws(b, 1);
         while b.get(i) == Some(&b'"') {
-            let key_end = skip_string(b, i)?;
-            let key = decode(&self.text[i..key_end])?;
-            i = ws(b, key_end) + 1; // the ':'
-            let start = ws(b, i);
-            let end = skip(b, start, 0)?;
-            if crate::checks::is_key_of(&key, field) {
-                found = Some(&self.text[start..end]);
-            }
+            let Some(key_end) = skip_string(b, i) else {
+                break;
+            };
+            let start = ws(b, ws(b, key_end) + 1);
+            let Some(end) = skip(b, start, 0) else {
+                break;
+            };
+            members.push((&text[i..key_end], &text[start..end]));
             i = ws(b, end);
             if b.get(i) == Some(&b',') {
                 i = ws(b, i + 1);
             }
         }
-        found.filter(|v| *v != "null")
+        JsonOptions { members, path }
+    }
+
+    /// The text of the value of the member for the Rust field `field` (its key in camelCase,
+    /// `checks::is_key_of`); the last one when repeated; `null` is absent.
+    fn get(&self, field: &str) -> Option<&'a str> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(key, _)| match decode(key) {
+                Some(key) => crate::checks::is_key_of(&key, field),
+                None => false,
+            })
+            .map(|(_, v)| *v)
+            .filter(|v| *v != "null")
     }
 }
 
@@ -137,10 +142,10 @@ impl OptionSource for JsonOptions<'_> {
         Ok(match self.get(key) {
             None => Prop::Absent,
             Some(v) if v.starts_with('"') => Prop::Text(decode(v).unwrap_or_default().into_owned()),
-            Some(v) if v.starts_with('{') => Prop::Object(Box::new(JsonOptions {
-                text: v,
-                path: crate::text::cat(&[&self.path, ".", &crate::checks::camel(key)]).into(),
-            })),
+            Some(v) if v.starts_with('{') => Prop::Object(Box::new(JsonOptions::object(
+                v,
+                crate::text::cat(&[&self.path, ".", &crate::checks::camel(key)]).into(),
+            ))),
             Some(_) => Prop::Other,
         })
     }
