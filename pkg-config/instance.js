@@ -29,13 +29,20 @@ export function run(index, name, value, options) {
       const r = cleanEmail(value, options, json);
       if (r !== null) return r;
     }
-    return finish(name, JSON.parse(wasm.runCheck(index, value, json)), options);
+    const text = typeof value === "string";
+    return finish(name, JSON.parse(wasm.runCheck(index, text ? value : "", text ? "" : partsJson(value), json)), options);
   } catch (e) {
     recover(e);
     const r = { ...finish(name, JSON.parse(wasm.fallbackResult(index)), options), ok: false, findings: [internalError(options)] };
     if (name === "checkEmail" && typeof value === "string") r.normalized = value.trim();
     return r;
   }
+}
+
+/** A value typed in several inputs (`{ nit, dv }`) as JSON text; misuse for anything else. */
+function partsJson(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw misuse("value must be a string");
+  return JSON.stringify(value);
 }
 
 /** `options` as the module reads them: JSON text, empty for none. */

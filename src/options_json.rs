@@ -72,6 +72,17 @@ impl<'a> JsonOptions<'a> {
         JsonOptions { members, path }
     }
 
+    /// Every member, when each holds a string (`{ nit, dv }`); `None` otherwise.
+    pub fn string_members(&self) -> Option<Vec<(String, String)>> {
+        self.members
+            .iter()
+            .map(|(k, v)| {
+                let value = v.starts_with('"').then(|| decode(v))??;
+                Some((decode(k)?.into_owned(), value.into_owned()))
+            })
+            .collect()
+    }
+
     /// The text of the value of the member for the Rust field `field` (its key in camelCase,
     /// `checks::is_key_of`); the last one when repeated; `null` is absent.
     fn get(&self, field: &str) -> Option<&'a str> {

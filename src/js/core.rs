@@ -27,23 +27,15 @@ pub struct CodeInfo {
     pub message: String,
 }
 
-/// The value of a check: a string, or a plain object of strings (`{ nit, dv }`).
-fn value_of(v: &JsValue) -> Result<Value, Misuse> {
-    if let Some(s) = v.as_string() {
-        return Ok(Value::Text(s));
+/// The value of a check: `text`, or, when `parts` is not empty, the plain object of strings
+/// it holds as JSON (`{ nit, dv }`: a value typed in several inputs).
+fn value_of(text: String, parts: &str) -> Result<Value, Misuse> {
+    if parts.is_empty() {
+        return Ok(Value::Text(text));
     }
-    if v.is_object() && !js_sys::Array::is_array(v) {
-        let mut parts = Vec::new();
-        for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            let (Some(k), Some(s)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
-                return Err(Misuse("value must be a string".into()));
-            };
-            parts.push((k, s));
-        }
-        return Ok(Value::Parts(parts));
-    }
-    Err(Misuse("value must be a string".into()))
+    let bad = || Misuse("value must be a string (or { nit, dv } for co.nit)".into());
+    let parts = JsonOptions::new(parts, "value").map_err(|_| bad())?;
+    Ok(Value::Parts(parts.string_members().ok_or_else(bad)?))
 }
 
 /// The registry's check number `index` (`registry::NAMES` order, as the generated
@@ -55,20 +47,26 @@ fn name_of(index: u32) -> Result<&'static str, Misuse> {
         .ok_or_else(|| Misuse("no such check".into()))
 }
 
-/// Runs the registry's check number `index` on `value` with `options` (JSON text, empty for
+/// Runs the registry's check number `index` on the value (`text`, or the `parts` of a value
+/// typed in several inputs as JSON, see [`value_of`]) with `options` (JSON text, empty for
 /// none); returns its result as JSON, findings without messages (the package renders them).
-/// Misuse throws the coded error.
+/// Misuse throws the coded error. Strings cross as parameters: one crossing each.
 ///
-/// `options` is this call's own copy of the text: it is overwritten before it is freed (a
-/// password's confirmation travels there; the check wipes its own copy).
+/// `text` and `options` are this call's own copies: the check wipes the value (a password)
+/// and `options` is overwritten here before it is freed (a confirmation travels there).
 #[wasm_bindgen(js_name = runCheck)]
-pub fn run_check(index: u32, value: JsValue, mut options: String) -> Result<String, JsValue> {
+pub fn run_check(
+    index: u32,
+    text: String,
+    parts: &str,
+    mut options: String,
+) -> Result<String, JsValue> {
     #[cfg(feature = "test-trap")]
-    if value.as_string().as_deref() == Some("\0trap\0") {
+    if text == "\0trap\0" {
         std::process::abort();
     }
     let result = JsonOptions::new(&options, "options").and_then(|src| {
-        let value = value_of(&value)?;
+        let value = value_of(text, parts)?;
         crate::registry::run(name_of(index)?, value, &src)
             .unwrap_or_else(|| Err(Misuse("no such check".into())))
     });
