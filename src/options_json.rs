@@ -408,4 +408,68 @@ mod tests {
         assert!(o.strings("l").is_err() && o.boolean("b").is_err());
         assert!(o.number("n").is_err() && o.string("s").is_err());
     }
+
+    /// Random texts from JSON's alphabet (fixed seed): never a panic, whatever is read, and
+    /// every check of the registry answers (a result or misuse).
+    #[test]
+    fn random_options_never_panic() {
+        const ALPHABET: &[&str] = &[
+            "{",
+            "}",
+            "[",
+            "]",
+            ":",
+            ",",
+            "\"",
+            "\\",
+            "u",
+            "00e9",
+            "d83d",
+            "-",
+            "1",
+            "0",
+            ".",
+            "e",
+            "true",
+            "null",
+            " ",
+            "lang",
+            "\"kind\"",
+            "\"policy\"",
+            "gse",
+            "ñ",
+            "😀",
+            "\"en\"",
+        ];
+        let mut seed: u64 = 0x5eed_0f_0b71;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..20_000 {
+            let len = next() % 24;
+            let text: String = (0..len)
+                .map(|_| ALPHABET[next() % ALPHABET.len()])
+                .collect();
+            if let Ok(o) = JsonOptions::new(&text, "options") {
+                for f in ["lang", "kind", "policy", "personal", "max_length", "r#type"] {
+                    let _ = (o.string(f), o.strings(f), o.boolean(f), o.number(f));
+                    if let Ok(Prop::Object(inner)) = o.prop(f) {
+                        let _ = (
+                            inner.string("lang"),
+                            inner.strings("require"),
+                            inner.number("min_length"),
+                        );
+                    }
+                }
+                let _ = o.string_members();
+                for name in crate::registry::NAMES {
+                    let value = crate::checks::Value::Text("a@b.co".into());
+                    assert!(crate::registry::run(name, value, &o).is_some());
+                }
+            }
+        }
+    }
 }
