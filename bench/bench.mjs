@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { checkEmail, checkId, checkPassword, checkPhone } from "../pkg/node.js";
+import { timeAll } from "./timing.mjs";
 
 const require = createRequire(import.meta.url);
 const validator = require("validator");
@@ -36,21 +37,6 @@ const PASSWORDS = [
   "Rodrigo.Pardo77", "tres tristes tigres comen trigo", "Bogota.2026", "aaaaaaaaaa",
   "Facturacion#2025", "1q2w3e4r5t", "Sol-Luna-Mar-19", "x7#Qm!pz9@Lw2$",
 ];
-
-// Peers are timed in alternating rounds, so a noisy neighbour slows both alike; each
-// figure is the median over rounds of the per-call time for the whole input list.
-function timeAll(fns, inputs, rounds = 31, reps = 100) {
-  for (const fn of fns) for (let i = 0; i < 3; i++) for (const x of inputs) fn(x);
-  const samples = fns.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    fns.forEach((fn, k) => {
-      const t = performance.now();
-      for (let rep = 0; rep < reps; rep++) for (const x of inputs) fn(x);
-      samples[k].push(((performance.now() - t) * 1000) / (reps * inputs.length));
-    });
-  }
-  return samples.map((s) => s.sort((a, b) => a - b)[s.length >> 1]);
-}
 
 const fmt = (us) => `${us.toFixed(2).padStart(9)} µs/call`;
 const rows = [];

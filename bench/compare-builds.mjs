@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { timeAll } from "./timing.mjs";
 
 const [beforeDir, afterDir] = process.argv.slice(2).map((d) => resolve(d));
 if (!afterDir) throw new Error("usage: node bench/compare-builds.mjs <before pkg dir> <after pkg dir>");
@@ -30,19 +31,7 @@ const PASSWORDS = ["Colombia2024*", "Contraseña1", "abc", "Vaca-Azul-Monte-42",
 const IDS = [["co.nit", "8001972684"], ["co.nit", "900.204.272-8"], ["co.nit", "800197268-5"], ["cl.rut", "60803000-K"], ["cl.rut", "76086428-4"], ["ec.ruc", "1793213150001"], ["ec.ruc", "1710034066001"]];
 const PHONES = [["CO", "3211234567"], ["CO", "+57 321 123 4567"], ["CO", "2281260"], ["CL", "+56 9 6123 4567"], ["EC", "(02) 212-3456"]];
 
-function timeBoth(name, inputs, rounds = 31, reps = 200) {
-  const fns = [before[name], after[name]];
-  for (const fn of fns) for (let i = 0; i < 3; i++) for (const x of inputs) fn(x);
-  const samples = [[], []];
-  for (let r = 0; r < rounds; r++) {
-    fns.forEach((fn, k) => {
-      const t = performance.now();
-      for (let rep = 0; rep < reps; rep++) for (const x of inputs) fn(x);
-      samples[k].push(((performance.now() - t) * 1000) / (reps * inputs.length));
-    });
-  }
-  return samples.map((s) => s.sort((a, b) => a - b)[s.length >> 1]);
-}
+const timeBoth = (name, inputs, rounds = 31, reps = 200) => timeAll([before[name], after[name]], inputs, rounds, reps);
 async function timeBothAsync(name, inputs, rounds = 9) {
   const fns = [before[name], after[name]];
   for (const fn of fns) for (const x of inputs) await fn(x);

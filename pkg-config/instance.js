@@ -29,8 +29,12 @@ export function run(index, name, value, options) {
       const r = cleanEmail(value, options, json);
       if (r !== null) return r;
     }
-    const text = typeof value === "string";
-    return finish(name, JSON.parse(wasm.runCheck(index, text ? value : "", text ? "" : partsJson(value), json)), options);
+    const text = typeof value === "string" ? value : "";
+    const parts = typeof value === "string" ? "" : partsJson(value);
+    const raw = NON_ASCII.test(text) || NON_ASCII.test(json) || NON_ASCII.test(parts)
+      ? runBytes(index, text, parts, json)
+      : wasm.runCheck(index, text, parts, json);
+    return finish(name, JSON.parse(raw), options);
   } catch (e) {
     recover(e);
     const r = { ...finish(name, JSON.parse(wasm.fallbackResult(index)), options), ok: false, findings: [internalError(options)] };
@@ -45,14 +49,37 @@ function partsJson(value) {
   return JSON.stringify(value);
 }
 
-/** `options` as the module reads them: JSON text, empty for none. */
+/**
+ * Strings that are not all ASCII cross as UTF-8 bytes, zeroed here after the call:
+ * wasm-bindgen's string passing reallocates such a string's buffer, which could leave the
+ * start of a password in freed memory (src/js/core.rs `run_check_bytes`).
+ */
+const NON_ASCII = /[^\x00-\x7f]/;
+const encoder = new TextEncoder();
+function runBytes(index, text, parts, json) {
+  const bytes = [encoder.encode(text), encoder.encode(parts), encoder.encode(json)];
+  try {
+    return wasm.runCheckBytes(index, ...bytes);
+  } finally {
+    for (const b of bytes) b.fill(0);
+  }
+}
+
+/**
+ * `options` as the module reads them: JSON text, empty for none. A number that is not finite
+ * is kept as text (so that it is refused as "not a whole number", not read as absent, which
+ * is what JSON makes of it); anything JSON cannot hold is misuse.
+ */
 function optionsJson(options) {
   if (options === undefined || options === null) return "";
+  let json;
   try {
-    return JSON.stringify(options);
+    json = JSON.stringify(options, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
   } catch {
-    throw misuse("options must be plain data (a cycle or a BigInt cannot be read)");
+    json = undefined; // a cycle, a BigInt
   }
+  if (json === undefined) throw misuse("options must be an object of plain data");
+  return json;
 }
 
 function finish(name, r, options) {
@@ -107,7 +134,9 @@ function writeInput(value) {
  */
 function recover(e) {
   if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+  // The trapped instance's memory may hold a password in the middle of a check: cleared.
+  if (memory !== null) new Uint8Array(memory.buffer).fill(0);
   wasm.__wbg_reset_state();
-  memory = null;
-  inputView = null;
+  // The fresh instance (initSync answers its exports): the input buffer is back.
+  bind(wasm.initSync());
 }

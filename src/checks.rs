@@ -54,11 +54,14 @@ impl Value {
         }
     }
 
-    /// The text, or misuse for a check that takes only text.
+    /// The text, or misuse for a check that takes only text (the parts are wiped).
     pub fn text(self) -> Result<String, Misuse> {
         match self {
             Value::Text(s) => Ok(s),
-            Value::Parts(_) => Err(Misuse("value must be a string".into())),
+            mut parts @ Value::Parts(_) => {
+                parts.wipe();
+                Err(Misuse("value must be a string".into()))
+            }
         }
     }
 }
@@ -362,63 +365,10 @@ macro_rules! checks {
 pub(crate) mod tests {
     use super::*;
 
-    /// An options object as JSON, the way the package's `Props` reads a JS object.
-    pub(crate) struct Json(pub serde_json::Value, pub String);
-
-    impl Json {
-        pub(crate) fn new(v: serde_json::Value) -> Json {
-            Json(v, "options".into())
-        }
-        fn get(&self, field: &str) -> Option<&serde_json::Value> {
-            self.0.get(camel(field)).filter(|v| !v.is_null())
-        }
-    }
-
-    impl OptionSource for Json {
-        fn path(&self) -> &str {
-            &self.1
-        }
-        fn string(&self, key: &str) -> Result<Option<String>, Misuse> {
-            self.get(key)
-                .map(|v| {
-                    v.as_str()
-                        .map(str::to_owned)
-                        .ok_or_else(|| Misuse::bad(&self.1, key, "a string"))
-                })
-                .transpose()
-        }
-        fn strings(&self, key: &str) -> Result<Vec<String>, Misuse> {
-            let Some(v) = self.get(key) else {
-                return Ok(vec![]);
-            };
-            v.as_array()
-                .and_then(|a| a.iter().map(|s| s.as_str().map(str::to_owned)).collect())
-                .ok_or_else(|| Misuse::bad(&self.1, key, "an array of strings"))
-        }
-        fn boolean(&self, key: &str) -> Result<bool, Misuse> {
-            self.get(key).map_or(Ok(false), |v| {
-                v.as_bool()
-                    .ok_or_else(|| Misuse::bad(&self.1, key, "a boolean"))
-            })
-        }
-        fn number(&self, key: &str) -> Result<Option<f64>, Misuse> {
-            self.get(key)
-                .map(|v| {
-                    v.as_f64()
-                        .ok_or_else(|| Misuse::bad(&self.1, key, "a number"))
-                })
-                .transpose()
-        }
-        fn prop(&self, key: &str) -> Result<Prop<'_>, Misuse> {
-            Ok(match self.get(key) {
-                None => Prop::Absent,
-                Some(serde_json::Value::String(s)) => Prop::Text(s.clone()),
-                Some(v @ serde_json::Value::Object(_)) => {
-                    Prop::Object(Box::new(Json(v.clone(), format!("{}.{key}", self.1))))
-                }
-                Some(_) => Prop::Other,
-            })
-        }
+    /// Options as the package passes them: `JSON.stringify(options)` read by the core
+    /// module's source.
+    fn src(options: &str) -> crate::options_json::JsonOptions<'_> {
+        crate::options_json::JsonOptions::new(options, "options").unwrap()
     }
 
     fn run(
@@ -426,7 +376,8 @@ pub(crate) mod tests {
         value: &str,
         options: serde_json::Value,
     ) -> Result<serde_json::Value, Misuse> {
-        crate::registry::run(name, Value::Text(value.into()), &Json::new(options))
+        let text = options.to_string();
+        crate::registry::run(name, Value::Text(value.into()), &src(&text))
             .expect("a registered check")
             .map(|json| serde_json::from_str(&json).unwrap())
     }
@@ -468,15 +419,12 @@ pub(crate) mod tests {
         assert_eq!(r["findings"][0]["code"], "phone.not_fixed");
         // Every registered name dispatches to its check (some require options: misuse).
         for name in crate::registry::NAMES {
-            let r = crate::registry::run(name, Value::Text(String::new()), &Json::new(json!({})));
+            let r = crate::registry::run(name, Value::Text(String::new()), &src("{}"));
             assert!(r.is_some(), "{name}");
         }
-        assert!(crate::registry::run(
-            "checkNothing",
-            Value::Text(String::new()),
-            &Json::new(json!({}))
-        )
-        .is_none());
+        assert!(
+            crate::registry::run("checkNothing", Value::Text(String::new()), &src("{}")).is_none()
+        );
     }
 
     #[test]
@@ -512,7 +460,7 @@ pub(crate) mod tests {
             r#"options.type must be "mobile" or "fixed""#
         );
         let parts = Value::Parts(vec![("nit".into(), "1".into())]);
-        let r = crate::registry::run("checkId", parts, &Json::new(json!({"kind": "cl.rut"})));
+        let r = crate::registry::run("checkId", parts, &src(r#"{"kind":"cl.rut"}"#));
         assert!(r.unwrap().is_err());
     }
 

@@ -32,7 +32,7 @@ fn check(name: &str, value: JsValue, opts: &str) -> Result<JsValue, JsValue> {
         ),
         None => (String::new(), "3".into()), // not a string nor an object: as the glue refuses it
     };
-    run_check(index, text, &parts, opts.to_owned())
+    run_check(index, text, parts, opts.to_owned())
         .map(|json| JSON::parse(&json).expect("a result is JSON"))
 }
 

@@ -38,6 +38,35 @@ fn value_of(text: String, parts: &str) -> Result<Value, Misuse> {
     Ok(Value::Parts(parts.string_members().ok_or_else(bad)?))
 }
 
+/// [`run_check`] for inputs that crossed as UTF-8 bytes: the glue sends a string that is
+/// not all ASCII this way, because wasm-bindgen's string passing reallocates such a string's
+/// buffer, which could leave a copy of a password's start in freed memory. Bytes cross in
+/// one allocation, and are wiped like the strings.
+#[wasm_bindgen(js_name = runCheckBytes)]
+pub fn run_check_bytes(
+    index: u32,
+    text: Vec<u8>,
+    parts: Vec<u8>,
+    options: Vec<u8>,
+) -> Result<String, JsValue> {
+    let utf8 = |bytes: Vec<u8>| {
+        String::from_utf8(bytes).map_err(|e| {
+            let mut bytes = e.into_bytes();
+            bytes.fill(0);
+            std::hint::black_box(&bytes);
+        })
+    };
+    match (utf8(text), utf8(parts), utf8(options)) {
+        (Ok(text), Ok(parts), Ok(options)) => run_check(index, text, parts, options),
+        (text, parts, options) => {
+            for mut s in [text, parts, options].into_iter().flatten() {
+                crate::wipe::string(&mut s);
+            }
+            Err(misuse(Misuse("inputs must be UTF-8".into())))
+        }
+    }
+}
+
 /// The registry's check number `index` (`registry::NAMES` order, as the generated
 /// `checks.js` numbers them).
 fn name_of(index: u32) -> Result<&'static str, Misuse> {
@@ -57,19 +86,27 @@ fn name_of(index: u32) -> Result<&'static str, Misuse> {
 #[wasm_bindgen(js_name = runCheck)]
 pub fn run_check(
     index: u32,
-    text: String,
-    parts: &str,
+    mut text: String,
+    mut parts: String,
     mut options: String,
 ) -> Result<String, JsValue> {
     #[cfg(feature = "test-trap")]
     if text == "\0trap\0" {
         std::process::abort();
     }
-    let result = JsonOptions::new(&options, "options").and_then(|src| {
-        let value = value_of(text, parts)?;
-        crate::registry::run(name_of(index)?, value, &src)
-            .unwrap_or_else(|| Err(Misuse("no such check".into())))
-    });
+    // Every input is this call's own copy, and every path overwrites it before it is freed:
+    // the check wipes the value it is given (a password), and anything not handed to it is
+    // wiped here.
+    let result = match (name_of(index), JsonOptions::new(&options, "options")) {
+        (Ok(name), Ok(src)) => match value_of(std::mem::take(&mut text), &parts) {
+            Ok(value) => crate::registry::run(name, value, &src)
+                .unwrap_or_else(|| Err(Misuse("no such check".into()))),
+            Err(e) => Err(e),
+        },
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    crate::wipe::string(&mut text);
+    crate::wipe::string(&mut parts);
     crate::wipe::string(&mut options);
     result.map_err(misuse)
 }

@@ -213,8 +213,13 @@ fn resolve(policy: &Policy) -> Result<Resolved, PolicyError> {
                 Some(s) => Specials::Listed(s.clone()),
                 None => Specials::AnyAscii,
             };
-            let mut classes = c.require.clone();
-            classes.dedup();
+            // Each class once, in the order given (`["upper", "digit", "upper"]`: two rules).
+            let mut classes: Vec<CharClass> = Vec::with_capacity(c.require.len());
+            for class in &c.require {
+                if !classes.contains(class) {
+                    classes.push(*class);
+                }
+            }
             Resolved {
                 min,
                 max,
@@ -466,7 +471,15 @@ impl crate::checks::Check for Password {
     ) -> Result<PasswordResult, crate::checks::Misuse> {
         // `value` is this call's own copy of the password: it is overwritten before it is
         // freed, and so is the confirmation (the core wipes its own working copies).
-        let mut value = value.text()?;
+        let mut value = match value.text() {
+            Ok(v) => v,
+            Err(e) => {
+                if let Some(c) = &mut options.confirmation {
+                    crate::wipe::string(c);
+                }
+                return Err(e);
+            }
+        };
         let result = check_password(&value, &options)
             .map_err(|e| crate::checks::Misuse(crate::text::cat(&["policy: ", &e.0])));
         crate::wipe::string(&mut value);
