@@ -74,13 +74,17 @@ function optionsJson(options) {
   if (options === undefined || options === null) return "";
   let json;
   try {
-    json = JSON.stringify(options, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
+    json = JSON.stringify(options);
+    // JSON writes a non-finite number as null: only then is the slower replacer needed.
+    if (json !== undefined && json.includes("null")) json = JSON.stringify(options, nonFinite);
   } catch {
     json = undefined; // a cycle, a BigInt
   }
   if (json === undefined) throw misuse("options must be an object of plain data");
   return json;
 }
+
+const nonFinite = (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v);
 
 function finish(name, r, options) {
   const en = options?.lang === "en";

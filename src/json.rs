@@ -39,8 +39,17 @@ struct Json<'a> {
     out: &'a mut String,
 }
 
+// Single characters are written with `push_str`: `String::push` encodes the char as UTF-8
+// first, which at opt-level "z" is a call per character (it was a quarter of a `checkId`
+// call's time in wasm).
 pub(crate) fn write_str(out: &mut String, s: &str) {
-    out.push('"');
+    out.push_str("\"");
+    // Most strings need no escape: one copy.
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(s);
+        out.push_str("\"");
+        return;
+    }
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let esc = match b {
@@ -56,15 +65,15 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
         if esc.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
+            let hex = [HEX[(b >> 4) as usize], HEX[(b & 15) as usize]];
+            out.push_str(std::str::from_utf8(&hex).unwrap_or("00"));
         } else {
             out.push_str(esc);
         }
         start = i + 1;
     }
     out.push_str(&s[start..]);
-    out.push('"');
+    out.push_str("\"");
 }
 
 pub(crate) fn write_int(out: &mut String, n: i64) {
@@ -80,11 +89,9 @@ pub(crate) fn write_int(out: &mut String, n: i64) {
         }
     }
     if n < 0 {
-        out.push('-');
+        out.push_str("-");
     }
-    for &b in &buf[i..] {
-        out.push(b as char);
-    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
 /// Writes `x` with at most two decimals (trailing zeros dropped); non-finite as `null`.
@@ -96,15 +103,13 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
     let hundredths = (x * 100.0).round() as i64;
     let (int, frac) = (hundredths / 100, (hundredths % 100).unsigned_abs());
     if hundredths < 0 && int == 0 {
-        out.push('-');
+        out.push_str("-");
     }
     write_int(out, int);
     if frac != 0 {
-        out.push('.');
-        out.push((b'0' + (frac / 10) as u8) as char);
-        if frac % 10 != 0 {
-            out.push((b'0' + (frac % 10) as u8) as char);
-        }
+        let digits = [b'.', b'0' + (frac / 10) as u8, b'0' + (frac % 10) as u8];
+        let n = if frac % 10 != 0 { 3 } else { 2 };
+        out.push_str(std::str::from_utf8(&digits[..n]).unwrap_or(""));
     }
 }
 
@@ -112,20 +117,22 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
 struct Compound<'a, 'b> {
     ser: &'b mut Json<'a>,
     first: bool,
-    close: char,
+    close: &'static str,
 }
 
 impl Compound<'_, '_> {
     fn comma(&mut self) {
         if !self.first {
-            self.ser.out.push(',');
+            self.ser.out.push_str(",");
         }
         self.first = false;
     }
     fn key(&mut self, key: &str) {
         self.comma();
-        write_str(self.ser.out, key);
-        self.ser.out.push(':');
+        // Keys are the fields' serde names: identifiers, nothing to escape.
+        self.ser.out.push_str("\"");
+        self.ser.out.push_str(key);
+        self.ser.out.push_str("\":");
     }
 }
 
@@ -220,19 +227,19 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
         variant: &'static str,
         v: &T,
     ) -> Res {
-        self.out.push('{');
+        self.out.push_str("{");
         write_str(self.out, variant);
-        self.out.push(':');
+        self.out.push_str(":");
         v.serialize(&mut *self)?;
-        self.out.push('}');
+        self.out.push_str("}");
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        self.out.push('[');
+        self.out.push_str("[");
         Ok(Compound {
             ser: self,
             first: true,
-            close: ']',
+            close: "]",
         })
     }
     fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, Error> {
@@ -255,11 +262,11 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
         Err(ser::Error::custom("tuple variants are not used"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        self.out.push('{');
+        self.out.push_str("{");
         Ok(Compound {
             ser: self,
             first: true,
-            close: '}',
+            close: "}",
         })
     }
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<Self::SerializeStruct, Error> {
@@ -284,7 +291,7 @@ impl ser::SerializeSeq for Compound<'_, '_> {
         v.serialize(&mut *self.ser)
     }
     fn end(self) -> Res {
-        self.ser.out.push(self.close);
+        self.ser.out.push_str(self.close);
         Ok(())
     }
 }
@@ -318,14 +325,14 @@ impl ser::SerializeMap for Compound<'_, '_> {
         // Keys are strings in every map we write.
         self.comma();
         key.serialize(&mut *self.ser)?;
-        self.ser.out.push(':');
+        self.ser.out.push_str(":");
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Res {
         v.serialize(&mut *self.ser)
     }
     fn end(self) -> Res {
-        self.ser.out.push('}');
+        self.ser.out.push_str("}");
         Ok(())
     }
 }
@@ -341,7 +348,7 @@ impl ser::SerializeStruct for Compound<'_, '_> {
         Ok(())
     }
     fn end(self) -> Res {
-        self.ser.out.push('}');
+        self.ser.out.push_str("}");
         Ok(())
     }
 }
