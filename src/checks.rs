@@ -95,6 +95,14 @@ pub trait OptionSource {
     fn number(&self, key: &str) -> Result<Option<f64>, Misuse>;
     /// Whatever the property holds.
     fn prop(&self, key: &str) -> Result<Prop<'_>, Misuse>;
+    /// An array of objects (absent: empty): a form profile's fields. Only the core module's
+    /// JSON source reads them; the files module's options have none.
+    fn objects(&self, key: &str) -> Result<Vec<Box<dyn OptionSource + '_>>, Misuse> {
+        match self.prop(key)? {
+            Prop::Absent => Ok(Vec::new()),
+            _ => Err(Misuse::bad(self.path(), key, "absent here")),
+        }
+    }
 }
 
 /// A unit enum read from its serde name (`"es"`, `"mobile"`).
@@ -104,6 +112,14 @@ pub trait Choice: Serialize + Copy + 'static {
     /// Their serde names, in the same order: compared without allocating. A test keeps them
     /// equal to serde's (`choice_names_are_serde_names`).
     const NAMES: &'static [&'static str];
+}
+
+/// The variant of `T` whose serde name is `name`.
+pub fn choice_named<T: Choice>(name: &str) -> Option<T> {
+    T::NAMES
+        .iter()
+        .position(|n| *n == name)
+        .and_then(|i| T::ALL.get(i).copied())
 }
 
 /// The serde name of a unit variant.

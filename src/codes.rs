@@ -388,6 +388,87 @@ codes! {
         "El nombre tiene {length} caracteres; el máximo es {max}.",
         "The name has {length} characters; the maximum is {max}.";
 
+    // ---- addresses (checkAddress) ----
+    /// Nothing was typed.
+    AddressEmpty = "address.empty", Error,
+        "Escribe la dirección.",
+        "Enter the address.";
+    /// A character no address holds (a symbol, an invisible character).
+    AddressInvalidChar = "address.invalid_char", Error,
+        "«{char}» no va en una dirección: usa letras, números, espacios y #.",
+        "“{char}” does not belong in an address: use letters, digits, spaces and #.";
+    /// No number at all: the plate or the street number is missing.
+    AddressNoNumber = "address.no_number", Error,
+        "Falta el número: escribe la dirección completa, por ejemplo «Calle 26 # 68B-70».",
+        "The number is missing: write the whole address, for example “Calle 26 # 68B-70”.";
+    /// Not read as street type and numbers (a rural address): kept as typed.
+    AddressUnrecognized = "address.unrecognized", Warning,
+        "Revisa la dirección: empieza por el tipo de vía y su número, por ejemplo «Carrera 14 # 123-45».",
+        "Check the address: start with the street type and its number, for example “Carrera 14 # 123-45”.";
+    /// Written in DIAN nomenclature as `normalized`.
+    AddressNormalized = "address.normalized", Info,
+        "Se enviará como «{normalized}», la forma de la DIAN.",
+        "It will be sent as “{normalized}”, DIAN's form.";
+    /// Longer than the field takes.
+    AddressTooLong = "address.too_long", Error,
+        "La dirección tiene {length} caracteres; el máximo es {max}.",
+        "The address has {length} characters; the maximum is {max}.";
+
+    // ---- whole forms (checkForm, checkField) ----
+    /// A required field left empty (or a required file not attached).
+    FormRequired = "form.required", Error,
+        "Este campo es obligatorio.",
+        "This field is required.";
+    /// The confirmation differs from the field it confirms.
+    FormConfirmationMismatch = "form.confirmation_mismatch", Error,
+        "No coincide con la contraseña: escríbela otra vez igual.",
+        "It does not match the password: type it again exactly.";
+    /// A value that is not one of the field's options.
+    FormInvalidChoice = "form.invalid_choice", Error,
+        "«{value}» no es una opción de este campo: elige una de la lista.",
+        "“{value}” is not an option of this field: choose one from the list.";
+    /// Shorter than the field asks.
+    FormTooShort = "form.too_short", Error,
+        "Escribe al menos {min} caracteres.",
+        "Enter at least {min} characters.";
+    /// Longer than the field takes.
+    FormTooLong = "form.too_long", Error,
+        "Tiene {length} caracteres; el máximo es {max}.",
+        "It has {length} characters; the maximum is {max}.";
+    /// Not a country we know, by code or by name.
+    FormUnknownCountry = "form.unknown_country", Error,
+        "No reconocemos el país «{value}»: elige uno de la lista.",
+        "We do not recognize the country “{value}”: choose one from the list.";
+    /// Not a departamento (or Chilean región), by code or by name.
+    FormUnknownDepartment = "form.unknown_department", Error,
+        "No reconocemos el departamento «{value}»: elige uno de la lista.",
+        "We do not recognize the department “{value}”: choose one from the list.";
+    /// Not a municipio (or comuna) of any departamento, by code or by name.
+    FormUnknownMunicipality = "form.unknown_municipality", Error,
+        "No reconocemos el municipio «{value}»: elige uno de la lista.",
+        "We do not recognize the municipality “{value}”: choose one from the list.";
+    /// A code whose departamento exists but that the table (dated) does not list: a new
+    /// municipio, or a typo.
+    FormUnlistedMunicipality = "form.unlisted_municipality", Warning,
+        "El código {value} no está en nuestra lista de municipios de {department}: revísalo.",
+        "Code {value} is not in our list of municipalities of {department}: check it.";
+    /// The municipio belongs to another departamento.
+    FormMunicipalityElsewhere = "form.municipality_elsewhere", Error,
+        "{municipality} queda en {actual}, no en {department}: revisa el departamento o el municipio.",
+        "{municipality} is in {actual}, not in {department}: check the department or the municipality.";
+    /// The data a field needs (the municipios) has not loaded yet: `checkForm` loads it.
+    FormNotReady = "form.not_ready", Error,
+        "Aún estamos cargando la lista para revisar este campo.",
+        "We are still loading the list to check this field.";
+    /// The same email already used for another razón social with this NIT (DIAN).
+    FormEmailReused = "form.email_reused", Error,
+        "Ya usaste este correo para «{company}». DIAN pide un correo distinto para cada razón social.",
+        "You already used this email for “{company}”. DIAN asks for a different email for each company name.";
+    /// A file field given something that is not a file.
+    FormNotAFile = "form.not_a_file", Error,
+        "Adjunta el archivo.",
+        "Attach the file.";
+
     // ---- PDF uploads (checkPdf) ----
     /// The file is another type (a photo, a Word file) named or sent as a PDF.
     PdfNotPdf = "pdf.not_pdf", Error,

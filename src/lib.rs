@@ -32,7 +32,11 @@ mod text;
 // The typed-field checks. The files module's .wasm leaves them out, so that its generated
 // types declare only its own (it imports `Finding` and `Code` from the core module's).
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
+pub mod address;
+#[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod email;
+#[cfg(not(all(target_arch = "wasm32", feature = "files")))]
+pub mod form;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod id;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
@@ -77,5 +81,15 @@ checks! {
     /// (`kind: "company"`: digits and `& , ( ) / + #` too). `normalized` is trimmed with one
     /// space between words; `options.maxLength` is the field's limit, when the portal says.
     name::Name => "checkName" "(value: string, options?: NameOptions): NameResult";
+    /// Checks a Colombian address and writes it in DIAN nomenclature (`normalized`):
+    /// `Cra 14 # 123-45 apto 301` → `CR 14 123 45 AP 301`. Every common way of writing the
+    /// street type is accepted; an address it cannot read (a rural one) is kept as typed
+    /// with a warning, never an error.
+    address::Address => "checkAddress" "(value: string, options?: AddressOptions): AddressResult";
+    /// Checks the typed fields of a whole form synchronously, in one call: `values` by input
+    /// name, `options.profile` a built-in profile's name or your own profile object,
+    /// `options.only` one field. Uploads are not read: `uploads` says each file field's rules
+    /// (`checkForm` runs them). Most pages want `checkForm` or `checkField`.
+    form::Fields => "checkFields" "(values: Record<string, string>, options: FieldsOptions): FieldsResult";
 }
 pub use finding::{Finding, Param, Severity};

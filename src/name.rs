@@ -104,7 +104,7 @@ pub fn check_name(value: &str, opts: &NameOptions) -> NameResult {
                 NameKind::Person if c.is_ascii_digit() => Code::NameDigit,
                 _ => Code::NameInvalidChar,
             };
-            let shown = shown(c);
+            let shown = crate::text::shown_char(c);
             push(code, &[("char", (&shown).into())]);
         }
         let letters = normalized.chars().filter(|c| c.is_alphabetic()).count();
@@ -139,15 +139,6 @@ fn allowed(c: char, kind: NameKind) -> bool {
                 || c.is_ascii_digit()
                 || matches!(c, '&' | ',' | '(' | ')' | '/' | '+' | '#' | '°' | 'º')
         }
-    }
-}
-
-/// A character as the message shows it: invisible ones by name.
-fn shown(c: char) -> String {
-    if c.is_control() || c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
-        format!("U+{:04X}", c as u32)
-    } else {
-        c.to_string()
     }
 }
 

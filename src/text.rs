@@ -39,3 +39,12 @@ pub(crate) fn fold(c: char) -> char {
         c => crate::idn::lower(c),
     }
 }
+
+/// A character as the message shows it: invisible ones by name.
+pub(crate) fn shown_char(c: char) -> String {
+    if c.is_control() || c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
+        format!("U+{:04X}", c as u32)
+    } else {
+        c.to_string()
+    }
+}
