@@ -8,6 +8,7 @@ import { misuse, t } from "./messages.js";
 export * from "./checks.js";
 export { listCodes } from "./messages.js";
 export * from "./files.js";
+export * from "./forms.js";
 
 /** The DIAN check digit (DV) of a NIT body, or `null` when the body is not 1–15 digits. */
 export function nitCheckDigit(body) {

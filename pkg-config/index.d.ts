@@ -3,7 +3,7 @@
 // (tsify) into prevalida.d.ts (the core module: Finding, Code and every option and result)
 // and prevalida_files.d.ts (the files module); this file declares the few hand-written
 // helpers and re-exports the rest.
-import type { CodeInfo, DianDocumentType, Lang } from "./prevalida.js";
+import type { CodeInfo, DianDocumentType, Finding, Lang, ProfileDefinition, ProfileDescription, ProfileName } from "./prevalida.js";
 
 // The typed-field checks (checkEmail, checkPassword, checkId, checkPhone, checkName…):
 // declared, with their documentation, by the registry (src/lib.rs `checks!`) in
@@ -26,6 +26,56 @@ export declare function dianDocumentTypes(): DianDocumentType[];
 
 /** Every finding code of both modules (`api.*`, `email.*`, `password.*`, `id.*`, `phone.*`, `name.*`, `pdf.*`, `internal.*`: docs/codes.md) with its severity and message template in `lang` (default Spanish). */
 export declare function listCodes(lang?: Lang): CodeInfo[];
+
+/** A built-in profile's name or your own definition. */
+export type Profile = ProfileName | ProfileDefinition;
+
+/** A form's values: by input name; files as `File`, `Blob`, `ArrayBuffer` or `Uint8Array`. */
+export type FormValues = Record<string, string | number | boolean | Blob | ArrayBuffer | Uint8Array | null | undefined> | FormData | HTMLFormElement;
+
+/** The built-in profiles' names (one per portal form: docs/forms.md). */
+export declare function profiles(): ProfileName[];
+
+/** A profile's title and fields (label, kind, required, example, help, choices, limits) in `options.lang`. */
+export declare function describeProfile(profile: Profile, options?: { lang?: Lang }): ProfileDescription;
+
+/** Loads what a form needs before the applicant does: the place tables it uses and, when it has uploads, the files module. */
+export declare function prepareForm(profile: Profile): Promise<void>;
+
+/** What `checkField` answers. */
+export interface FieldResult {
+  ok: boolean;
+  /** The value as it should be sent, when the field has one. */
+  normalized?: string;
+  findings: Finding[];
+}
+
+/** Checks one field as the applicant types, with the form's other `values` for the rules between fields. Synchronous. */
+export declare function checkField(profile: Profile, name: string, value: string, values?: FormValues, options?: { lang?: Lang }): FieldResult;
+
+/** What `checkForm` answers. */
+export interface FormResult {
+  /** True when no finding is an error. */
+  ok: boolean;
+  /** Every field of the profile with its findings (empty when right). */
+  fields: Record<string, Finding[]>;
+  /** Every finding, each with its `field`. */
+  findings: Finding[];
+  /** The typed values as they should be sent (trimmed, normalized; a code for a place). */
+  normalized: Record<string, string>;
+}
+
+/** Options of `checkForm`. */
+export interface FormOptions {
+  lang?: Lang;
+  /** Check only the typed fields. */
+  skipFiles?: boolean;
+  /** Today, for the age of documents (`"YYYY-MM-DD"` or a `Date`; default the device's date). */
+  today?: string | Date;
+}
+
+/** Checks a whole form: typed fields, uploads and the rules between them. */
+export declare function checkForm(profile: Profile, values: FormValues, options?: FormOptions): Promise<FormResult>;
 
 // Every type generated from the Rust types (both modules) is exported by checks.d.ts.
 

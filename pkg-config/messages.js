@@ -15,6 +15,7 @@ export function t() {
       byName: new Map(codes.map((c) => [c.code, c])),
       rules: new Map(raw.rules.map(([id, es, en]) => [id, { es, en, tes: compile(es), ten: compile(en) }])),
       dian: raw.dian.map(([code, name, kind]) => Object.freeze({ code, name, kind })),
+      profiles: raw.profiles,
     };
   }
   return tables;

@@ -464,6 +464,10 @@ codes! {
     FormEmailReused = "form.email_reused", Error,
         "Ya usaste este correo para «{company}». DIAN pide un correo distinto para cada razón social.",
         "You already used this email for “{company}”. DIAN asks for a different email for each company name.";
+    /// A file over the field's limit (certificates; PDFs answer `pdf.too_large`).
+    FormFileTooLarge = "form.file_too_large", Error,
+        "El archivo pesa {size} bytes; el máximo es {max}.",
+        "The file is {size} bytes; the maximum is {max}.";
     /// A file field given something that is not a file.
     FormNotAFile = "form.not_a_file", Error,
         "Adjunta el archivo.",

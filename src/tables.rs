@@ -3,7 +3,8 @@
 //! password checklist's rule lines, and the DIAN document types (`dianDocumentTypes()`).
 //! Sent as one JSON text by the core module's `tables()`:
 //!
-//! `{"codes": [[code, severity, es, en]…], "rules": [[id, es, en]…], "dian": [[code, name, kind]…]}`
+//! `{"codes": [[code, severity, es, en]…], "rules": [[id, es, en]…], "dian": [[code, name, kind]…],
+//! "profiles": [name…]}`
 
 use crate::checks::name_of;
 use crate::codes::{Code, Lang, RuleId};
@@ -46,6 +47,12 @@ pub fn tables() -> String {
     list(&mut out, DIAN_DOCUMENT_TYPES, |out, t| {
         row(out, &[t.code, t.name, t.kind.as_str()]);
     });
+    out.push_str(",\"profiles\":");
+    let names: Vec<&str> = crate::form::profile::BUILT_IN
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    row(&mut out, &names);
     out.push('}');
     out
 }

@@ -5,6 +5,7 @@
 //! file field, the rules its file must meet (`uploads`, with the NIT and razón social typed
 //! as the texts the PDF must contain), and the package runs them in the files module.
 
+pub mod describe;
 pub mod geo;
 pub mod profile;
 

@@ -224,3 +224,29 @@ fn places_wait_for_their_tables() {
     .join()
     .unwrap();
 }
+
+#[test]
+fn the_typescript_union_lists_every_built_in_profile() {
+    let ts = include_str!("../js/core.rs");
+    let line = ts
+        .lines()
+        .find(|l| l.starts_with("export type ProfileName ="))
+        .unwrap();
+    let names: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+    let built: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, built);
+}
+
+#[test]
+fn descriptions_in_both_languages() {
+    let p = built_in("siigo.representante").unwrap();
+    let es = super::describe::describe(&p, Lang::Es);
+    let en = super::describe::describe(&p, Lang::En);
+    assert_eq!(es.fields.len(), p.fields.len());
+    assert_ne!(es.title, en.title);
+    let carta = es.fields.iter().find(|f| f.kind == FieldKind::Pdf).unwrap();
+    assert_eq!(
+        (carta.max_bytes, carta.accept.as_str()),
+        (Some(1_048_576.0), "application/pdf,.pdf")
+    );
+}

@@ -200,3 +200,77 @@ pub fn email_is_clean_input(len: u32) -> u32 {
         }
     })
 }
+
+/// Loads the place table of `country` (`"CO"`: DIVIPOLA, `"CL"`: CUT) from its CSV text, as
+/// the package ships it (`places.js`, loaded on first use). Answers how many municipios (or
+/// comunas) it read.
+#[wasm_bindgen(js_name = loadPlaces)]
+pub fn load_places(country: &str, csv: &str) -> u32 {
+    crate::form::geo::load(country, csv) as u32
+}
+
+/// `describeProfile`: the profile `options.profile` names or holds, resolved (`extends`
+/// applied), with its texts in `options.lang`, as JSON.
+#[wasm_bindgen(js_name = describeProfile)]
+pub fn describe_profile(options: &str) -> Result<String, JsValue> {
+    let src = JsonOptions::new(options, "options").map_err(misuse)?;
+    let lang = crate::checks::read::choice(&src, "lang").map_err(misuse)?;
+    let profile = crate::form::profile::from_option(&src).map_err(misuse)?;
+    Ok(crate::json::to_json(&crate::form::describe::describe(
+        &profile, lang,
+    )))
+}
+
+/// The TypeScript of what the forms' functions take that is not generated from a Rust
+/// type: a profile's name or definition (`src/form/profiles/`, docs/forms.md).
+#[wasm_bindgen(typescript_custom_section)]
+const FORMS_TS: &str = r#"
+/** A built-in profile (src/form/profiles/: one per portal form). */
+export type ProfileName = "dian.certificado" | "gse.cuenta" | "gse.natural" | "gse.juridica" | "siigo.representante" | "icert.solicitud" | "sii.certificado";
+/** A text in Spanish and English, or one string for both. */
+export type Text2 = string | { es: string; en?: string };
+/** A field of a profile definition (docs/forms.md: which properties each kind reads). */
+export interface FieldDefinition {
+  name: string;
+  kind?: FieldKind;
+  label?: Text2;
+  help?: Text2;
+  required?: boolean;
+  example?: string;
+  choices?: (string | { value: string; label?: Text2 })[];
+  of?: string;
+  dvField?: string;
+  idTypeField?: string;
+  departmentField?: string;
+  policy?: "gse" | "dian" | "nist";
+  personalFields?: string[];
+  country?: "CO" | "CL" | "EC";
+  phoneType?: "mobile" | "fixed";
+  nameKind?: "person" | "company";
+  minLength?: number;
+  maxLength?: number;
+  maxBytes?: number;
+  content?: "text" | "scan" | "any";
+  minPages?: number;
+  color?: boolean;
+  mustContainFields?: string[];
+  issuedWithinDays?: number;
+  passwordField?: string;
+  holderField?: string;
+}
+/** A profile of your own, or a built-in one changed (`extends`): fields of the same name are changed property by property, new ones added, `remove` drops some. */
+export interface ProfileDefinition {
+  name?: string;
+  extends?: ProfileName;
+  title?: Text2;
+  fields?: FieldDefinition[];
+  remove?: string[];
+}
+/** Options of `checkFields`. */
+export interface FieldsOptions {
+  profile: ProfileName | ProfileDefinition;
+  /** Check only this field. */
+  only?: string;
+  lang?: Lang;
+}
+"#;

@@ -1,0 +1,132 @@
+// Whole forms through the package in Node: every built-in profile's examples pass with
+// realistic uploads, and each mistake people make gives exactly its code on exactly its field
+// (the typed fields in the core, the uploads in the files module, the places loaded as data).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as p from "../../pkg/node.js";
+import { pdf, scan } from "./pdf-fixtures.mjs";
+
+const TODAY = "2026-12-01";
+const profile = (name) => JSON.parse(readFileSync(new URL(`../../src/form/profiles/${name}.json`, import.meta.url), "utf8"));
+const corpus = (f) => new Uint8Array(readFileSync(new URL(`../corpus/pdf/${f}`, import.meta.url)));
+
+/** The typed examples of a profile, as a form sends them. */
+function examples(name) {
+  return Object.fromEntries(p.describeProfile(name).fields.filter((f) => f.example !== "").map((f) => [f.name, f.example]));
+}
+
+/** A file that meets an upload field's rules, with the values typed in the fields it must hold. */
+function goodFile(field, values) {
+  if (field.content === "scan") return scan(field.color ? "rgb-color" : "gray", field.minPages ?? 1);
+  const lines = ["Documento de prueba", "Fecha de expedición: 20 de noviembre de 2026"];
+  for (const name of field.mustContainFields ?? []) lines.push(`${name}: ${values[name]}`);
+  return pdf({ pages: [{ text: lines }] });
+}
+
+/** The examples and a good file for every upload: a valid submission. */
+function submission(name) {
+  const values = examples(name);
+  for (const f of profile(name).fields) {
+    if (f.kind === "pdf") values[f.name] = goodFile(f, values);
+    if (f.kind === "pkcs12") values[f.name] = new Uint8Array([0x30, 0x82, 0x01, 0x00]);
+  }
+  return values;
+}
+
+/** A 1.2 MB scan: over Siigo's 1 MB, under 2 MB. */
+const bigScan = () => pdf({ pages: [{ image: "gray" }], padTo: 1_200_000 });
+
+const codesOf = (r) => r.findings.filter((f) => f.severity !== "info").map((f) => `${f.code}@${f.field}`);
+
+test("every built-in profile: its examples and good uploads pass, every field answered", async () => {
+  assert.deepEqual(p.profiles(), ["dian.certificado", "gse.cuenta", "gse.natural", "gse.juridica", "siigo.representante", "icert.solicitud", "sii.certificado"]);
+  for (const name of p.profiles()) {
+    const d = p.describeProfile(name);
+    assert.equal(d.name, name);
+    const r = await p.checkForm(name, submission(name), { today: TODAY });
+    assert.deepEqual(codesOf(r), [], name);
+    assert.equal(r.ok, true, name);
+    assert.deepEqual(Object.keys(r.fields), d.fields.map((f) => f.name), name);
+    // In English too, and the descriptions are bilingual.
+    assert.notEqual(p.describeProfile(name, { lang: "en" }).title, d.title);
+  }
+});
+
+test("the mistakes people make, each its code on its field", async () => {
+  const cases = [
+    // [profile, field, value, code]
+    ["dian.certificado", "email", "facturacion@andinacafe,com,co", "email.comma_in_domain"],
+    ["dian.certificado", "nit", "901458732-3", "id.check_digit"],
+    ["dian.certificado", "confirmacionClave", "Tucan!Verde47M", "form.confirmation_mismatch"],
+    ["dian.certificado", "ciudad", "05001", "form.municipality_elsewhere"],
+    ["dian.certificado", "ciudad", "Medellín", "form.municipality_elsewhere"],
+    ["dian.certificado", "nombresRepresentante", "Laura 3", "name.digit"],
+    ["dian.certificado", "direccion", "correo@andina.co", "address.invalid_char"],
+    ["dian.certificado", "razonSocial", "", "form.required"],
+    ["gse.cuenta", "nuevaContrasena", "clave1234", "password.missing_upper", { confirmarContrasena: "clave1234" }],
+    ["dian.certificado", "numeroDocumentoRepresentante", "12", "id.too_short"],
+    ["siigo.representante", "cartaExoneracion", bigScan(), "pdf.too_large"],
+    ["siigo.representante", "cartaExoneracion", pdf({ pages: [{ text: ["Carta de exoneración firmada"] }] }), "pdf.needs_scan"],
+    ["gse.juridica", "rutPdf", corpus("pypdf__r4-aes-user-password.pdf"), "pdf.encrypted_user"],
+    ["icert.solicitud", "copiaIdentificacion", scan("gray"), "pdf.needs_color"],
+    ["icert.solicitud", "correo", "ana maria@gmail.com", "email.space_inside"],
+    ["sii.certificado", "rutPersona", "15.634.218-2", "id.check_digit"],
+  ];
+  for (const [name, field, value, code, also] of cases) {
+    const values = { ...submission(name), ...also, [field]: value };
+    const r = await p.checkForm(name, values, { today: TODAY });
+    assert.equal(r.ok, false, `${name}.${field}`);
+    assert.deepEqual(codesOf(r).filter((c) => !c.endsWith(`@${field}`)), [], `${name}.${field}: only its field`);
+    assert.ok(codesOf(r).includes(`${code}@${field}`), `${name}.${field}=${String(value).slice(0, 30)}: want ${code}, got ${codesOf(r)}`);
+    assert.ok(r.fields[field].some((f) => f.code === code && f.message.length > 0));
+  }
+});
+
+test("uploads are checked against what was typed: the NIT and razón social, the certificado's age", async () => {
+  const name = "gse.juridica";
+  const values = submission(name);
+  const other = pdf({ pages: [{ text: ["Fecha de expedición: 20 de noviembre de 2026", "NIT: 800.197.268-4", `razonSocial: ${values.razonSocial}`] }] });
+  let r = await p.checkForm(name, { ...values, certificadoExistencia: other }, { today: TODAY });
+  assert.deepEqual(codesOf(r), ["pdf.missing_text@certificadoExistencia"]);
+  const old = pdf({ pages: [{ text: ["Fecha de expedición: 17 de octubre de 2026", `NIT: ${values.nit}`, `${values.razonSocial}`] }] });
+  r = await p.checkForm(name, { ...values, certificadoExistencia: old }, { today: TODAY });
+  assert.deepEqual(codesOf(r), ["pdf.too_old@certificadoExistencia"]);
+  // A required upload missing; skipFiles checks only what was typed.
+  const { rutPdf, ...without } = values;
+  r = await p.checkForm(name, without, { today: TODAY });
+  assert.deepEqual(codesOf(r), ["form.required@rutPdf"]);
+  r = await p.checkForm(name, without, { skipFiles: true });
+  assert.equal(r.ok, true);
+});
+
+test("checkField per keystroke, FormData values, a portal's own profile", async () => {
+  await p.prepareForm("dian.certificado");
+  const values = examples("dian.certificado");
+  let f = p.checkField("dian.certificado", "confirmacionClave", "Tucan!", values);
+  assert.deepEqual(f.findings.map((x) => x.code), ["form.confirmation_mismatch"]);
+  f = p.checkField("dian.certificado", "direccion", "Cra 14 # 123-45 apto 301");
+  assert.equal(f.normalized, "CR 14 123 45 AP 301");
+  f = p.checkField("dian.certificado", "departamento", "bogota d.c.");
+  assert.deepEqual([f.ok, f.normalized], [true, "11"]);
+  f = p.checkField("dian.certificado", "numeroDocumentoRepresentante", "52873614", { tipoDocumentoRepresentante: "41" });
+  assert.equal(f.ok, true, "a passport number of digits");
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) fd.append(k, v);
+  fd.set("email", "laura@gmail.con");
+  const r = await p.checkForm("dian.certificado", fd);
+  assert.deepEqual(codesOf(r), ["email.tld_typo@email"]);
+  // Extend a profile with data: another limit, an extra field, new wording.
+  const mine = { extends: "siigo.representante", name: "mi.portal", fields: [{ name: "cartaExoneracion", maxBytes: 2_097_152 }, { name: "celular", kind: "phone", country: "CO", phoneType: "mobile", required: true, label: "Celular" }] };
+  const big = bigScan();
+  const base = submission("siigo.representante");
+  let m = await p.checkForm(mine, { ...base, cartaExoneracion: big, celular: "3001234567" });
+  assert.deepEqual(codesOf(m), []);
+  m = await p.checkForm(mine, { ...base, celular: "6017432158" });
+  assert.deepEqual(codesOf(m), ["phone.not_mobile@celular"]);
+  assert.equal(p.describeProfile(mine).fields.at(-1).label, "Celular");
+  // Misuse is an exception with a code; a wrong profile name says which exist.
+  assert.throws(() => p.checkField("nope", "x", ""), (e) => e.code === "api.invalid_argument" && /dian\.certificado/.test(e.message));
+  await assert.rejects(p.checkForm("dian.certificado", 42), (e) => e.code === "api.invalid_argument");
+  assert.throws(() => p.describeProfile({ fields: [{ name: "x", kind: "telepathy" }] }), (e) => e.code === "api.invalid_argument");
+});
