@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { checkEmail, checkId, checkPassword, checkPhone } from "../pkg/node.js";
+import { coreSize } from "./size.mjs";
 import { timeAll } from "./timing.mjs";
 
 const require = createRequire(import.meta.url);
@@ -136,19 +137,9 @@ const med = (f) => {
 console.log(`  checkEmail(1 MB)     ${med(() => checkEmail(big + "@x.co")).toFixed(1).padStart(7)} ms   (goal < 50 ms)`);
 console.log(`  checkPassword(1 MB)  ${med(() => checkPassword(big, { policy: "gse" })).toFixed(1).padStart(7)} ms   (goal < 50 ms)`);
 
-const pkg = new URL("../pkg/", import.meta.url);
-const gz = (f) => gzipSync(readFileSync(new URL(f, pkg)), { level: 9 }).length;
-const wasm = gz("prevalida_bg.wasm");
-// The JS a page downloads with the core: index.js and every module it imports, statically.
-const closure = (f, seen = new Set()) => {
-  if (seen.has(f)) return seen;
-  seen.add(f);
-  for (const [, dep] of readFileSync(new URL(f, pkg), "utf8").matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) closure(dep, seen);
-  return seen;
-};
-const glueFiles = [...closure("index.js")].sort();
-const glue = glueFiles.reduce((n, f) => n + gz(f), 0);
+const { wasm, glue, glueFiles, later } = coreSize();
 console.log("\nsize of the core a page downloads (gzip -9)");
 console.log(`  prevalida_bg.wasm  ${(wasm / 1024).toFixed(1)} KB`);
 console.log(`  JS glue            ${(glue / 1024).toFixed(1)} KB  (${glueFiles.join(" + ")})`);
 console.log(`  total              ${((wasm + glue) / 1024).toFixed(1)} KB   (goal ≤ 100 KB)`);
+console.log(`  loaded with the first form: ${Object.entries(later).map(([f, n]) => `${f} ${(n / 1024).toFixed(1)} KB`).join(", ")}`);

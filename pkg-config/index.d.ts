@@ -3,7 +3,7 @@
 // (tsify) into prevalida.d.ts (the core module: Finding, Code and every option and result)
 // and prevalida_files.d.ts (the files module); this file declares the few hand-written
 // helpers and re-exports the rest.
-import type { CodeInfo, DianDocumentType, Finding, Lang, ProfileDefinition, ProfileDescription, ProfileName } from "./prevalida.js";
+import type { CodeInfo, DianDocumentType, Finding, Lang } from "./prevalida.js";
 
 // The typed-field checks (checkEmail, checkPassword, checkId, checkPhone, checkName…):
 // declared, with their documentation, by the registry (src/lib.rs `checks!`) in
@@ -27,8 +27,89 @@ export declare function dianDocumentTypes(): DianDocumentType[];
 /** Every finding code of both modules (`api.*`, `email.*`, `password.*`, `id.*`, `phone.*`, `name.*`, `pdf.*`, `internal.*`: docs/codes.md) with its severity and message template in `lang` (default Spanish). */
 export declare function listCodes(lang?: Lang): CodeInfo[];
 
+/** A built-in profile (src/form/profiles/: one per portal form; docs/forms.md). */
+export type ProfileName = "dian.certificado" | "gse.cuenta" | "gse.juridica" | "gse.natural" | "icert.solicitud" | "sii.certificado" | "siigo.representante";
+
+/** What a field holds, and so how it is checked (docs/forms.md). */
+export type FieldKind = "email" | "password" | "password_confirmation" | "nit" | "nit_dv" | "id_type" | "id_number" | "rut" | "phone" | "name" | "address" | "country" | "department" | "municipality" | "choice" | "text" | "pdf" | "pkcs12";
+
+/** A text in Spanish and English, or one string for both. */
+export type ProfileText = string | { es: string; en?: string };
+
+/** A field of a profile (docs/forms.md says which properties each kind reads). */
+export interface FieldDefinition {
+  /** The input's `name`. */
+  name: string;
+  kind?: FieldKind;
+  label?: ProfileText;
+  help?: ProfileText;
+  required?: boolean;
+  /** A realistic value that passes. */
+  example?: string;
+  /** `choice`, `id_type`, `country`: the accepted values. */
+  choices?: (string | { value: string; label?: ProfileText })[];
+  /** `password_confirmation`, `nit_dv`: the field it belongs to. */
+  of?: string;
+  /** `nit`: the DV's own input. */
+  dvField?: string;
+  /** `id_number`: the input holding the document type. */
+  idTypeField?: string;
+  /** `municipality`: the input holding the departamento. */
+  departmentField?: string;
+  policy?: "gse" | "dian" | "nist";
+  /** `password`: inputs whose values may not appear in the password. */
+  personalFields?: string[];
+  country?: "CO" | "CL" | "EC";
+  phoneType?: "mobile" | "fixed";
+  nameKind?: "person" | "company";
+  minLength?: number;
+  maxLength?: number;
+  /** `pdf`, `pkcs12`: the largest file, in bytes. */
+  maxBytes?: number;
+  content?: "text" | "scan" | "any";
+  minPages?: number;
+  color?: boolean;
+  /** `pdf`: inputs whose values the PDF's text must contain. */
+  mustContainFields?: string[];
+  issuedWithinDays?: number;
+  passwordField?: string;
+  holderField?: string;
+}
+
+/** A profile of your own, or a built-in one changed (`extends`): a field of the same name is changed property by property, a new one added, `remove` drops some. */
+export interface ProfileDefinition {
+  name?: string;
+  extends?: ProfileName;
+  title?: ProfileText;
+  fields?: FieldDefinition[];
+  remove?: string[];
+}
+
 /** A built-in profile's name or your own definition. */
 export type Profile = ProfileName | ProfileDefinition;
+
+/** A field as `describeProfile` answers it, texts in one language. */
+export interface FieldDescription {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+  /** A realistic value that passes: a placeholder. Empty for files. */
+  example: string;
+  help: string;
+  choices?: { value: string; label: string }[];
+  maxLength?: number;
+  maxBytes?: number;
+  /** For an `<input type="file" accept>`. */
+  accept?: string;
+}
+
+/** What `describeProfile` answers. */
+export interface ProfileDescription {
+  name: string;
+  title: string;
+  fields: FieldDescription[];
+}
 
 /** A form's values: by input name; files as `File`, `Blob`, `ArrayBuffer` or `Uint8Array`. */
 export type FormValues = Record<string, string | number | boolean | Blob | ArrayBuffer | Uint8Array | null | undefined> | FormData | HTMLFormElement;
@@ -36,10 +117,10 @@ export type FormValues = Record<string, string | number | boolean | Blob | Array
 /** The built-in profiles' names (one per portal form: docs/forms.md). */
 export declare function profiles(): ProfileName[];
 
-/** A profile's title and fields (label, kind, required, example, help, choices, limits) in `options.lang`. */
+/** A profile's title and fields (label, kind, required, example, help, choices, limits) in `options.lang`. Needs `prepareForm` first. */
 export declare function describeProfile(profile: Profile, options?: { lang?: Lang }): ProfileDescription;
 
-/** Loads what a form needs before the applicant does: the place tables it uses and, when it has uploads, the files module. */
+/** Loads what a form needs before the applicant does: the form engine and profiles, the place tables it uses and, when it has uploads, the files module. */
 export declare function prepareForm(profile: Profile): Promise<void>;
 
 /** What `checkField` answers. */
@@ -50,7 +131,7 @@ export interface FieldResult {
   findings: Finding[];
 }
 
-/** Checks one field as the applicant types, with the form's other `values` for the rules between fields. Synchronous. */
+/** Checks one field as the applicant types, with the form's other `values` for the rules between fields. Synchronous; answers `form.not_ready` until `prepareForm` has resolved. */
 export declare function checkField(profile: Profile, name: string, value: string, values?: FormValues, options?: { lang?: Lang }): FieldResult;
 
 /** What `checkForm` answers. */
@@ -72,6 +153,8 @@ export interface FormOptions {
   skipFiles?: boolean;
   /** Today, for the age of documents (`"YYYY-MM-DD"` or a `Date`; default the device's date). */
   today?: string | Date;
+  /** The requests already made (DIAN: one email per razón social under the same NIT). */
+  earlierRequests?: { nit: string; companyName: string; email: string }[];
 }
 
 /** Checks a whole form: typed fields, uploads and the rules between them. */

@@ -54,7 +54,7 @@ rm -f "$out/prevalida_files_bg.wasm.d.ts" "$out/prevalida_bg.wasm.d.ts" "$out/.g
 # generated from the registry (src/lib.rs `checks!`).
 cp pkg-config/* "$out/"
 node scripts/gen-checks.mjs "$out"
-node scripts/gen-places.mjs "$out"
+node scripts/gen-forms.mjs "$out"
 # The JS a page downloads is minified (terser; exports and behaviour unchanged): it halves
 # the glue's gzip size, which counts against the core budget. The readable sources are
 # pkg-config/*.js and wasm-bindgen's output; types stay in the .d.ts files. cli.js (Node

@@ -90,7 +90,7 @@ const COMPLEMENTS: &[(&str, &[&str])] = &[
     ("ED", &["ED", "EDIFICIO", "EDIF"]),
     ("BG", &["BG", "BODEGA"]),
     ("LT", &["LT", "LOTE"]),
-    ("BRR", &["BRR", "BARRIO", "B/"]),
+    ("BRR", &["BRR", "BARRIO"]),
     ("URB", &["URB", "URBANIZACION"]),
     ("SEC", &["SEC", "SECTOR"]),
     ("CC", &["CC", "CENTRO COMERCIAL"]),
@@ -165,9 +165,8 @@ fn dian(s: &str) -> Option<String> {
             c => crate::text::fold(c).to_ascii_uppercase(),
         })
         .collect();
-    // "B/" (barrio) keeps its slash; elsewhere separators become spaces.
+    // Separators become spaces.
     let spaced: String = folded
-        .replace("B/", "BRR ")
         .chars()
         .map(|c| {
             if matches!(

@@ -95,14 +95,6 @@ pub trait OptionSource {
     fn number(&self, key: &str) -> Result<Option<f64>, Misuse>;
     /// Whatever the property holds.
     fn prop(&self, key: &str) -> Result<Prop<'_>, Misuse>;
-    /// An array of objects (absent: empty): a form profile's fields. Only the core module's
-    /// JSON source reads them; the files module's options have none.
-    fn objects(&self, key: &str) -> Result<Vec<Box<dyn OptionSource + '_>>, Misuse> {
-        match self.prop(key)? {
-            Prop::Absent => Ok(Vec::new()),
-            _ => Err(Misuse::bad(self.path(), key, "absent here")),
-        }
-    }
 }
 
 /// A unit enum read from its serde name (`"es"`, `"mobile"`).

@@ -414,6 +414,29 @@ codes! {
         "La dirección tiene {length} caracteres; el máximo es {max}.",
         "The address has {length} characters; the maximum is {max}.";
 
+    // ---- places (forms: country, departamento, municipio fields) ----
+    /// Not a country we know, by code or by name.
+    PlaceUnknownCountry = "place.unknown_country", Error,
+        "No reconocemos el país «{value}»: elige uno de la lista.",
+        "We do not recognize the country “{value}”: choose one from the list.";
+    /// Not a departamento (or Chilean región), by code or by name.
+    PlaceUnknownDepartment = "place.unknown_department", Error,
+        "No reconocemos el departamento «{value}»: elige uno de la lista.",
+        "We do not recognize the department “{value}”: choose one from the list.";
+    /// Not a municipio (or comuna) of any departamento, by code or by name.
+    PlaceUnknownMunicipality = "place.unknown_municipality", Error,
+        "No reconocemos el municipio «{value}»: elige uno de la lista.",
+        "We do not recognize the municipality “{value}”: choose one from the list.";
+    /// A code whose departamento exists but that the table (dated) does not list: a new
+    /// municipio, or a typo.
+    PlaceUnlistedMunicipality = "place.unlisted_municipality", Warning,
+        "El código {value} no está en nuestra lista de municipios de {department}: revísalo.",
+        "Code {value} is not in our list of municipalities of {department}: check it.";
+    /// The municipio belongs to another departamento.
+    PlaceMunicipalityElsewhere = "place.municipality_elsewhere", Error,
+        "{municipality} queda en {actual}, no en {department}: revisa el departamento o el municipio.",
+        "{municipality} is in {actual}, not in {department}: check the department or the municipality.";
+
     // ---- whole forms (checkForm, checkField) ----
     /// A required field left empty (or a required file not attached).
     FormRequired = "form.required", Error,
@@ -435,31 +458,10 @@ codes! {
     FormTooLong = "form.too_long", Error,
         "Tiene {length} caracteres; el máximo es {max}.",
         "It has {length} characters; the maximum is {max}.";
-    /// Not a country we know, by code or by name.
-    FormUnknownCountry = "form.unknown_country", Error,
-        "No reconocemos el país «{value}»: elige uno de la lista.",
-        "We do not recognize the country “{value}”: choose one from the list.";
-    /// Not a departamento (or Chilean región), by code or by name.
-    FormUnknownDepartment = "form.unknown_department", Error,
-        "No reconocemos el departamento «{value}»: elige uno de la lista.",
-        "We do not recognize the department “{value}”: choose one from the list.";
-    /// Not a municipio (or comuna) of any departamento, by code or by name.
-    FormUnknownMunicipality = "form.unknown_municipality", Error,
-        "No reconocemos el municipio «{value}»: elige uno de la lista.",
-        "We do not recognize the municipality “{value}”: choose one from the list.";
-    /// A code whose departamento exists but that the table (dated) does not list: a new
-    /// municipio, or a typo.
-    FormUnlistedMunicipality = "form.unlisted_municipality", Warning,
-        "El código {value} no está en nuestra lista de municipios de {department}: revísalo.",
-        "Code {value} is not in our list of municipalities of {department}: check it.";
-    /// The municipio belongs to another departamento.
-    FormMunicipalityElsewhere = "form.municipality_elsewhere", Error,
-        "{municipality} queda en {actual}, no en {department}: revisa el departamento o el municipio.",
-        "{municipality} is in {actual}, not in {department}: check the department or the municipality.";
-    /// The data a field needs (the municipios) has not loaded yet: `checkForm` loads it.
+    /// What the field needs has not loaded yet: `prepareForm` (or `checkForm`) loads it.
     FormNotReady = "form.not_ready", Error,
-        "Aún estamos cargando la lista para revisar este campo.",
-        "We are still loading the list to check this field.";
+        "Aún estamos preparando la revisión de este formulario; inténtalo en un momento.",
+        "We are still getting this form's checks ready; try again in a moment.";
     /// The same email already used for another razón social with this NIT (DIAN).
     FormEmailReused = "form.email_reused", Error,
         "Ya usaste este correo para «{company}». DIAN pide un correo distinto para cada razón social.",
@@ -468,10 +470,6 @@ codes! {
     FormFileTooLarge = "form.file_too_large", Error,
         "El archivo pesa {size} bytes; el máximo es {max}.",
         "The file is {size} bytes; the maximum is {max}.";
-    /// A file field given something that is not a file.
-    FormNotAFile = "form.not_a_file", Error,
-        "Adjunta el archivo.",
-        "Attach the file.";
 
     // ---- PDF uploads (checkPdf) ----
     /// The file is another type (a photo, a Word file) named or sent as a PDF.

@@ -36,8 +36,6 @@ pub mod address;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod email;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
-pub mod form;
-#[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod id;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod name;
@@ -47,6 +45,7 @@ pub mod options_json;
 pub mod password;
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod phone;
+
 #[cfg(not(all(target_arch = "wasm32", feature = "files")))]
 pub mod tables;
 mod wipe;
@@ -86,10 +85,5 @@ checks! {
     /// street type is accepted; an address it cannot read (a rural one) is kept as typed
     /// with a warning, never an error.
     address::Address => "checkAddress" "(value: string, options?: AddressOptions): AddressResult";
-    /// Checks the typed fields of a whole form synchronously, in one call: `values` by input
-    /// name, `options.profile` a built-in profile's name or your own profile object,
-    /// `options.only` one field. Uploads are not read: `uploads` says each file field's rules
-    /// (`checkForm` runs them). Most pages want `checkForm` or `checkField`.
-    form::Fields => "checkFields" "(values: Record<string, string>, options: FieldsOptions): FieldsResult";
 }
 pub use finding::{Finding, Param, Severity};

@@ -149,38 +149,6 @@ impl OptionSource for JsonOptions<'_> {
                 .ok_or_else(|| Misuse::bad(&self.path, key, "a number")),
         }
     }
-    fn objects(&self, key: &str) -> Result<Vec<Box<dyn OptionSource + '_>>, Misuse> {
-        let bad = || Misuse::bad(&self.path, key, "an array of objects");
-        let Some(v) = self.get(key) else {
-            return Ok(Vec::new());
-        };
-        if !v.starts_with('[') {
-            return Err(bad());
-        }
-        let b = v.as_bytes();
-        let mut out: Vec<Box<dyn OptionSource + '_>> = Vec::new();
-        let mut i = ws(b, 1);
-        while i < b.len() && b[i] != b']' {
-            let end = skip(b, i, 0).ok_or_else(bad)?;
-            if b[i] != b'{' {
-                return Err(bad());
-            }
-            let path = crate::text::cat(&[
-                &self.path,
-                ".",
-                &crate::checks::camel(key),
-                "[",
-                &out.len().to_string(),
-                "]",
-            ]);
-            out.push(Box::new(JsonOptions::object(&v[i..end], path.into())));
-            i = ws(b, end);
-            if b.get(i) == Some(&b',') {
-                i = ws(b, i + 1);
-            }
-        }
-        Ok(out)
-    }
     fn prop(&self, key: &str) -> Result<Prop<'_>, Misuse> {
         Ok(match self.get(key) {
             None => Prop::Absent,

@@ -3,8 +3,7 @@
 //! password checklist's rule lines, and the DIAN document types (`dianDocumentTypes()`).
 //! Sent as one JSON text by the core module's `tables()`:
 //!
-//! `{"codes": [[code, severity, es, en]…], "rules": [[id, es, en]…], "dian": [[code, name, kind]…],
-//! "profiles": [name…]}`
+//! `{"codes": [[code, severity, es, en]…], "rules": [[id, es, en]…], "dian": [[code, name, kind]…]}`
 
 use crate::checks::name_of;
 use crate::codes::{Code, Lang, RuleId};
@@ -47,12 +46,6 @@ pub fn tables() -> String {
     list(&mut out, DIAN_DOCUMENT_TYPES, |out, t| {
         row(out, &[t.code, t.name, t.kind.as_str()]);
     });
-    out.push_str(",\"profiles\":");
-    let names: Vec<&str> = crate::form::profile::BUILT_IN
-        .iter()
-        .map(|(n, _)| *n)
-        .collect();
-    row(&mut out, &names);
     out.push('}');
     out
 }

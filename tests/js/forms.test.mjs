@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as p from "../../pkg/node.js";
+import { KINDS } from "../../pkg/form-engine.js";
 import { pdf, scan } from "./pdf-fixtures.mjs";
 
 const TODAY = "2026-12-01";
@@ -39,9 +40,27 @@ const bigScan = () => pdf({ pages: [{ image: "gray" }], padTo: 1_200_000 });
 
 const codesOf = (r) => r.findings.filter((f) => f.severity !== "info").map((f) => `${f.code}@${f.field}`);
 
+test("before prepareForm, a field answers form.not_ready; the lists agree with the types", async () => {
+  const f = p.checkField("dian.certificado", "email", "ana@gmail.com");
+  assert.deepEqual([f.ok, f.findings.map((x) => x.code)], [false, ["form.not_ready"]]);
+  assert.throws(() => p.describeProfile("dian.certificado"), (e) => e.code === "api.invalid_argument");
+  await p.prepareForm("dian.certificado");
+  const dts = readFileSync(new URL("../../pkg/index.d.ts", import.meta.url), "utf8");
+  const union = (name) => [...dts.match(new RegExp(`export type ${name} = ([^;]+);`))[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(union("ProfileName"), p.profiles());
+  assert.deepEqual(union("FieldKind"), KINDS);
+  // Every code the form engine makes is in the one table.
+  const codes = new Set(p.listCodes().map((c) => c.code));
+  for (const dir of ["form-engine.js", "forms.js"]) {
+    const src = readFileSync(new URL(`../../pkg-config/${dir}`, import.meta.url), "utf8");
+    for (const [, code] of src.matchAll(/"((?:form|place)\.[a-z_]+)"/g)) assert.ok(codes.has(code), code);
+  }
+});
+
 test("every built-in profile: its examples and good uploads pass, every field answered", async () => {
-  assert.deepEqual(p.profiles(), ["dian.certificado", "gse.cuenta", "gse.natural", "gse.juridica", "siigo.representante", "icert.solicitud", "sii.certificado"]);
+  assert.deepEqual(p.profiles(), ["dian.certificado", "gse.cuenta", "gse.juridica", "gse.natural", "icert.solicitud", "sii.certificado", "siigo.representante"]);
   for (const name of p.profiles()) {
+    await p.prepareForm(name);
     const d = p.describeProfile(name);
     assert.equal(d.name, name);
     const r = await p.checkForm(name, submission(name), { today: TODAY });
@@ -59,8 +78,8 @@ test("the mistakes people make, each its code on its field", async () => {
     ["dian.certificado", "email", "facturacion@andinacafe,com,co", "email.comma_in_domain"],
     ["dian.certificado", "nit", "901458732-3", "id.check_digit"],
     ["dian.certificado", "confirmacionClave", "Tucan!Verde47M", "form.confirmation_mismatch"],
-    ["dian.certificado", "ciudad", "05001", "form.municipality_elsewhere"],
-    ["dian.certificado", "ciudad", "Medellín", "form.municipality_elsewhere"],
+    ["dian.certificado", "ciudad", "05001", "place.municipality_elsewhere"],
+    ["dian.certificado", "ciudad", "Medellín", "place.municipality_elsewhere"],
     ["dian.certificado", "nombresRepresentante", "Laura 3", "name.digit"],
     ["dian.certificado", "direccion", "correo@andina.co", "address.invalid_char"],
     ["dian.certificado", "razonSocial", "", "form.required"],
@@ -127,6 +146,10 @@ test("checkField per keystroke, FormData values, a portal's own profile", async 
   assert.equal(p.describeProfile(mine).fields.at(-1).label, "Celular");
   // Misuse is an exception with a code; a wrong profile name says which exist.
   assert.throws(() => p.checkField("nope", "x", ""), (e) => e.code === "api.invalid_argument" && /dian\.certificado/.test(e.message));
+  // DIAN: one email per razón social under the same NIT, against the requests already made.
+  const earlierRequests = [{ nit: values.nit, companyName: "Otra Empresa S.A.S.", email: values.email }];
+  const again = await p.checkForm("dian.certificado", { ...values, confirmacionClave: values.claveAlmacen }, { earlierRequests, skipFiles: true });
+  assert.deepEqual(codesOf(again), ["form.email_reused@email"]);
   await assert.rejects(p.checkForm("dian.certificado", 42), (e) => e.code === "api.invalid_argument");
   assert.throws(() => p.describeProfile({ fields: [{ name: "x", kind: "telepathy" }] }), (e) => e.code === "api.invalid_argument");
 });

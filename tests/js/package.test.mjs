@@ -416,3 +416,11 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
   );
   run(join(ROOT, "node_modules/.bin/tsc"), ["-p", "."], app);
 });
+
+test("the core a page downloads stays within its budget (gzip, deterministic)", async () => {
+  const { coreSize, CORE_BUDGET } = await import("../../bench/size.mjs");
+  const s = coreSize(new URL("../../pkg/", import.meta.url));
+  assert.ok(s.total <= CORE_BUDGET, `core ${s.total} B > ${CORE_BUDGET} B (wasm ${s.wasm}, JS ${s.glue}: ${s.glueFiles.join(" ")})`);
+  // What loads with the first form is not in it.
+  for (const f of ["form-engine.js", "profiles.js", "places.js", "prevalida_files.js"]) assert.ok(!s.glueFiles.includes(f), f);
+});

@@ -1,0 +1,376 @@
+// The form engine, loaded the first time a page uses a form (forms.js): a profile (the
+// built-in ones of src/form/profiles/, a portal's own, or one `extends` with changes) and a
+// form's values in, every field checked out. Each typed field goes to the core check of its
+// kind (checkEmail, checkPassword, checkId, checkPhone, checkName, checkAddress); what is
+// between fields (the confirmation, the document type that decides the identifier's kind,
+// the municipio of the departamento, the NIT and razón social typed that an upload must
+// contain) is decided here; uploads go to the files module with the profile's rules. Places
+// (DIVIPOLA, CUT) are matched here, against the tables of places.js, loaded with a form that
+// has them: kept out of the core, where the same matching cost 6.6 KB gzip of wasm
+// (docs/forms.md). Findings made here use the codes of the one table (form.*, place.*).
+import PROFILES from "./profiles.js";
+import { checkAddress, checkEmail, checkId, checkName, checkPassword, checkPhone } from "./checks.js";
+import { checkPdf, identifyFile } from "./files.js";
+import { misuse, renderFindings } from "./messages.js";
+
+/** Every field kind (docs/forms.md); the TypeScript `FieldKind` lists the same. */
+export const KINDS = [
+  "email", "password", "password_confirmation", "nit", "nit_dv", "id_type", "id_number", "rut", "phone", "name",
+  "address", "country", "department", "municipality", "choice", "text", "pdf", "pkcs12",
+];
+const FILE = new Set(["pdf", "pkcs12"]);
+const PLACE = new Set(["department", "municipality"]);
+
+// ---- profiles ----
+
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The profile `profile` names or defines, `extends` applied: `{ name, title, fields }`. */
+function resolve(profile, depth = 0) {
+  if (typeof profile === "string") {
+    const p = PROFILES[profile];
+    if (p === undefined) throw misuse(`no profile "${profile}" (built-in: ${Object.keys(PROFILES).join(", ")})`);
+    return p;
+  }
+  if (!isObject(profile) || depth > 8) throw misuse("profile must be a profile name or a profile object");
+  const base = profile.extends === undefined ? { name: "", title: "", fields: [] } : resolve(profile.extends, depth + 1);
+  const remove = profile.remove ?? [];
+  if (!Array.isArray(remove)) throw misuse("profile.remove must be an array of field names");
+  const fields = base.fields.filter((f) => !remove.includes(f.name));
+  const changes = profile.fields ?? [];
+  if (!Array.isArray(changes)) throw misuse("profile.fields must be an array");
+  for (const [i, f] of changes.entries()) {
+    if (!isObject(f) || typeof f.name !== "string" || f.name === "") throw misuse(`profile.fields[${i}].name must be a field name`);
+    const at = fields.findIndex((x) => x.name === f.name);
+    const field = at < 0 ? { ...f } : { ...fields[at], ...f };
+    if (!KINDS.includes(field.kind)) throw misuse(`profile.fields[${i}].kind must be one of ${KINDS.join(", ")}`);
+    if (at < 0) fields.push(field);
+    else fields[at] = field;
+  }
+  if (fields.length === 0) throw misuse("profile.fields must not be empty");
+  return { name: profile.name ?? base.name, title: profile.title ?? base.title, fields };
+}
+
+/** A text of a profile (`"…"` or `{ es, en }`) in `lang`. */
+const text = (t, lang) => (typeof t === "string" ? t : isObject(t) ? (lang === "en" && t.en) || t.es || "" : "");
+
+/** A profile's title and fields with their texts in `options.lang`. */
+export function describeProfile(profile, options) {
+  const lang = options?.lang;
+  const p = resolve(profile);
+  return {
+    name: p.name,
+    title: text(p.title, lang),
+    fields: p.fields.map((f) => {
+      const d = { name: f.name, label: text(f.label, lang), kind: f.kind, required: f.required === true, example: f.example ?? "", help: text(f.help, lang) };
+      if (f.choices) d.choices = f.choices.map((c) => (typeof c === "string" ? { value: c, label: c } : { value: c.value, label: text(c.label, lang) || c.value }));
+      if (f.maxLength !== undefined) d.maxLength = f.maxLength;
+      if (f.maxBytes !== undefined) d.maxBytes = f.maxBytes;
+      if (f.kind === "pdf") d.accept = "application/pdf,.pdf";
+      if (f.kind === "pkcs12") d.accept = ".p12,.pfx,application/x-pkcs12";
+      return d;
+    }),
+  };
+}
+
+// ---- places ----
+
+let places = null;
+/** Loads the place tables (once). */
+async function loadPlaces() {
+  if (places !== null) return;
+  const data = await import("./places.js");
+  places = { CO: table(data.CO, 1, 2, 0, 3), CL: table(data.CL, 0, 1, 4, 5) };
+}
+
+/** A country's table from its CSV: the columns of the departamento's code and name, the municipio's. */
+function table(csv, dc, dn, mc, mn) {
+  const departments = new Map();
+  const municipalities = [];
+  for (const line of csv.split("\n").slice(1)) {
+    const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, "").replaceAll('""', '"'));
+    if (cells.length < 4 || cells[mc] === "") continue;
+    if (!departments.has(cells[dc])) departments.set(cells[dc], place(cells[dc], cells[dn]));
+    municipalities.push(place(cells[mc], cells[mn]));
+  }
+  return { departments: [...departments.values()], municipalities };
+}
+
+const place = (code, name) => ({ code, name, key: key(name) });
+
+/** A name folded for matching: no accents or case, words of letters and digits; single letters glued ("D.C." → "dc"). */
+function key(s) {
+  const words = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  let out = "";
+  for (const [i, w] of words.entries()) out += i > 0 && !(w.length === 1 && words[i - 1].length === 1) ? ` ${w}` : w;
+  return out;
+}
+
+/**
+ * The place typed as `value` among `list` (those `within` first): by code; by name exactly;
+ * then the one name that starts with it ("Bogotá" → "Bogotá, D.C."), then the one that holds
+ * it as whole words ("San Andrés" → the archipelago). `null` when none or several.
+ */
+function find(list, value, within = () => true) {
+  const v = value.trim();
+  const here = list.filter(within);
+  if (/^\d+$/.test(v)) return here.find((p) => p.code === v) ?? null;
+  const k = key(v);
+  if (k === "") return null;
+  const exact = here.find((p) => p.key === k);
+  if (exact) return exact;
+  for (const test of [(p) => p.key.startsWith(`${k} `), (p) => ` ${p.key} `.includes(` ${k} `)]) {
+    const hits = here.filter(test);
+    if (hits.length === 1) return hits[0];
+  }
+  return null;
+}
+
+let regions = null;
+/** ISO 3166 alpha-2 codes by folded Spanish and English name (Intl.DisplayNames). */
+function countries() {
+  if (regions === null) {
+    regions = new Map();
+    const names = ["es", "en"].map((l) => new Intl.DisplayNames([l], { type: "region", fallback: "none" }));
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        for (const n of names) {
+          const name = n.of(code);
+          if (name !== undefined && name !== code) {
+            regions.set(code.toLowerCase(), code);
+            regions.set(key(name), code);
+          }
+        }
+      }
+    }
+  }
+  return regions;
+}
+
+// ---- fields ----
+
+/** A finding made here, rendered like every other. */
+const coded = (code, field, lang, params = {}) => renderFindings([{ code, field, params }], lang === "en")[0];
+
+/**
+ * Checks the typed field `f` of profile `p`: `{ findings, normalized? }`. `get` reads the
+ * form's other values. Uploads are not read here.
+ */
+function checkTyped(p, f, get, lang) {
+  const v = get(f.name);
+  const field = f.name;
+  const shown = v.trim().slice(0, 60);
+  if (v.trim() === "") {
+    // The DV's absence is the NIT's to report.
+    const dvOfTypedNit = f.kind === "nit_dv" && get(f.of).trim() !== "";
+    return { findings: f.required === true && !dvOfTypedNit ? [coded("form.required", field, lang)] : [] };
+  }
+  const one = (r, normalized = r.normalized) => ({ findings: r.findings, normalized: r.ok ? normalized : undefined });
+  switch (f.kind) {
+    case "email":
+      return one(checkEmail(v, { field, lang }));
+    case "password": {
+      const personal = (f.personalFields ?? []).map(get).map((x) => x.trim()).filter(Boolean);
+      return { findings: checkPassword(v, { policy: f.policy ?? "gse", personal, field, lang }).findings };
+    }
+    case "password_confirmation":
+      return { findings: v === get(f.of) ? [] : [coded("form.confirmation_mismatch", field, lang)] };
+    case "nit": {
+      if (f.dvField === undefined) return one(checkId(v, { kind: "co.nit", field, lang }), undefined);
+      const r = checkId({ nit: v, dv: get(f.dvField) }, { kind: "co.nit", field, lang });
+      // A NIT in two inputs reports as "<field>.nit" / "<field>.dv": the inputs' own names.
+      for (const x of r.findings) x.field = x.field?.endsWith(".dv") ? f.dvField : field;
+      return { findings: r.findings, normalized: r.ok ? r.compact : undefined };
+    }
+    case "nit_dv":
+      return { findings: [] };
+    case "id_type":
+    case "choice": {
+      const values = (f.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
+      if (values.length > 0 && !values.includes(v.trim())) return { findings: [coded("form.invalid_choice", field, lang, { value: shown })] };
+      return { findings: [], normalized: v.trim() };
+    }
+    case "id_number":
+    case "rut": {
+      const kind = f.kind === "rut" ? "cl.rut" : get(f.idTypeField).trim();
+      const type = p.fields.find((x) => x.name === f.idTypeField);
+      const allowed = (type?.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
+      // No document type, or one its own field refuses: that field says so.
+      if (f.kind === "id_number" && (kind === "" || (allowed.length > 0 && !allowed.includes(kind)))) return { findings: [] };
+      const r = checkId(v, { kind, field, lang });
+      return { findings: r.findings, normalized: r.ok ? r.compact : undefined };
+    }
+    case "phone": {
+      const r = checkPhone(v, { country: f.country ?? "CO", ...(f.phoneType && { type: f.phoneType }), field, lang });
+      return { findings: r.findings, normalized: r.ok ? r.e164 : undefined };
+    }
+    case "name":
+      return one(checkName(v, { kind: f.nameKind ?? "person", ...(f.maxLength !== undefined && { maxLength: f.maxLength }), field, lang }));
+    case "address":
+      return one(checkAddress(v, { ...(f.maxLength !== undefined && { maxLength: f.maxLength }), field, lang }));
+    case "country": {
+      const code = countries().get(v.trim().length === 2 ? v.trim().toLowerCase() : key(v));
+      const allowed = (f.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
+      if (code === undefined) return { findings: [coded("place.unknown_country", field, lang, { value: shown })] };
+      if (allowed.length > 0 && !allowed.includes(code)) return { findings: [coded("form.invalid_choice", field, lang, { value: shown })] };
+      return { findings: [], normalized: code };
+    }
+    case "department":
+    case "municipality":
+      return checkPlace(p, f, v, get, lang);
+    case "text": {
+      const t = v.trim().replace(/\s+/g, " ");
+      const n = [...t].length;
+      if (f.maxLength !== undefined && n > f.maxLength) return { findings: [coded("form.too_long", field, lang, { length: n, max: f.maxLength })] };
+      if (f.minLength !== undefined && n < f.minLength) return { findings: [coded("form.too_short", field, lang, { min: f.minLength })] };
+      return { findings: [], normalized: t };
+    }
+    default:
+      return { findings: [] };
+  }
+}
+
+/** A departamento (región) or municipio (comuna) field. */
+function checkPlace(p, f, v, get, lang) {
+  const field = f.name;
+  const shown = v.trim().slice(0, 60);
+  if (places === null) return { findings: [coded("form.not_ready", field, lang)] };
+  const deptField = f.kind === "department" ? f : p.fields.find((x) => x.name === f.departmentField);
+  const t = places[deptField?.country === "CL" ? "CL" : "CO"];
+  if (f.kind === "department") {
+    const d = find(t.departments, v);
+    return d ? { findings: [], normalized: d.code } : { findings: [coded("place.unknown_department", field, lang, { value: shown })] };
+  }
+  const dept = f.departmentField ? find(t.departments, get(f.departmentField)) : null;
+  const m = (dept && find(t.municipalities, v, (x) => x.code.startsWith(dept.code))) ?? find(t.municipalities, v);
+  if (m && dept && !m.code.startsWith(dept.code)) {
+    const actual = t.departments.find((d) => m.code.startsWith(d.code))?.name ?? "";
+    return { findings: [coded("place.municipality_elsewhere", field, lang, { municipality: m.name, actual, department: dept.name })] };
+  }
+  if (m) return { findings: [], normalized: m.code };
+  // A code the dated table does not list but whose departamento exists: a new municipio?
+  const home = /^\d{5}$/.test(v.trim()) && t.departments.find((d) => v.trim().startsWith(d.code));
+  if (home) return { findings: [coded("place.unlisted_municipality", field, lang, { value: shown, department: home.name })], normalized: v.trim() };
+  return { findings: [coded("place.unknown_municipality", field, lang, { value: shown })] };
+}
+
+/** The digits of a NIT without its DV, as documents print it in many ways: `900.123.456-7` → `900123456`. */
+function nitBody(v) {
+  const digits = v.split("-")[0].replace(/\D/g, "");
+  if (v.includes("-") || digits.length < 2) return digits;
+  const r = checkId(digits, { kind: "co.nit" });
+  // Typed without a separator, the last digit is the DV when it is the right one.
+  return r.ok && r.findings.every((x) => x.code !== "id.check_digit") && digits.length >= 10 ? digits.slice(0, -1) : digits;
+}
+
+// ---- values ----
+
+const isFile = (v) => (typeof Blob !== "undefined" && v instanceof Blob) || v instanceof ArrayBuffer || v instanceof Uint8Array;
+
+/**
+ * A form's values as `{ text, files }`: from a plain object, a `FormData` or a form element.
+ * An empty file input (a `File` with no name and no bytes) counts as not attached.
+ */
+function split(values) {
+  if (typeof HTMLFormElement !== "undefined" && values instanceof HTMLFormElement) values = new FormData(values);
+  const entries = typeof FormData !== "undefined" && values instanceof FormData ? [...values.entries()] : isObject(values) ? Object.entries(values) : null;
+  if (entries === null) throw misuse("values must be an object, a FormData or a form element");
+  const text = {};
+  const files = {};
+  for (const [k, v] of entries) {
+    if (typeof v === "string") text[k] = v;
+    else if (typeof v === "number" || typeof v === "boolean") text[k] = String(v);
+    else if (isFile(v)) {
+      if (!(typeof File !== "undefined" && v instanceof File && v.size === 0 && v.name === "")) files[k] = v;
+    } else if (v !== undefined && v !== null) throw misuse(`values.${k} must be a string or a file`);
+  }
+  return { text, files };
+}
+
+// ---- the API (forms.js) ----
+
+/** Loads what `profile` needs: the place tables, the files module. */
+export async function prepare(profile) {
+  const p = resolve(profile);
+  const work = [];
+  if (p.fields.some((f) => PLACE.has(f.kind))) work.push(loadPlaces());
+  if (p.fields.some((f) => FILE.has(f.kind))) work.push(identifyFile(new Uint8Array(0)));
+  await Promise.all(work);
+}
+
+/** One field, synchronously. */
+export function checkField(profile, name, value, values, options) {
+  if (typeof name !== "string") throw misuse("name must be a string");
+  const p = resolve(profile);
+  const f = p.fields.find((x) => x.name === name);
+  if (f === undefined) throw misuse(`the profile has no field "${name}"`);
+  const { text } = split(values ?? {});
+  text[name] = typeof value === "string" ? value : "";
+  if (FILE.has(f.kind)) throw misuse(`"${name}" is a file: check it with checkForm`);
+  const r = checkTyped(p, f, (n) => text[n] ?? "", options?.lang);
+  return { ok: !r.findings.some((x) => x.severity === "error"), findings: r.findings, ...(r.normalized !== undefined && { normalized: r.normalized }) };
+}
+
+/** The whole form. */
+export async function checkForm(profile, values, options) {
+  const lang = options?.lang;
+  const p = resolve(profile);
+  const { text, files } = split(values);
+  await prepare(p);
+  const get = (n) => text[n] ?? "";
+  const fields = {};
+  const normalized = {};
+  const uploads = [];
+  for (const f of p.fields) {
+    fields[f.name] = [];
+    if (!FILE.has(f.kind)) {
+      const r = checkTyped(p, f, get, lang);
+      fields[f.name].push(...r.findings);
+      if (r.normalized !== undefined && f.kind !== "password" && f.kind !== "password_confirmation") normalized[f.name] = r.normalized;
+      continue;
+    }
+    if (options?.skipFiles) continue;
+    const file = files[f.name];
+    if (file === undefined) {
+      if (f.required === true) fields[f.name].push(coded("form.required", f.name, lang));
+      continue;
+    }
+    if (f.kind === "pdf") {
+      const mustContain = (f.mustContainFields ?? [])
+        .map((n) => (p.fields.find((x) => x.name === n)?.kind === "nit" ? nitBody(get(n)) : get(n).trim().replace(/\s+/g, " ")))
+        .filter(Boolean);
+      const rules = {
+        field: f.name,
+        ...(lang && { lang }),
+        ...(f.maxBytes !== undefined && { maxBytes: f.maxBytes }),
+        ...(f.minPages !== undefined && { minPages: f.minPages }),
+        ...(f.content !== undefined && { content: f.content }),
+        ...(f.color && { color: true }),
+        ...(mustContain.length > 0 && { mustContain }),
+        ...(f.issuedWithinDays !== undefined && { issuedWithinDays: f.issuedWithinDays }),
+        ...(options?.today && { today: options.today }),
+      };
+      uploads.push(checkPdf(file, rules).then((r) => fields[f.name].push(...r.findings)));
+    } else {
+      // Certificates: presence and size here; opening them with their password is
+      // checkCertificate's (issue 13), wired here when it lands.
+      const size = file.size ?? file.byteLength;
+      if (f.maxBytes !== undefined && size > f.maxBytes) fields[f.name].push(coded("form.file_too_large", f.name, lang, { size, max: f.maxBytes }));
+    }
+  }
+  // DIAN: "si es representante legal de varias empresas con el mismo NIT, use un correo
+  // distinto para cada razón social" — against the requests the portal says were made.
+  const earlier = options?.earlierRequests ?? [];
+  const email = p.fields.find((f) => f.kind === "email");
+  const nit = p.fields.find((f) => f.kind === "nit");
+  const company = p.fields.find((f) => f.kind === "name" && f.nameKind === "company");
+  if (email && nit && company && Array.isArray(earlier)) {
+    const same = (a, b) => String(a ?? "").trim().toLowerCase() === String(b ?? "").trim().toLowerCase();
+    const clash = earlier.find((e) => nitBody(String(e?.nit ?? "")) === nitBody(get(nit.name)) && same(e?.email, get(email.name)) && !same(e?.companyName, get(company.name)));
+    if (clash) fields[email.name].push(coded("form.email_reused", email.name, lang, { company: String(clash.companyName) }));
+  }
+  await Promise.all(uploads);
+  const findings = p.fields.flatMap((f) => fields[f.name]);
+  return { ok: !findings.some((f) => f.severity === "error"), fields, findings, normalized };
+}
