@@ -11,7 +11,7 @@
 import PROFILES from "./profiles.js";
 import { checkAddress, checkEmail, checkId, checkName, checkPassword, checkPhone } from "./checks.js";
 import { checkPdf, identifyFile } from "./files.js";
-import { misuse, renderFindings } from "./messages.js";
+import { misuse, renderFindings, t } from "./messages.js";
 
 /** Every field kind (docs/forms.md); the TypeScript `FieldKind` lists the same. */
 export const KINDS = [
@@ -63,7 +63,9 @@ export function describeProfile(profile, options) {
     title: text(p.title, lang),
     fields: p.fields.map((f) => {
       const d = { name: f.name, label: text(f.label, lang), kind: f.kind, required: f.required === true, example: f.example ?? "", help: text(f.help, lang) };
-      if (f.choices) d.choices = f.choices.map((c) => (typeof c === "string" ? { value: c, label: c } : { value: c.value, label: text(c.label, lang) || c.value }));
+      // A document type given by its DIAN code reads as DIAN names it.
+      const dian = (code) => (f.kind === "id_type" && t().dian.find((x) => x.code === code)?.name) || code;
+      if (f.choices) d.choices = f.choices.map((c) => (typeof c === "string" ? { value: c, label: dian(c) } : { value: c.value, label: text(c.label, lang) || c.value }));
       if (f.maxLength !== undefined) d.maxLength = f.maxLength;
       if (f.maxBytes !== undefined) d.maxBytes = f.maxBytes;
       if (f.kind === "pdf") d.accept = "application/pdf,.pdf";
@@ -332,32 +334,7 @@ export async function checkForm(profile, values, options) {
     }
     if (options?.skipFiles) continue;
     const file = files[f.name];
-    if (file === undefined) {
-      if (f.required === true) fields[f.name].push(coded("form.required", f.name, lang));
-      continue;
-    }
-    if (f.kind === "pdf") {
-      const mustContain = (f.mustContainFields ?? [])
-        .map((n) => (p.fields.find((x) => x.name === n)?.kind === "nit" ? nitBody(get(n)) : get(n).trim().replace(/\s+/g, " ")))
-        .filter(Boolean);
-      const rules = {
-        field: f.name,
-        ...(lang && { lang }),
-        ...(f.maxBytes !== undefined && { maxBytes: f.maxBytes }),
-        ...(f.minPages !== undefined && { minPages: f.minPages }),
-        ...(f.content !== undefined && { content: f.content }),
-        ...(f.color && { color: true }),
-        ...(mustContain.length > 0 && { mustContain }),
-        ...(f.issuedWithinDays !== undefined && { issuedWithinDays: f.issuedWithinDays }),
-        ...(options?.today && { today: options.today }),
-      };
-      uploads.push(checkPdf(file, rules).then((r) => fields[f.name].push(...r.findings)));
-    } else {
-      // Certificates: presence and size here; opening them with their password is
-      // checkCertificate's (issue 13), wired here when it lands.
-      const size = file.size ?? file.byteLength;
-      if (f.maxBytes !== undefined && size > f.maxBytes) fields[f.name].push(coded("form.file_too_large", f.name, lang, { size, max: f.maxBytes }));
-    }
+    uploads.push(checkUpload(p, f, file, get, lang, options).then((list) => fields[f.name].push(...list)));
   }
   // DIAN: "si es representante legal de varias empresas con el mismo NIT, use un correo
   // distinto para cada razón social" — against the requests the portal says were made.
@@ -373,4 +350,184 @@ export async function checkForm(profile, values, options) {
   await Promise.all(uploads);
   const findings = p.fields.flatMap((f) => fields[f.name]);
   return { ok: !findings.some((f) => f.severity === "error"), fields, findings, normalized };
+}
+
+// ---- attach: a real form ----
+
+/** One upload field, checked against the profile's rules and the values typed. */
+async function checkUpload(p, f, file, get, lang, options) {
+  if (file === undefined) return f.required === true ? [coded("form.required", f.name, lang)] : [];
+  if (f.kind !== "pdf") {
+    const size = file.size ?? file.byteLength;
+    return f.maxBytes !== undefined && size > f.maxBytes ? [coded("form.file_too_large", f.name, lang, { size, max: f.maxBytes })] : [];
+  }
+  const mustContain = (f.mustContainFields ?? [])
+    .map((n) => (p.fields.find((x) => x.name === n)?.kind === "nit" ? nitBody(get(n)) : get(n).trim().replace(/\s+/g, " ")))
+    .filter(Boolean);
+  const rules = {
+    field: f.name,
+    ...(lang && { lang }),
+    ...(f.maxBytes !== undefined && { maxBytes: f.maxBytes }),
+    ...(f.minPages !== undefined && { minPages: f.minPages }),
+    ...(f.content !== undefined && { content: f.content }),
+    ...(f.color && { color: true }),
+    ...(mustContain.length > 0 && { mustContain }),
+    ...(f.issuedWithinDays !== undefined && { issuedWithinDays: f.issuedWithinDays }),
+    ...(options?.today && { today: options.today }),
+  };
+  return (await checkPdf(file, rules)).findings;
+}
+
+/**
+ * Binds a form element: each input of the profile, by its `name`, is checked on input (once
+ * the applicant has left it), blur and change; its message goes into the browser's own
+ * validation (`setCustomValidity`), `aria-invalid`, and a message element after it, named
+ * by `aria-describedby` (or the element with `data-prevalida-for="<name>"`); an email
+ * suggestion comes with a button that applies it; submit is held until the whole form
+ * (uploads included) passes. `options.lang`, `options.today`, `options.onResult(result)`.
+ */
+export function attach(form, profile, options = {}) {
+  if (typeof HTMLFormElement === "undefined" || !(form instanceof HTMLFormElement)) throw misuse("form must be a form element");
+  const p = resolve(profile);
+  const lang = () => options.lang;
+  const touched = new Set();
+  const created = [];
+  const described = [];
+  const listeners = [];
+  const on = (el, type, fn, capture = false) => {
+    el.addEventListener(type, fn, capture);
+    listeners.push(() => el.removeEventListener(type, fn, capture));
+  };
+  const input = (name) => {
+    const el = form.elements.namedItem(name);
+    return el instanceof RadioNodeList ? el[0] ?? null : el;
+  };
+  const valueOf = (name) => {
+    const el = form.elements.namedItem(name);
+    return el === null ? "" : (el.value ?? "");
+  };
+  const box = (name) => {
+    let el = form.querySelector(`[data-prevalida-for="${CSS.escape(name)}"]`);
+    const target = input(name);
+    if (el === null && target !== null) {
+      el = document.createElement("div");
+      el.className = "prevalida-message";
+      el.dataset.prevalidaFor = name;
+      el.id = `prevalida-${Math.random().toString(36).slice(2)}-${name}`;
+      target.after(el);
+      created.push(el);
+    }
+    if (el !== null && target !== null) {
+      if (!el.id) el.id = `prevalida-${Math.random().toString(36).slice(2)}-${name}`;
+      el.setAttribute("aria-live", "polite");
+      const ids = (target.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+      if (!ids.includes(el.id)) {
+        target.setAttribute("aria-describedby", [...ids, el.id].join(" "));
+        described.push([target, el.id]);
+      }
+    }
+    return el;
+  };
+  const show = (name, findings) => {
+    const target = input(name);
+    if (target === null) return;
+    const error = findings.find((f) => f.severity === "error");
+    target.setCustomValidity?.(error ? error.message : "");
+    target.setAttribute("aria-invalid", error ? "true" : "false");
+    const el = box(name);
+    if (el === null) return;
+    el.replaceChildren();
+    for (const f of findings) {
+      const line = document.createElement("p");
+      line.className = `prevalida-${f.severity}`;
+      line.dataset.code = f.code;
+      line.textContent = f.message;
+      el.append(line);
+      const suggestion = f.params?.suggestion;
+      if (typeof suggestion === "string" && suggestion !== "") {
+        const use = document.createElement("button");
+        use.type = "button";
+        use.className = "prevalida-use";
+        use.textContent = lang() === "en" ? `Use ${suggestion}` : `Usar ${suggestion}`;
+        use.addEventListener("click", () => {
+          target.value = suggestion;
+          target.dispatchEvent(new Event("input", { bubbles: true }));
+          target.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+        line.append(" ", use);
+      }
+    }
+  };
+  const files = () => Object.fromEntries(p.fields.filter((f) => FILE.has(f.kind)).map((f) => [f.name, input(f.name)?.files?.[0]]).filter(([, v]) => v));
+  const typed = () => Object.fromEntries(p.fields.filter((f) => !FILE.has(f.kind)).map((f) => [f.name, valueOf(f.name)]));
+  /** Re-checks every typed field the applicant has left (rules between fields follow the change). */
+  const recheck = () => {
+    const values = typed();
+    for (const f of p.fields) if (!FILE.has(f.kind) && touched.has(f.name)) show(f.name, checkTyped(p, f, (n) => values[n] ?? "", lang()).findings);
+  };
+  for (const f of p.fields) {
+    const el = input(f.name);
+    if (el === null) continue;
+    if (FILE.has(f.kind)) {
+      on(el, "change", async () => {
+        touched.add(f.name);
+        const values = typed();
+        show(f.name, await checkUpload(p, f, el.files?.[0], (n) => values[n] ?? "", lang(), options));
+      });
+      continue;
+    }
+    on(el, "input", () => touched.has(f.name) && recheck());
+    for (const type of ["blur", "change"]) {
+      on(el, type, () => {
+        touched.add(f.name);
+        recheck();
+      });
+    }
+  }
+  let passing = false;
+  const check = async () => {
+    const values = { ...typed(), ...files() };
+    const result = await checkForm(p, values, { lang: lang(), today: options.today, earlierRequests: options.earlierRequests });
+    for (const f of p.fields) {
+      touched.add(f.name);
+      show(f.name, result.fields[f.name] ?? []);
+    }
+    options.onResult?.(result);
+    return result;
+  };
+  on(form, "submit", async (e) => {
+    if (passing) {
+      passing = false;
+      return;
+    }
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const result = await check();
+    if (!result.ok) {
+      form.reportValidity();
+      return;
+    }
+    // Let it through: the page's own submit handlers run (this listener steps aside), and
+    // unless one of them prevents it, the form is sent.
+    passing = true;
+    const again = new SubmitEvent("submit", { bubbles: true, cancelable: true, submitter: e.submitter });
+    if (form.dispatchEvent(again)) HTMLFormElement.prototype.submit.call(form);
+  }, true);
+  return {
+    check,
+    detach() {
+      for (const off of listeners.splice(0)) off();
+      for (const el of created.splice(0)) el.remove();
+      for (const [target, id] of described.splice(0)) {
+        const ids = (target.getAttribute("aria-describedby") ?? "").split(" ").filter((x) => x && x !== id);
+        if (ids.length) target.setAttribute("aria-describedby", ids.join(" "));
+        else target.removeAttribute("aria-describedby");
+      }
+      for (const f of p.fields) {
+        const el = input(f.name);
+        el?.setCustomValidity?.("");
+        el?.removeAttribute("aria-invalid");
+      }
+    },
+  };
 }

@@ -49,3 +49,28 @@ export function checkField(profile, name, value, values, options) {
 export async function checkForm(profile, values, options) {
   return (await load()).checkForm(profile, values, options);
 }
+
+/**
+ * Binds a form element to a profile: checks as the applicant types and leaves each input,
+ * shows each message next to its input and in the browser's own validation UI, offers the
+ * email suggestion as a button, and holds submit until the form passes. Returns at once;
+ * `ready` resolves when the form engine (and what the form needs) has loaded.
+ */
+export function attach(form, profile, options) {
+  let bound = null;
+  let detached = false;
+  const ready = prepareForm(profile).then(() => {
+    if (!detached) bound = engine.attach(form, profile, options);
+  });
+  return {
+    ready,
+    async check() {
+      await ready;
+      return bound.check();
+    },
+    detach() {
+      detached = true;
+      bound?.detach();
+    },
+  };
+}

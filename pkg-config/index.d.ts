@@ -160,6 +160,30 @@ export interface FormOptions {
 /** Checks a whole form: typed fields, uploads and the rules between them. */
 export declare function checkForm(profile: Profile, values: FormValues, options?: FormOptions): Promise<FormResult>;
 
+/** Options of `attach`. */
+export interface AttachOptions {
+  lang?: Lang;
+  /** Today, for the age of documents. */
+  today?: string | Date;
+  /** The requests already made (DIAN: one email per razón social under the same NIT). */
+  earlierRequests?: { nit: string; companyName: string; email: string }[];
+  /** Called with each whole-form result (on submit and on `check()`). */
+  onResult?: (result: FormResult) => void;
+}
+
+/** What `attach` returns. */
+export interface AttachedForm {
+  /** Resolves when the form engine, and what the form needs, has loaded and the form is bound. */
+  ready: Promise<void>;
+  /** Checks the whole form now and shows every message. */
+  check(): Promise<FormResult>;
+  /** Removes every listener, message element and attribute `attach` added. */
+  detach(): void;
+}
+
+/** Binds a form element to a profile by its inputs' `name`s: checks on input, blur, change and submit; `setCustomValidity`, `aria-invalid`, `aria-describedby` messages, the email suggestion as a button; submit held until the form passes. */
+export declare function attach(form: HTMLFormElement, profile: Profile, options?: AttachOptions): AttachedForm;
+
 // Every type generated from the Rust types (both modules) is exported by checks.d.ts.
 
 /** The `Error` thrown on misuse (an argument of the wrong type or shape). */

@@ -1,0 +1,141 @@
+// The portal forms page (www/forms.html) in real headless Chromium: each profile rendered
+// from describeProfile() and bound with attach(). Filled as a person fills it: the visible
+// messages, the inputs' validity and aria-*, submit held and then let through, uploads; a
+// screenshot of each profile in tests/e2e/out/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+import { pdf, scan } from "../js/pdf-fixtures.mjs";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const OUT = join(ROOT, "tests/e2e/out");
+let server, browser, base;
+const requests = [];
+const errors = [];
+
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await serve(join(ROOT, "www"), 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(profile, lang = "es") {
+  const page = await browser.newPage();
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/forms.html?p=${profile}&lang=${lang}`);
+  await page.waitForSelector('#status[data-ready="true"]', { timeout: 20000 });
+  return page;
+}
+
+/** The messages shown under an input: `[{ code, text }]`. */
+const shown = (page, name) =>
+  page.$$eval(`[data-prevalida-for="${name}"] p`, (ps) => ps.map((p) => ({ code: p.dataset.code, text: p.textContent })));
+const state = (page, name) =>
+  page.$eval(`[name="${name}"]`, (el) => ({ valid: el.validity.valid, message: el.validationMessage, invalid: el.getAttribute("aria-invalid"), describedby: el.getAttribute("aria-describedby") }));
+
+/** Fills every typed field with its example (the placeholder), choices with theirs. */
+async function fillExamples(page, profile) {
+  const fields = await page.evaluate(async (p) => (await import("prevalida")).describeProfile(p).fields, profile);
+  for (const f of fields) {
+    if (f.kind === "pdf" || f.kind === "pkcs12" || f.example === "") continue;
+    if (f.choices) await page.selectOption(`[name="${f.name}"]`, f.example);
+    else await page.fill(`[name="${f.name}"]`, f.example);
+  }
+  return fields;
+}
+
+test("DIAN: messages as the applicant leaves each input, in the browser's validity and aria; submit held, then let through", async () => {
+  const page = await open("dian.certificado");
+  await fillExamples(page, "dian.certificado");
+  // A comma for a dot: the message, the browser's validity, aria, and the one-click fix.
+  await page.fill('[name="email"]', "laura.restrepo@andinacafe,com,co");
+  await page.locator('[name="email"]').blur();
+  let m = await shown(page, "email");
+  assert.equal(m[0].code, "email.comma_in_domain");
+  assert.match(m[0].text, /coma/);
+  let s = await state(page, "email");
+  assert.deepEqual([s.valid, s.invalid], [false, "true"]);
+  assert.ok(m[0].text.startsWith(s.message) && s.message.length > 20, s.message);
+  const box = await page.$eval('[data-prevalida-for="email"]', (el) => el.id);
+  assert.ok(s.describedby.split(" ").includes(box));
+  await page.click('[data-prevalida-for="email"] .prevalida-use');
+  assert.equal(await page.inputValue('[name="email"]'), "laura.restrepo@andinacafe.com.co");
+  assert.deepEqual(await shown(page, "email"), []);
+  assert.deepEqual((await state(page, "email")).invalid, "false");
+  // The municipio of another departamento; then the departamento is corrected and the
+  // municipio's message goes away by itself.
+  await page.fill('[name="ciudad"]', "Medellín");
+  await page.locator('[name="ciudad"]').blur();
+  m = await shown(page, "ciudad");
+  assert.equal(m[0]?.code, "place.municipality_elsewhere");
+  await page.fill('[name="departamento"]', "Antioquia");
+  await page.locator('[name="departamento"]').blur();
+  assert.deepEqual(await shown(page, "ciudad"), []);
+  // A confirmation that does not match: submit is held, the first invalid input reported.
+  await page.fill('[name="confirmacionClave"]', "Tucan!Verde47");
+  await page.click("#submit");
+  await page.waitForFunction(() => document.querySelector('[name="confirmacionClave"]').getAttribute("aria-invalid") === "true");
+  assert.equal(await page.isHidden("#sent"), true);
+  assert.equal((await shown(page, "confirmacionClave"))[0].code, "form.confirmation_mismatch");
+  await page.screenshot({ path: join(OUT, "forms-dian-errors.png"), fullPage: true });
+  // Corrected: the submit goes through.
+  await page.fill('[name="confirmacionClave"]', await page.inputValue('[name="claveAlmacen"]'));
+  await page.click("#submit");
+  await page.waitForSelector("#sent:not([hidden])", { timeout: 10000 });
+  await page.screenshot({ path: join(OUT, "forms-dian.png"), fullPage: true });
+  await page.close();
+});
+
+test("Siigo: a 1.2 MB carta, then a text PDF, then a scan under 1 MB; in English", async () => {
+  const page = await open("siigo.representante", "en");
+  assert.match(await page.textContent("#title"), /Siigo/);
+  await fillExamples(page, "siigo.representante");
+  const upload = (bytes) => page.setInputFiles('[name="cartaExoneracion"]', { name: "carta.pdf", mimeType: "application/pdf", buffer: Buffer.from(bytes) });
+  await upload(pdf({ pages: [{ image: "gray" }], padTo: 1_200_000 }));
+  await page.waitForSelector('[data-prevalida-for="cartaExoneracion"] p');
+  let m = await shown(page, "cartaExoneracion");
+  assert.equal(m[0].code, "pdf.too_large");
+  assert.match(m[0].text, /MB/);
+  assert.equal((await state(page, "cartaExoneracion")).valid, false);
+  await upload(pdf({ pages: [{ text: ["Carta de exoneración"] }] }));
+  await page.waitForFunction(() => document.querySelector('[data-prevalida-for="cartaExoneracion"] p')?.dataset.code === "pdf.needs_scan");
+  await upload(scan("gray"));
+  await page.waitForFunction(() => document.querySelector('[data-prevalida-for="cartaExoneracion"]').children.length === 0);
+  assert.equal((await state(page, "cartaExoneracion")).valid, true);
+  await page.click("#submit");
+  await page.waitForSelector("#sent:not([hidden])", { timeout: 10000 });
+  await page.screenshot({ path: join(OUT, "forms-siigo.png"), fullPage: true });
+  await page.close();
+});
+
+test("every profile renders, its examples pass on submit where it has no uploads; no request leaves the machine", async () => {
+  const names = await (await open("dian.certificado")).evaluate(async () => (await import("prevalida")).profiles());
+  for (const name of names) {
+    const page = await open(name);
+    const fields = await fillExamples(page, name);
+    assert.equal(await page.$$eval("#fields .field", (f) => f.length), fields.length, name);
+    // A required field left empty is held, with its message.
+    const first = fields.find((f) => f.required && f.kind !== "pdf" && f.kind !== "pkcs12");
+    await page.fill(`[name="${first.name}"]`, "").catch(() => page.selectOption(`[name="${first.name}"]`, ""));
+    await page.click("#submit");
+    await page.waitForFunction((n) => document.querySelector(`[name="${n}"]`).getAttribute("aria-invalid") === "true", first.name);
+    assert.equal((await shown(page, first.name))[0].code, "form.required", name);
+    await page.screenshot({ path: join(OUT, `forms-${name}.png`), fullPage: true });
+    await page.close();
+  }
+  assert.deepEqual(requests.filter((u) => !u.startsWith(base)), []);
+  assert.deepEqual(errors, []);
+});
