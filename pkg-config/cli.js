@@ -1,21 +1,28 @@
 #!/usr/bin/env node
 // `npx prevalida …`: the same checks from a terminal, offline (a back office checking the
-// uploads it received, a script over a folder of PDFs). Prints each finding's message, or
-// the whole result with --json. Exit code: 0 no error, 1 an error finding, 2 misuse.
-import { openAsBlob } from "node:fs";
-import { stat } from "node:fs/promises";
+// uploads it received, a script over a folder of PDFs, a form's values). Prints each
+// finding's message, or the results with --json. Exit code: 0 no error, 1 an error finding,
+// 2 misuse. Passwords are never taken from the command line: a form's password fields that
+// its values file leaves out are asked for (no echo) or read from stdin, one per line.
+import { openAsBlob, readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
 
 /** A Blob backed by the file (nothing read yet); a missing file is an ENOENT error. */
 async function fileBlob(path) {
   await stat(path);
   return openAsBlob(path);
 }
-import { checkEmail, checkId, checkPdf, checkPhone, extractPdfText } from "./node.js";
+import { checkEmail, checkForm, checkId, checkPdf, checkPhone, describeProfile, extractPdfText, prepareForm, profiles } from "./node.js";
 
 const USAGE = `usage:
-  prevalida pdf <file.pdf> [--max-bytes N] [--min-pages N] [--max-pages N] [--allow-encryption]
+  prevalida pdf <file.pdf | folder>… [--max-bytes N] [--min-pages N] [--max-pages N] [--allow-encryption]
                            [--text | --scan] [--color] [--must-contain TEXT]… [--issued-within-days N]
-                           [--today YYYY-MM-DD]
+                           [--today YYYY-MM-DD]     (many files: a summary; --json: one line per file)
+  prevalida form <profile> <values.json> [--files DIR] [--today YYYY-MM-DD]
+                           profile: ${profiles().join(", ")} or a profile .json;
+                           uploads: DIR/<field>.pdf (…p12, .pfx); passwords left out of values.json
+                           are asked for, or read from stdin, one per line
   prevalida text <file.pdf> [--pages 1,2] [--max-chars N]
   prevalida email <address>
   prevalida id <kind> <value>          kind: co.nit, co.cc, cl.rut, ec.ruc, … or a DIAN code (13, 31…)
@@ -56,17 +63,25 @@ async function main(argv) {
   let result;
   switch (command) {
     case "pdf": {
-      if (pos.length !== 1) return usage();
-      // A Blob backed by the file: the package reads no more of it than a browser would
-      // (an upload over 64 MB only by its first bytes).
-      result = await checkPdf(await fileBlob(pos[0]), {
+      if (pos.length === 0) return usage();
+      const rules = {
         maxBytes: int(opt, "max-bytes"), minPages: int(opt, "min-pages"), maxPages: int(opt, "max-pages"),
         encryption: opt["allow-encryption"] ? "allow" : "forbid",
         content: opt.text ? "text" : opt.scan ? "scan" : "any", color: opt.color === true,
         mustContain: opt["must-contain"], issuedWithinDays: int(opt, "issued-within-days"), today: one(opt, "today"), lang,
-      });
-      break;
+      };
+      const files = await pdfFiles(pos);
+      if (files.length === 1 && !(await stat(pos[0])).isDirectory()) {
+        // A Blob backed by the file: the package reads no more of it than a browser would
+        // (an upload over 64 MB only by its first bytes).
+        result = await checkPdf(await fileBlob(files[0]), rules);
+        break;
+      }
+      return pdfBatch(files, rules, opt.json === true, lang);
     }
+    case "form":
+      if (pos.length !== 2) return usage();
+      return form(pos[0], pos[1], one(opt, "files"), one(opt, "today"), opt.json === true, lang);
     case "text": {
       if (pos.length !== 1) return usage();
       const pages = one(opt, "pages")?.split(",").map(Number);
@@ -97,6 +112,103 @@ async function main(argv) {
   else for (const f of result.findings) console.log(`${f.severity}\t${f.code}\t${f.message}`);
   return result.ok ? 0 : 1;
 }
+
+/** The PDF files named: files as given, folders walked for `*.pdf` (sorted). */
+async function pdfFiles(paths) {
+  const out = [];
+  for (const p of paths) {
+    if (!(await stat(p)).isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    for (const e of (await readdir(p, { withFileTypes: true, recursive: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.isFile() && e.name.toLowerCase().endsWith(".pdf")) out.push(join(e.parentPath ?? e.path, e.name));
+    }
+  }
+  return out;
+}
+
+/** Many PDFs: a progress line on a terminal, a summary at the end; --json: one line per file. */
+async function pdfBatch(files, rules, json, lang) {
+  const tty = process.stderr.isTTY && !json;
+  const byCode = new Map();
+  let failed = 0;
+  for (const [i, file] of files.entries()) {
+    if (tty) process.stderr.write(`\r\x1b[K[${i + 1}/${files.length}] ${basename(file)}`);
+    const r = await checkPdf(await fileBlob(file), rules);
+    if (!r.ok) failed++;
+    for (const f of r.findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+    if (json) console.log(JSON.stringify({ file, ...r }));
+    else if (r.findings.length > 0) {
+      if (tty) process.stderr.write("\r\x1b[K");
+      console.log(file);
+      for (const f of r.findings) console.log(`  ${f.severity}\t${f.code}\t${f.message}`);
+    }
+  }
+  if (tty) process.stderr.write("\r\x1b[K");
+  if (!json) {
+    const en = lang === "en";
+    console.log(en
+      ? `${files.length} files: ${files.length - failed} without errors, ${failed} with errors.`
+      : `${files.length} archivos: ${files.length - failed} sin errores, ${failed} con errores.`);
+    for (const [code, n] of [...byCode].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${code}`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** A form's values file (and uploads in a folder) against a profile. */
+async function form(profileArg, valuesPath, filesDir, today, json, lang) {
+  const profile = profileArg.endsWith(".json") ? JSON.parse(readFileSync(profileArg, "utf8")) : profileArg;
+  const values = JSON.parse(readFileSync(valuesPath, "utf8"));
+  if (typeof values !== "object" || values === null || Array.isArray(values)) throw misuse(`${valuesPath} must hold a JSON object`);
+  await prepareForm(profile);
+  const fields = describeProfile(profile, { lang }).fields;
+  if (filesDir !== undefined) {
+    const names = await readdir(filesDir);
+    for (const f of fields.filter((x) => x.kind === "pdf" || x.kind === "pkcs12")) {
+      const file = names.find((n) => basename(n, extname(n)) === f.name);
+      if (file !== undefined) values[f.name] = await fileBlob(join(filesDir, file));
+    }
+  }
+  // Passwords: never on the command line; asked for, or read from stdin.
+  for (const f of fields.filter((x) => (x.kind === "password" || x.kind === "password_confirmation") && values[x.name] === undefined)) {
+    values[f.name] = await secret(`${f.label}: `);
+  }
+  const r = await checkForm(profile, values, { lang, today });
+  if (json) console.log(JSON.stringify({ ok: r.ok, fields: r.fields, normalized: r.normalized }, null, 2));
+  else if (r.findings.length === 0) console.log(lang === "en" ? "OK: nothing to fix." : "Todo bien: nada que corregir.");
+  else for (const f of r.findings) console.log(`${f.field}\t${f.severity}\t${f.code}\t${f.message}`);
+  return r.ok ? 0 : 1;
+}
+
+let stdinLines = null;
+/** A secret: typed at a prompt without echo on a terminal, else the next line of stdin. */
+async function secret(prompt) {
+  if (!process.stdin.isTTY) {
+    stdinLines ??= readFileSync(0, "utf8").split(/\r?\n/);
+    return stdinLines.shift() ?? "";
+  }
+  process.stderr.write(prompt);
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  let typed = "";
+  try {
+    for await (const chunk of process.stdin) {
+      for (const ch of chunk.toString("utf8")) {
+        if (ch === "\r" || ch === "\n") return typed;
+        if (ch === "\u0003") throw misuse("cancelled");
+        typed = ch === "\u007f" ? typed.slice(0, -1) : typed + ch;
+      }
+    }
+    return typed;
+  } finally {
+    process.stdin.setRawMode(false);
+    process.stdin.pause();
+    process.stderr.write("\n");
+  }
+}
+
+const misuse = (message) => Object.assign(new Error(message), { code: "api.invalid_argument" });
 
 function usage() {
   console.error(USAGE);

@@ -324,6 +324,52 @@ test("the CLI: npx prevalida pdf|text|email|id|phone, exit codes 0/1/2", () => {
   assert.match(r.stderr, /^usage:/);
 });
 
+test("the CLI over many files and forms: the PDF corpus in one invocation, a form file per profile", async () => {
+  const corpus = join(ROOT, "tests/corpus/pdf");
+  const cli = (args, input) => spawnSync("npx", ["--no-install", "prevalida", ...args], { cwd: app, encoding: "utf8", input });
+  // The whole corpus: one record per file with --json, and a summary that agrees with them.
+  const pdfs = readdirSync(corpus).filter((f) => f.endsWith(".pdf"));
+  let r = cli(["pdf", corpus, "--json"]);
+  const records = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(records.length, pdfs.length);
+  const failed = records.filter((x) => !x.ok);
+  assert.equal(r.status, failed.length > 0 ? 1 : 0);
+  assert.deepEqual(records.map((x) => x.file.split("/").pop()).sort(), pdfs.sort());
+  r = cli(["pdf", corpus]);
+  assert.match(r.stdout, new RegExp(`^${pdfs.length} archivos: ${pdfs.length - failed.length} sin errores, ${failed.length} con errores\\.$`, "m"));
+  const encrypted = records.filter((x) => x.findings.some((f) => f.code === "pdf.encrypted_user")).length;
+  assert.match(r.stdout, new RegExp(`^ +${encrypted}  pdf\\.encrypted_user$`, "m"));
+  // A form per profile: its examples pass; uploads from a folder; passwords from stdin.
+  const { scan, pdf } = await import("./pdf-fixtures.mjs");
+  for (const f of readdirSync(join(ROOT, "src/form/profiles"))) {
+    const profile = JSON.parse(readFileSync(join(ROOT, "src/form/profiles", f), "utf8"));
+    const dir = mkdtempSync(join(tmpdir(), "prevalida-form-"));
+    const values = {};
+    const secrets = [];
+    for (const x of profile.fields) {
+      if (x.kind === "password" || x.kind === "password_confirmation") secrets.push(x.example);
+      else if (x.example !== undefined) values[x.name] = x.example;
+    }
+    for (const x of profile.fields.filter((y) => y.kind === "pdf")) {
+      const lines = ["Fecha de expedición: 20 de noviembre de 2026", ...(x.mustContainFields ?? []).map((n) => values[n])];
+      writeFileSync(join(dir, `${x.name}.pdf`), x.content === "scan" ? scan(x.color ? "rgb-color" : "gray") : pdf({ pages: [{ text: lines }] }));
+    }
+    for (const x of profile.fields.filter((y) => y.kind === "pkcs12")) writeFileSync(join(dir, `${x.name}.p12`), new Uint8Array([0x30, 0x82, 1, 0]));
+    writeFileSync(join(dir, "values.json"), JSON.stringify(values));
+    r = cli(["form", profile.name, join(dir, "values.json"), "--files", dir, "--today", "2026-12-01"], secrets.join("\n") + "\n");
+    assert.equal(r.status, 0, `${profile.name}: ${r.stdout}${r.stderr}`);
+    // A mistake: exit 1 and the field named.
+    const email = profile.fields.find((y) => y.kind === "email");
+    if (email) {
+      writeFileSync(join(dir, "values.json"), JSON.stringify({ ...values, [email.name]: "ana@gmail,com" }));
+      r = cli(["form", profile.name, join(dir, "values.json"), "--files", dir, "--today", "2026-12-01"], secrets.join("\n") + "\n");
+      assert.equal(r.status, 1, profile.name);
+      assert.match(r.stdout, new RegExp(`^${email.name}\terror\temail\\.comma_in_domain\t`, "m"));
+    }
+  }
+  assert.equal(cli(["form", "nope", join(ROOT, "package.json")]).status, 2);
+});
+
 test("the README's 30-second example says what the package does", () => {
   writeFileSync(
     join(app, "readme.mjs"),
