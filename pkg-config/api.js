@@ -6,7 +6,7 @@ import * as wasm from "./prevalida.js";
 import { misuse, t } from "./messages.js";
 
 export * from "./checks.js";
-export { listCodes } from "./messages.js";
+export { listCodes, setMessages } from "./messages.js";
 export * from "./files.js";
 export * from "./forms.js";
 

@@ -3,7 +3,7 @@
 // (tsify) into prevalida.d.ts (the core module: Finding, Code and every option and result)
 // and prevalida_files.d.ts (the files module); this file declares the few hand-written
 // helpers and re-exports the rest.
-import type { CodeInfo, DianDocumentType, Finding, Lang } from "./prevalida.js";
+import type { Code, CodeInfo, DianDocumentType, Finding, Lang } from "./prevalida.js";
 
 // The typed-field checks (checkEmail, checkPassword, checkId, checkPhone, checkName…):
 // declared, with their documentation, by the registry (src/lib.rs `checks!`) in
@@ -185,6 +185,9 @@ export interface AttachedForm {
 export declare function attach(form: HTMLFormElement, profile: Profile, options?: AttachOptions): AttachedForm;
 
 // Every type generated from the Rust types (both modules) is exported by checks.d.ts.
+
+/** A portal's own wording for some codes, in `lang` (`{name}` marks a parameter, as `listCodes()` shows); `null` restores the package's message. */
+export declare function setMessages(lang: Lang, templates: Partial<Record<Code, string | null>>): void;
 
 /** The `Error` thrown on misuse (an argument of the wrong type or shape). */
 export interface PrevalidaError extends Error {

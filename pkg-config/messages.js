@@ -68,6 +68,25 @@ export function misuse(detail) {
   return e;
 }
 
+/**
+ * A portal's own wording: `templates` by code (`{name}` marks a parameter, as in
+ * `listCodes()`), in `lang`, used from now on for every finding of those codes; `null`
+ * restores the package's.
+ */
+export function setMessages(lang, templates) {
+  if (lang !== "es" && lang !== "en") throw misuse('lang must be "es" or "en"');
+  if (typeof templates !== "object" || templates === null) throw misuse("templates must be an object of code: template");
+  const { byName } = t();
+  for (const [code, template] of Object.entries(templates)) {
+    const info = byName.get(code);
+    if (info === undefined) throw misuse(`no code "${code}" (listCodes() has them all)`);
+    if (template !== null && typeof template !== "string") throw misuse(`templates["${code}"] must be a string or null`);
+    const own = (info.own ??= { es: info.es, en: info.en });
+    info[lang] = template ?? own[lang];
+    info[lang === "en" ? "ten" : "tes"] = compile(info[lang]);
+  }
+}
+
 /** Every finding code of both modules with its severity and message template (`{name}` marks a parameter). */
 export function listCodes(lang) {
   if (lang !== undefined && lang !== null && lang !== "es" && lang !== "en") throw misuse('lang must be "es" or "en"');

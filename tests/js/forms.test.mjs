@@ -153,3 +153,16 @@ test("checkField per keystroke, FormData values, a portal's own profile", async 
   await assert.rejects(p.checkForm("dian.certificado", 42), (e) => e.code === "api.invalid_argument");
   assert.throws(() => p.describeProfile({ fields: [{ name: "x", kind: "telepathy" }] }), (e) => e.code === "api.invalid_argument");
 });
+
+test("a portal rewords a message: setMessages, parameters still filled in, null restores", async () => {
+  await p.prepareForm("siigo.representante");
+  p.setMessages("es", { "pdf.too_large": "Tu carta pesa {size}; Siigo acepta hasta {max}." });
+  const values = { ...submission("siigo.representante"), cartaExoneracion: bigScan() };
+  let r = await p.checkForm("siigo.representante", values);
+  assert.equal(r.fields.cartaExoneracion[0].message, "Tu carta pesa 1,2 MB; Siigo acepta hasta 1 MB.");
+  assert.equal(p.listCodes().find((c) => c.code === "pdf.too_large").message, "Tu carta pesa {size}; Siigo acepta hasta {max}.");
+  p.setMessages("es", { "pdf.too_large": null });
+  r = await p.checkForm("siigo.representante", values);
+  assert.match(r.fields.cartaExoneracion[0].message, /^El PDF pesa 1,2 MB/);
+  assert.throws(() => p.setMessages("es", { "no.such": "x" }), (e) => e.code === "api.invalid_argument");
+});
