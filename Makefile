@@ -16,12 +16,14 @@ test:
 pkg:
 	bash scripts/build.sh
 
-## Compare with validator.js, zxcvbn and libphonenumber-js in one Node process, and the PDF
+## Compare with validator.js, zxcvbn and libphonenumber-js in one Node process, whole forms with
+## zod + validator.js + libphonenumber-js, and the PDF
 ## checks with pdf.js (Node) and in headless Chromium (needs the browser: full setup); print sizes.
 bench:
 	bash scripts/setup.sh
 	bash scripts/build.sh
 	node bench/bench.mjs
+	node bench/forms.mjs
 	node --expose-gc bench/pdf.mjs
 	node bench/pdf-browser.mjs
 

@@ -377,6 +377,7 @@ fn dictionary_matches(chars: &[char], folded: &[char], personal: &[String], out:
     let dict = dictionary();
     let n = chars.len();
     let mut key = String::with_capacity(MAX_WORD * 4);
+    let mut cands: Vec<&str> = Vec::with_capacity(personal.len());
     for i in 0..n {
         let end = (i + MAX_WORD).min(n);
         let leetable = folded[i..end].iter().any(|&c| unleet(c) != c);
@@ -389,14 +390,21 @@ fn dictionary_matches(chars: &[char], folded: &[char], personal: &[String], out:
             key.clear();
             let mut node = Some(0u32);
             let mut subs = 0;
+            // The personal tokens the key still begins: narrowed at each step, so the work
+            // per position is the few tokens that share its first letters.
+            cands.clear();
+            cands.extend(personal.iter().map(String::as_str));
             for j in i..end {
                 let c = folded[j];
                 let d = if leet { unleet(c) } else { c };
                 subs += usize::from(d != c);
                 key.push(d);
                 node = node.and_then(|nd| dict.step(nd, d));
-                let personal_prefix =
-                    !personal.is_empty() && personal.iter().any(|p| p.starts_with(key.as_str()));
+                if !cands.is_empty() {
+                    let k = key.as_str();
+                    cands.retain(|p| p.starts_with(k));
+                }
+                let personal_prefix = !cands.is_empty();
                 if node.is_none() && !personal_prefix {
                     break;
                 }
@@ -404,7 +412,7 @@ fn dictionary_matches(chars: &[char], folded: &[char], personal: &[String], out:
                     continue;
                 }
                 let extra = case_variations(&chars[i..=j]) + subs as f64 * 2f64.log10();
-                if personal_prefix && personal.contains(&key) {
+                if personal_prefix && cands.contains(&key.as_str()) {
                     out.push(Match {
                         start: i,
                         end: j + 1,
