@@ -460,10 +460,15 @@ export function attach(form, profile, options = {}) {
   };
   const files = () => Object.fromEntries(p.fields.filter((f) => FILE.has(f.kind)).map((f) => [f.name, input(f.name)?.files?.[0]]).filter(([, v]) => v));
   const typed = () => Object.fromEntries(p.fields.filter((f) => !FILE.has(f.kind)).map((f) => [f.name, valueOf(f.name)]));
-  /** Re-checks every typed field the applicant has left (rules between fields follow the change). */
-  const recheck = () => {
+  /** The fields whose check reads `name`'s value (the confirmation of a password, the NIT of its DV…). */
+  const readers = (name) =>
+    p.fields.filter((f) => [f.of, f.dvField, f.idTypeField, f.departmentField].includes(name) || (f.personalFields ?? []).includes(name));
+  /** Re-checks `name` and the fields that read it, those the applicant has left. */
+  const recheck = (name) => {
     const values = typed();
-    for (const f of p.fields) if (!FILE.has(f.kind) && touched.has(f.name)) show(f.name, checkTyped(p, f, (n) => values[n] ?? "", lang()).findings);
+    for (const f of [p.fields.find((x) => x.name === name), ...readers(name)]) {
+      if (f && !FILE.has(f.kind) && touched.has(f.name)) show(f.name, checkTyped(p, f, (n) => values[n] ?? "", lang()).findings);
+    }
   };
   for (const f of p.fields) {
     const el = input(f.name);
@@ -476,11 +481,11 @@ export function attach(form, profile, options = {}) {
       });
       continue;
     }
-    on(el, "input", () => touched.has(f.name) && recheck());
+    on(el, "input", () => recheck(f.name));
     for (const type of ["blur", "change"]) {
       on(el, type, () => {
         touched.add(f.name);
-        recheck();
+        recheck(f.name);
       });
     }
   }
