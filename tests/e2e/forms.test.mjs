@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
 import { pdf, scan } from "../js/pdf-fixtures.mjs";
+import { CASES, TODAY, submission } from "../js/form-cases.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const OUT = join(ROOT, "tests/e2e/out");
@@ -138,4 +139,30 @@ test("every profile renders, its examples pass on submit where it has no uploads
   }
   assert.deepEqual(requests.filter((u) => !u.startsWith(base)), []);
   assert.deepEqual(errors, []);
+});
+
+test("the Node suites in Chromium: every profile's valid submission passes, each mistake its code on its field", async () => {
+  const page = await open("dian.certificado");
+  // Values cross into the page as JSON: files as arrays of bytes, made Uint8Arrays there.
+  const wire = (values) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v instanceof Uint8Array ? { bytes: [...v] } : v]));
+  const run = (profile, values) =>
+    page.evaluate(async ({ profile, values, today }) => {
+      const m = await import("prevalida");
+      const v = Object.fromEntries(Object.entries(values).map(([k, x]) => [k, typeof x === "object" ? new Uint8Array(x.bytes) : x]));
+      const r = await m.checkForm(profile, v, { today });
+      return { ok: r.ok, codes: r.findings.filter((f) => f.severity !== "info").map((f) => `${f.code}@${f.field}`), messages: r.findings.every((f) => f.message.length > 0) };
+    }, { profile, values: wire(values), today: TODAY });
+  const names = await page.evaluate(async () => (await import("prevalida")).profiles());
+  for (const name of names) {
+    const r = await run(name, submission(name));
+    assert.deepEqual([r.ok, r.codes], [true, []], name);
+  }
+  for (const [name, field, value, code, also] of CASES) {
+    const r = await run(name, { ...submission(name), ...also, [field]: value });
+    assert.equal(r.ok, false, `${name}.${field}`);
+    assert.deepEqual(r.codes.filter((c) => !c.endsWith(`@${field}`)), [], `${name}.${field}: only its field`);
+    assert.ok(r.codes.includes(`${code}@${field}`), `${name}.${field}: want ${code}, got ${r.codes}`);
+    assert.ok(r.messages);
+  }
+  await page.close();
 });

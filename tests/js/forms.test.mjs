@@ -7,36 +7,7 @@ import { readFileSync } from "node:fs";
 import * as p from "../../pkg/node.js";
 import { KINDS } from "../../pkg/form-engine.js";
 import { pdf, scan } from "./pdf-fixtures.mjs";
-
-const TODAY = "2026-12-01";
-const profile = (name) => JSON.parse(readFileSync(new URL(`../../src/form/profiles/${name}.json`, import.meta.url), "utf8"));
-const corpus = (f) => new Uint8Array(readFileSync(new URL(`../corpus/pdf/${f}`, import.meta.url)));
-
-/** The typed examples of a profile, as a form sends them. */
-function examples(name) {
-  return Object.fromEntries(p.describeProfile(name).fields.filter((f) => f.example !== "").map((f) => [f.name, f.example]));
-}
-
-/** A file that meets an upload field's rules, with the values typed in the fields it must hold. */
-function goodFile(field, values) {
-  if (field.content === "scan") return scan(field.color ? "rgb-color" : "gray", field.minPages ?? 1);
-  const lines = ["Documento de prueba", "Fecha de expedición: 20 de noviembre de 2026"];
-  for (const name of field.mustContainFields ?? []) lines.push(`${name}: ${values[name]}`);
-  return pdf({ pages: [{ text: lines }] });
-}
-
-/** The examples and a good file for every upload: a valid submission. */
-function submission(name) {
-  const values = examples(name);
-  for (const f of profile(name).fields) {
-    if (f.kind === "pdf") values[f.name] = goodFile(f, values);
-    if (f.kind === "pkcs12") values[f.name] = new Uint8Array([0x30, 0x82, 0x01, 0x00]);
-  }
-  return values;
-}
-
-/** A 1.2 MB scan: over Siigo's 1 MB, under 2 MB. */
-const bigScan = () => pdf({ pages: [{ image: "gray" }], padTo: 1_200_000 });
+import { CASES, TODAY, bigScan, examples, submission } from "./form-cases.mjs";
 
 const codesOf = (r) => r.findings.filter((f) => f.severity !== "info").map((f) => `${f.code}@${f.field}`);
 
@@ -73,26 +44,7 @@ test("every built-in profile: its examples and good uploads pass, every field an
 });
 
 test("the mistakes people make, each its code on its field", async () => {
-  const cases = [
-    // [profile, field, value, code]
-    ["dian.certificado", "email", "facturacion@andinacafe,com,co", "email.comma_in_domain"],
-    ["dian.certificado", "nit", "901458732-3", "id.check_digit"],
-    ["dian.certificado", "confirmacionClave", "Tucan!Verde47M", "form.confirmation_mismatch"],
-    ["dian.certificado", "ciudad", "05001", "place.municipality_elsewhere"],
-    ["dian.certificado", "ciudad", "Medellín", "place.municipality_elsewhere"],
-    ["dian.certificado", "nombresRepresentante", "Laura 3", "name.digit"],
-    ["dian.certificado", "direccion", "correo@andina.co", "address.invalid_char"],
-    ["dian.certificado", "razonSocial", "", "form.required"],
-    ["gse.cuenta", "nuevaContrasena", "clave1234", "password.missing_upper", { confirmarContrasena: "clave1234" }],
-    ["dian.certificado", "numeroDocumentoRepresentante", "12", "id.too_short"],
-    ["siigo.representante", "cartaExoneracion", bigScan(), "pdf.too_large"],
-    ["siigo.representante", "cartaExoneracion", pdf({ pages: [{ text: ["Carta de exoneración firmada"] }] }), "pdf.needs_scan"],
-    ["gse.juridica", "rutPdf", corpus("pypdf__r4-aes-user-password.pdf"), "pdf.encrypted_user"],
-    ["icert.solicitud", "copiaIdentificacion", scan("gray"), "pdf.needs_color"],
-    ["icert.solicitud", "correo", "ana maria@gmail.com", "email.space_inside"],
-    ["sii.certificado", "rutPersona", "15.634.218-2", "id.check_digit"],
-  ];
-  for (const [name, field, value, code, also] of cases) {
+  for (const [name, field, value, code, also] of CASES) {
     const values = { ...submission(name), ...also, [field]: value };
     const r = await p.checkForm(name, values, { today: TODAY });
     assert.equal(r.ok, false, `${name}.${field}`);
