@@ -89,13 +89,17 @@ async function loadPlaces() {
 function table(csv, dc, dn, mc, mn) {
   const departments = new Map();
   const municipalities = [];
+  const byDepartment = new Map();
   for (const line of csv.split("\n").slice(1)) {
     const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, "").replaceAll('""', '"'));
     if (cells.length < 4 || cells[mc] === "") continue;
     if (!departments.has(cells[dc])) departments.set(cells[dc], place(cells[dc], cells[dn]));
-    municipalities.push(place(cells[mc], cells[mn]));
+    const m = place(cells[mc], cells[mn]);
+    municipalities.push(m);
+    if (!byDepartment.has(cells[dc])) byDepartment.set(cells[dc], []);
+    byDepartment.get(cells[dc]).push(m);
   }
-  return { departments: [...departments.values()], municipalities };
+  return { departments: [...departments.values()], municipalities, byDepartment };
 }
 
 const place = (code, name) => ({ code, name, key: key(name) });
@@ -109,13 +113,12 @@ function key(s) {
 }
 
 /**
- * The place typed as `value` among `list` (those `within` first): by code; by name exactly;
+ * The place typed as `value` among `here`: by code; by name exactly;
  * then the one name that starts with it ("Bogotá" → "Bogotá, D.C."), then the one that holds
  * it as whole words ("San Andrés" → the archipelago). `null` when none or several.
  */
-function find(list, value, within = () => true) {
+function find(here, value) {
   const v = value.trim();
-  const here = list.filter(within);
   if (/^\d+$/.test(v)) return here.find((p) => p.code === v) ?? null;
   const k = key(v);
   if (k === "") return null;
@@ -208,7 +211,8 @@ function checkTyped(p, f, get, lang) {
       return { findings: r.findings, normalized: r.ok ? r.e164 : undefined };
     }
     case "name":
-      return one(checkName(v, { kind: f.nameKind ?? "person", ...(f.maxLength !== undefined && { maxLength: f.maxLength }), field, lang }));
+      // Composed (NFC), as portals store names: "José" typed with a combining accent is one "é".
+      return one(checkName(v.normalize("NFC"), { kind: f.nameKind ?? "person", ...(f.maxLength !== undefined && { maxLength: f.maxLength }), field, lang }));
     case "address":
       return one(checkAddress(v, { ...(f.maxLength !== undefined && { maxLength: f.maxLength }), field, lang }));
     case "country": {
@@ -245,7 +249,8 @@ function checkPlace(p, f, v, get, lang) {
     return d ? { findings: [], normalized: d.code } : { findings: [coded("place.unknown_department", field, lang, { value: shown })] };
   }
   const dept = f.departmentField ? find(t.departments, get(f.departmentField)) : null;
-  const m = (dept && find(t.municipalities, v, (x) => x.code.startsWith(dept.code))) ?? find(t.municipalities, v);
+  // Those of the departamento first (a name repeats across departamentos), then anywhere.
+  const m = (dept && find(t.byDepartment.get(dept.code) ?? [], v)) ?? find(t.municipalities, v);
   if (m && dept && !m.code.startsWith(dept.code)) {
     const actual = t.departments.find((d) => m.code.startsWith(d.code))?.name ?? "";
     return { findings: [coded("place.municipality_elsewhere", field, lang, { municipality: m.name, actual, department: dept.name })] };
@@ -307,10 +312,13 @@ export function checkField(profile, name, value, values, options) {
   const p = resolve(profile);
   const f = p.fields.find((x) => x.name === name);
   if (f === undefined) throw misuse(`the profile has no field "${name}"`);
-  const { text } = split(values ?? {});
-  text[name] = typeof value === "string" ? value : "";
   if (FILE.has(f.kind)) throw misuse(`"${name}" is a file: check it with checkForm`);
-  const r = checkTyped(p, f, (n) => text[n] ?? "", options?.lang);
+  const v = typeof value === "string" ? value : "";
+  // A plain object is read as it is (per keystroke, no copy); a FormData or a form element is split.
+  const plain = isObject(values) && [Object.prototype, null].includes(Object.getPrototypeOf(values));
+  const others = values === undefined || values === null ? {} : plain ? values : split(values).text;
+  const get = (n) => (n === name ? v : typeof others[n] === "string" ? others[n] : "");
+  const r = checkTyped(p, f, get, options?.lang);
   return { ok: !r.findings.some((x) => x.severity === "error"), findings: r.findings, ...(r.normalized !== undefined && { normalized: r.normalized }) };
 }
 
