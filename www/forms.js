@@ -24,6 +24,8 @@ const d = describeProfile(name, { lang });
 $("title").textContent = d.title;
 document.title = `${d.title} · prevalida`;
 if (lang === "en") {
+  document.querySelector(".portals a").textContent = "Single fields";
+  document.querySelector(".portals .lang").firstChild.textContent = "Language ";
   $("lead").textContent = "We check your data in your browser, before it is sent. Nothing you type leaves this page.";
   $("submit").textContent = "Send request";
   $("sent").textContent = "All good: the form would be sent now.";
