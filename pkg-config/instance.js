@@ -31,7 +31,9 @@ export function run(index, name, value, options) {
     }
     const text = typeof value === "string" ? value : "";
     const parts = typeof value === "string" ? "" : partsJson(value);
-    const raw = NON_ASCII.test(text) || NON_ASCII.test(json) || NON_ASCII.test(parts)
+    // A password (and its confirmation, in the options) that is not all ASCII crosses as
+    // bytes; other checks hold nothing secret and take the direct path.
+    const raw = name === "checkPassword" && (NON_ASCII.test(text) || NON_ASCII.test(json))
       ? runBytes(index, text, parts, json)
       : wasm.runCheck(index, text, parts, json);
     return finish(name, JSON.parse(raw), options);
@@ -50,9 +52,9 @@ function partsJson(value) {
 }
 
 /**
- * Strings that are not all ASCII cross as UTF-8 bytes, zeroed here after the call:
- * wasm-bindgen's string passing reallocates such a string's buffer, which could leave the
- * start of a password in freed memory (src/js/core.rs `run_check_bytes`).
+ * A password's strings that are not all ASCII cross as UTF-8 bytes, zeroed here after the
+ * call: wasm-bindgen's string passing reallocates such a string's buffer, which could leave
+ * the start of a password in freed memory (src/js/core.rs `run_check_bytes`).
  */
 const NON_ASCII = /[^\x00-\x7f]/;
 const encoder = new TextEncoder();

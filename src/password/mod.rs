@@ -377,8 +377,14 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
             push!(Code::PasswordBlocklisted, vec![]);
         }
     }
+    // The user's data split once, for this rule and for the strength estimate.
+    let tokens: Vec<String> = opts
+        .personal
+        .iter()
+        .flat_map(|p| strength::personal_tokens(p))
+        .collect();
     if !opts.personal.is_empty() {
-        let found = personal_in(value, &opts.personal);
+        let found = personal_in(value, &tokens);
         rules.push(rule(RuleId::NoPersonal, found.is_none() && !empty, None));
         if let Some(v) = found {
             push!(Code::PasswordContainsPersonal, vec![("value", v.into())]);
@@ -398,7 +404,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         );
     }
 
-    let strength = strength::estimate(value, &opts.personal);
+    let strength = strength::estimate_with_tokens(value, &tokens);
     let compliant = findings.is_empty() || no_errors(&findings);
     if !empty && compliant && strength.score < 3 {
         let pattern = strength
@@ -434,26 +440,23 @@ fn longest_run(s: &str) -> (usize, char) {
     (best, best_c)
 }
 
-/// The first personal token (≥ 3 characters; ≥ 4 digits for numbers) found inside the
-/// password, compared case- and accent-insensitively. Returns the token as folded.
-fn personal_in(password: &str, personal: &[String]) -> Option<String> {
+/// The first personal token (≥ 3 characters; ≥ 4 digits for numbers; `tokens` from
+/// `strength::personal_tokens`) found inside the password, compared case- and
+/// accent-insensitively. Returns the token as folded.
+fn personal_in(password: &str, tokens: &[String]) -> Option<String> {
     let mut folded: String = password.chars().map(crate::text::fold).collect();
     let mut digits: String = password.chars().filter(char::is_ascii_digit).collect();
-    let found = personal
-        .iter()
-        .flat_map(|p| strength::personal_tokens(p))
-        .find(|t| {
-            let numeric = t.chars().all(|c| c.is_ascii_digit());
-            if numeric {
-                t.len() >= 4
-                    && (crate::text::has_sub(&folded, t) || crate::text::has_sub(&digits, t))
-            } else {
-                crate::text::char_len(t) >= 3 && crate::text::has_sub(&folded, t)
-            }
-        });
+    let found = tokens.iter().find(|t| {
+        let numeric = t.chars().all(|c| c.is_ascii_digit());
+        if numeric {
+            t.len() >= 4 && (crate::text::has_sub(&folded, t) || crate::text::has_sub(&digits, t))
+        } else {
+            crate::text::char_len(t) >= 3 && crate::text::has_sub(&folded, t)
+        }
+    });
     crate::wipe::string(&mut folded);
     crate::wipe::string(&mut digits);
-    found
+    found.cloned()
 }
 
 #[cfg(test)]

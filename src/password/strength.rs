@@ -226,6 +226,13 @@ struct Match {
 /// Estimates the guesses for `password`; `personal` are the user's own data (each counted
 /// as a one-guess word).
 pub fn estimate(password: &str, personal: &[String]) -> Strength {
+    let tokens: Vec<String> = personal.iter().flat_map(|p| personal_tokens(p)).collect();
+    estimate_with_tokens(password, &tokens)
+}
+
+/// [`estimate`] with the user's data already split by [`personal_tokens`] (the password
+/// check splits them once for its own rule and for this).
+pub fn estimate_with_tokens(password: &str, tokens: &[String]) -> Strength {
     let mut chars: Vec<char> = password.chars().take(ANALYZED).collect();
     let extra = if chars.len() < ANALYZED {
         0.0
@@ -233,14 +240,14 @@ pub fn estimate(password: &str, personal: &[String]) -> Strength {
         password.chars().skip(ANALYZED).count() as f64
     };
     let mut folded: Vec<char> = chars.iter().map(|&c| crate::text::fold(c)).collect();
-    let strength = estimate_chars(&chars, &folded, extra, personal);
+    let strength = estimate_chars(&chars, &folded, extra, tokens);
     // These are copies of the password: overwrite them before they are freed.
     crate::wipe::chars(&mut chars);
     crate::wipe::chars(&mut folded);
     strength
 }
 
-fn estimate_chars(chars: &[char], folded: &[char], extra: f64, personal: &[String]) -> Strength {
+fn estimate_chars(chars: &[char], folded: &[char], extra: f64, tokens: &[String]) -> Strength {
     let n = chars.len();
     if n == 0 {
         return Strength {
@@ -249,10 +256,10 @@ fn estimate_chars(chars: &[char], folded: &[char], extra: f64, personal: &[Strin
             patterns: Vec::new(),
         };
     }
-    let personal: Vec<String> = personal
+    let personal: Vec<String> = tokens
         .iter()
-        .flat_map(|p| personal_tokens(p))
         .filter(|t| crate::text::char_len(t) >= 3)
+        .cloned()
         .collect();
 
     let mut matches = Vec::new();
