@@ -414,6 +414,76 @@ codes! {
         "La dirección tiene {length} caracteres; el máximo es {max}.",
         "The address has {length} characters; the maximum is {max}.";
 
+    // ---- certificate files (checkCertificate) ----
+    /// Not a PKCS#12 file: what it really is (a PEM or .cer certificate, a PDF, a ZIP…).
+    P12NotPkcs12 = "p12.not_pkcs12", Error,
+        "El archivo no es un certificado .p12/.pfx sino {kind}. Sube el archivo .p12 o .pfx que te entregó la entidad certificadora.",
+        "The file is not a .p12/.pfx certificate but {kind}. Upload the .p12 or .pfx file your certificate authority gave you.";
+    /// The password does not open the file.
+    P12WrongPassword = "p12.wrong_password", Error,
+        "La contraseña no abre este certificado. Escríbela exactamente como te la entregaron (mayúsculas, tildes y símbolos cuentan).",
+        "The password does not open this certificate. Type it exactly as you received it (capitals, accents and symbols count).";
+    /// The file is protected and no password was given.
+    P12PasswordMissing = "p12.password_missing", Error,
+        "Escribe la contraseña del certificado.",
+        "Enter the certificate's password.";
+    /// No MAC and nothing encrypted: any password "opens" it, so the one typed cannot be checked.
+    P12PasswordUnverifiable = "p12.password_unverifiable", Warning,
+        "Este archivo abre con cualquier contraseña, así que no podemos comprobar la que escribiste.",
+        "This file opens with any password, so we cannot check the one you typed.";
+    /// The certificate's validity ended.
+    P12Expired = "p12.expired", Error,
+        "El certificado venció el {date}. Solicita uno nuevo o renuévalo.",
+        "The certificate expired on {date}. Request or renew one.";
+    /// The certificate is not valid yet.
+    P12NotYetValid = "p12.not_yet_valid", Error,
+        "El certificado solo es válido desde el {date}.",
+        "The certificate is only valid from {date}.";
+    /// Valid, but ending soon.
+    P12ExpiresSoon = "p12.expires_soon", Warning,
+        "El certificado vence en {days} días ({date}): renuévalo pronto.",
+        "The certificate expires in {days} days ({date}): renew it soon.";
+    /// No private key in the file: a certificate alone cannot sign.
+    P12NoPrivateKey = "p12.no_private_key", Error,
+        "El archivo no trae la clave privada, así que no sirve para firmar. Exporta el certificado con su clave privada.",
+        "The file has no private key, so it cannot sign. Export the certificate with its private key.";
+    /// No certificate in the file.
+    P12NoCertificate = "p12.no_certificate", Error,
+        "El archivo no trae el certificado, solo una clave.",
+        "The file has no certificate, only a key.";
+    /// The private key is not the certificate's.
+    P12KeyMismatch = "p12.key_mismatch", Error,
+        "La clave privada del archivo no corresponde al certificado.",
+        "The file's private key does not belong to the certificate.";
+    /// The holder's identifier is not the one in the form.
+    P12HolderMismatch = "p12.holder_mismatch", Error,
+        "El certificado es de {found}, no de {expected}. Sube el certificado del titular del formulario.",
+        "The certificate belongs to {found}, not to {expected}. Upload the certificate of the form's holder.";
+    /// No holder identifier found to compare with the form.
+    P12HolderNotFound = "p12.holder_not_found", Warning,
+        "No encontramos en el certificado el número del titular para compararlo con {expected}.",
+        "We did not find the holder's number in the certificate to compare it with {expected}.";
+    /// Old encryption (RC2/3DES): it opens, but some systems refuse it.
+    P12LegacyEncryption = "p12.legacy_encryption", Info,
+        "El archivo usa un cifrado antiguo (RC2/3DES); algunos sistemas ya no lo aceptan.",
+        "The file uses old encryption (RC2/3DES); some systems no longer accept it.";
+    /// Larger than any certificate file, or than the portal's limit.
+    P12TooLarge = "p12.too_large", Error,
+        "El archivo pesa {size}; un certificado pesa unos pocos KB (máximo {max}).",
+        "The file is {size}; a certificate is a few KB (maximum {max}).";
+    /// More key-derivation work than the documented ceiling: refused, not run.
+    P12TooComplex = "p12.too_complex", Error,
+        "El archivo pide {iterations} iteraciones; revisamos hasta {max}. Expórtalo de nuevo con las opciones por defecto.",
+        "The file asks for {iterations} iterations; we check up to {max}. Export it again with the default options.";
+    /// An algorithm this package does not read.
+    P12Unsupported = "p12.unsupported", Error,
+        "El archivo usa un cifrado que no podemos leer ({algorithm}). Expórtalo de nuevo con las opciones por defecto.",
+        "The file uses encryption we cannot read ({algorithm}). Export it again with the default options.";
+    /// Truncated or damaged.
+    P12Damaged = "p12.damaged", Error,
+        "El certificado está incompleto o dañado. Descárgalo o expórtalo de nuevo.",
+        "The certificate is incomplete or damaged. Download or export it again.";
+
     // ---- places (forms: country, departamento, municipio fields) ----
     /// Not a country we know, by code or by name.
     PlaceUnknownCountry = "place.unknown_country", Error,
