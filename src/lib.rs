@@ -25,6 +25,8 @@ mod idn;
 pub mod js;
 pub mod json;
 #[cfg(feature = "files")]
+pub mod p12;
+#[cfg(feature = "files")]
 pub mod pdf;
 #[cfg_attr(all(target_arch = "wasm32", feature = "files"), allow(dead_code))]
 mod text;

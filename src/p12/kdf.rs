@@ -1,0 +1,85 @@
+//! The PKCS#12 key derivation (RFC 7292 appendix B.2) and the password encodings it takes.
+//! Legacy bags (RC2, 3DES) and every MAC use it; PBES2 bags use PBKDF2 instead, with the
+//! password's UTF-8 bytes. Short enough to write here rather than pull a crate for it.
+
+use sha1::Digest;
+
+/// What the derived bytes are for (RFC 7292 B.3): the `ID` byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A cipher key.
+    Key = 1,
+    /// A CBC initialization vector.
+    Iv = 2,
+    /// An HMAC key for the MAC.
+    Mac = 3,
+}
+
+/// The block size `v` of SHA-1 and SHA-256, the only digests used with this KDF here.
+const V: usize = 64;
+
+/// `n` bytes derived from `password` (already encoded, see [`bmp`]) and `salt` with digest
+/// `D` run `iterations` times per output block. The caller has bounded `iterations`.
+pub fn derive<D: Digest>(
+    password: &[u8],
+    salt: &[u8],
+    purpose: Purpose,
+    iterations: u32,
+    n: usize,
+) -> Vec<u8> {
+    let d = [purpose as u8; V];
+    let mut i = fill(salt);
+    i.extend_from_slice(&fill(password));
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let mut h = D::new();
+        h.update(d);
+        h.update(&i);
+        let mut a = h.finalize();
+        for _ in 1..iterations.max(1) {
+            a = D::digest(&a);
+        }
+        let take = (n - out.len()).min(a.len());
+        out.extend_from_slice(a.get(..take).unwrap_or_default());
+        if out.len() >= n || a.is_empty() {
+            break;
+        }
+        // I_j = (I_j + B + 1) mod 2^(8v), B = A repeated to v bytes.
+        let b: Vec<u8> = a.iter().copied().cycle().take(V).collect();
+        for block in i.chunks_mut(V) {
+            let mut carry = 1u16;
+            for (x, y) in block.iter_mut().zip(b.iter()).rev() {
+                let s = u16::from(*x) + u16::from(*y) + carry;
+                *x = s as u8;
+                carry = s >> 8;
+            }
+        }
+    }
+    out
+}
+
+/// `x` repeated up to the next multiple of `V` bytes; empty stays empty.
+fn fill(x: &[u8]) -> Vec<u8> {
+    let n = x.len().div_ceil(V) * V;
+    x.iter().copied().cycle().take(n).collect()
+}
+
+/// The password as the KDF takes it: a BMPString (UTF-16BE) with a two-byte zero
+/// terminator, so an empty password is `00 00`; no password at all is zero bytes (RFC 7292
+/// B.1). Characters outside the BMP are written as surrogate pairs, as Windows and OpenSSL 3 do.
+pub fn bmp(password: Option<&str>) -> Vec<u8> {
+    let Some(p) = password else {
+        return Vec::new();
+    };
+    let mut out: Vec<u8> = p.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+/// The encoding OpenSSL 1.x used for a non-ASCII password: each UTF-8 byte widened to 16
+/// bits. Files it made still verify only this way (OpenSSL 3's own `pkcs12` tries it too).
+pub fn bytewise(password: &str) -> Vec<u8> {
+    let mut out: Vec<u8> = password.bytes().flat_map(|b| [0, b]).collect();
+    out.extend_from_slice(&[0, 0]);
+    out
+}
