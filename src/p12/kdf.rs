@@ -20,7 +20,7 @@ const V: usize = 64;
 
 /// `n` bytes derived from `password` (already encoded, see [`bmp`]) and `salt` with digest
 /// `D` run `iterations` times per output block. The caller has bounded `iterations`.
-pub fn derive<D: Digest>(
+pub fn derive<D: Rehash>(
     password: &[u8],
     salt: &[u8],
     purpose: Purpose,
@@ -36,9 +36,7 @@ pub fn derive<D: Digest>(
         h.update(d);
         h.update(&i);
         let mut a = h.finalize();
-        for _ in 1..iterations.max(1) {
-            a = D::digest(&a);
-        }
+        D::rehash(&mut a, iterations.saturating_sub(1));
         let take = (n - out.len()).min(a.len());
         out.extend_from_slice(a.get(..take).unwrap_or_default());
         if out.len() >= n || a.is_empty() {
@@ -82,4 +80,77 @@ pub fn bytewise(password: &str) -> Vec<u8> {
     let mut out: Vec<u8> = password.bytes().flat_map(|b| [0, b]).collect();
     out.extend_from_slice(&[0, 0]);
     out
+}
+
+/// A digest whose compression function the KDF's inner loop calls directly. The loop hashes
+/// its own 20- or 32-byte output thousands of times, one padded block each; through the
+/// streaming `Digest` API that cost 40 times the compression itself in debug builds (the
+/// mutation tests) and a good share in wasm.
+pub trait Rehash: Digest {
+    /// Replaces `a` (a whole digest output) with its digest, `times` times.
+    fn rehash(a: &mut [u8], times: u32);
+}
+
+/// Hashes `a` (a whole SHA-1 or SHA-256 output: `4 * N` bytes, under one block) `times`
+/// times with `compress` from the initial state `iv`. The padding of a fixed-length message
+/// does not change, so the block is padded once and only its first `4 * N` bytes rewritten.
+fn rehash_with<const N: usize>(
+    a: &mut [u8],
+    times: u32,
+    iv: [u32; N],
+    compress: fn(&mut [u32; N], &[[u8; 64]]),
+) {
+    let n = a.len();
+    if times == 0 || n != 4 * N || n >= 56 {
+        return;
+    }
+    let mut block = [0u8; 64];
+    if let Some(msg) = block.get_mut(..n) {
+        msg.copy_from_slice(a);
+    }
+    if let Some(b) = block.get_mut(n) {
+        *b = 0x80;
+    }
+    if let Some(dst) = block.get_mut(56..) {
+        dst.copy_from_slice(&(n as u64 * 8).to_be_bytes());
+    }
+    for _ in 0..times {
+        let mut state = iv;
+        compress(&mut state, core::slice::from_ref(&block));
+        if let Some(dst) = block.get_mut(..n) {
+            dst.copy_from_slice(state.map(u32::to_be_bytes).as_flattened());
+        }
+    }
+    if let Some(src) = block.get(..n) {
+        a.copy_from_slice(src);
+    }
+}
+
+impl Rehash for sha1::Sha1 {
+    fn rehash(a: &mut [u8], times: u32) {
+        let iv = [
+            0x6745_2301,
+            0xefcd_ab89,
+            0x98ba_dcfe,
+            0x1032_5476,
+            0xc3d2_e1f0,
+        ];
+        rehash_with(a, times, iv, sha1::block_api::compress);
+    }
+}
+
+impl Rehash for sha2::Sha256 {
+    fn rehash(a: &mut [u8], times: u32) {
+        let iv = [
+            0x6a09_e667,
+            0xbb67_ae85,
+            0x3c6e_f372,
+            0xa54f_f53a,
+            0x510e_527f,
+            0x9b05_688c,
+            0x1f83_d9ab,
+            0x5be0_cd19,
+        ];
+        rehash_with(a, times, iv, sha2::block_api::compress256);
+    }
 }
