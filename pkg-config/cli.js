@@ -13,7 +13,7 @@ async function fileBlob(path) {
   await stat(path);
   return openAsBlob(path);
 }
-import { checkEmail, checkForm, checkId, checkPdf, checkPhone, describeProfile, extractPdfText, prepareForm, profiles } from "./node.js";
+import { checkCertificate, checkEmail, checkForm, checkId, checkPdf, checkPhone, describeProfile, extractPdfText, prepareForm, profiles } from "./node.js";
 
 const USAGE = `usage:
   prevalida pdf <file.pdf | folder>… [--max-bytes N] [--min-pages N] [--max-pages N] [--allow-encryption]
@@ -23,6 +23,9 @@ const USAGE = `usage:
                            profile: ${profiles().join(", ")} or a profile .json;
                            uploads: DIR/<field>.pdf (…p12, .pfx); passwords left out of values.json
                            are asked for, or read from stdin, one per line
+  prevalida cert <file.p12|.pfx> [--expect KIND:VALUE] [--at YYYY-MM-DD] [--expires-soon-days N]
+                           the password is asked for (no echo), or read from stdin; never an argument;
+                           --no-password for a file that has none; KIND: cl.rut, co.nit, 13, 31…
   prevalida text <file.pdf> [--pages 1,2] [--max-chars N]
   prevalida email <address>
   prevalida id <kind> <value>          kind: co.nit, co.cc, cl.rut, ec.ruc, … or a DIAN code (13, 31…)
@@ -58,7 +61,7 @@ const int = (opt, name) => {
 
 async function main(argv) {
   const [command, ...rest] = argv;
-  const { pos, opt } = parse(rest, new Set(["json", "allow-encryption", "text", "scan", "color", "mobile", "fixed"]));
+  const { pos, opt } = parse(rest, new Set(["json", "allow-encryption", "text", "scan", "color", "mobile", "fixed", "no-password"]));
   const lang = one(opt, "lang") ?? "es";
   let result;
   switch (command) {
@@ -78,6 +81,20 @@ async function main(argv) {
         break;
       }
       return pdfBatch(files, rules, opt.json === true, lang);
+    }
+    case "cert": {
+      if (pos.length !== 1) return usage();
+      const expect = one(opt, "expect");
+      const [kind, ...value] = expect?.split(":") ?? [];
+      if (expect !== undefined && (value.length === 0 || value.join(":") === "")) throw misuse("--expect is KIND:VALUE (cl.rut:12.345.678-5)");
+      const blob = await fileBlob(pos[0]);
+      const password = opt["no-password"] ? undefined : await secret(lang === "en" ? "Certificate password: " : "Contraseña del certificado: ");
+      result = await checkCertificate(blob, password, {
+        lang, at: one(opt, "at"), expiresSoonDays: int(opt, "expires-soon-days"),
+        ...(expect !== undefined && { expect: { kind, value: value.join(":") } }),
+      });
+      if (!opt.json && result.subject) console.log(`${result.subject}\n  ${result.notBefore} → ${result.notAfter}${result.holderIds.length ? `; ${result.holderIds.map((h) => `${h.kind} ${h.value}`).join(", ")}` : ""}`);
+      break;
     }
     case "form":
       if (pos.length !== 2) return usage();
@@ -171,7 +188,11 @@ async function form(profileArg, valuesPath, filesDir, today, json, lang) {
     }
   }
   // Passwords: never on the command line; asked for, or read from stdin.
-  for (const f of fields.filter((x) => (x.kind === "password" || x.kind === "password_confirmation") && values[x.name] === undefined)) {
+  // A certificate's password field is a secret too.
+  const raw = typeof profile === "string" ? null : profile;
+  const secretFields = new Set((await import("./profiles.js")).default[typeof profile === "string" ? profile : raw.extends]?.fields
+    .filter((x) => x.kind === "pkcs12" && x.passwordField).map((x) => x.passwordField) ?? []);
+  for (const f of fields.filter((x) => (x.kind === "password" || x.kind === "password_confirmation" || secretFields.has(x.name)) && values[x.name] === undefined)) {
     values[f.name] = await secret(`${f.label}: `);
   }
   const r = await checkForm(profile, values, { lang, today });

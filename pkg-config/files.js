@@ -101,3 +101,23 @@ export async function identifyFile(data) {
   const u = await upload(data, false);
   return ask("identifyFile", u, undefined, () => ({ kind: "unknown", bytes: u.size }));
 }
+
+/**
+ * Opens a certificate file (.p12/.pfx) with its password, off the main thread: the password
+ * exactly as typed (never trimmed or normalized; `undefined` is "no password", `""` an empty
+ * one), the dates judged at `options.at` (default now), the holder compared with
+ * `options.expect = { kind, value }`. Resolves with `{ ok, subject, issuer, serial,
+ * notBefore, notAfter, daysLeft, holderIds, hasKey, keyMatchesCertificate, encryption,
+ * findings }`; rejects only on misuse.
+ */
+export async function checkCertificate(data, password, options) {
+  if (password !== undefined && typeof password !== "string") throw misuse("password must be a string");
+  if (options !== undefined && (typeof options !== "object" || options === null)) throw misuse("options must be an object");
+  const u = await upload(data);
+  if (u.unread) u.bytes = new Uint8Array(0);
+  const r = await ask("checkCertificate", u, { ...options, ...(password !== undefined && { password }) }, () => ({
+    ok: false, holderIds: [], hasKey: false, keyMatchesCertificate: false, encryption: "none", findings: [internalError(options)],
+  }));
+  renderFindings(r.findings, options?.lang === "en");
+  return r;
+}

@@ -10,7 +10,7 @@
 // (docs/forms.md). Findings made here use the codes of the one table (form.*, place.*).
 import PROFILES from "./profiles.js";
 import { checkAddress, checkEmail, checkId, checkName, checkPassword, checkPhone } from "./checks.js";
-import { checkPdf } from "./files.js";
+import { checkCertificate, checkPdf } from "./files.js";
 import { misuse, renderFindings, t } from "./messages.js";
 
 /** Every field kind (docs/forms.md); the TypeScript `FieldKind` lists the same. */
@@ -371,9 +371,22 @@ export async function checkForm(profile, values, options) {
 /** One upload field, checked against the profile's rules and the values typed. */
 async function checkUpload(p, f, file, get, lang, options) {
   if (file === undefined) return f.required === true ? [coded("form.required", f.name, lang)] : [];
-  if (f.kind !== "pdf") {
-    const size = file.size ?? file.byteLength;
-    return f.maxBytes !== undefined && size > f.maxBytes ? [coded("form.file_too_large", f.name, lang, { size, max: f.maxBytes })] : [];
+  if (f.kind === "pkcs12") {
+    // Opened with the password typed in its field, its holder compared with the identifier
+    // typed in the form (a RUT, a NIT, a document of the kind its type field says).
+    const holder = p.fields.find((x) => x.name === f.holderField);
+    const kind = holder?.kind === "rut" ? "cl.rut" : holder?.kind === "nit" ? "co.nit" : holder?.kind === "id_number" ? get(holder.idTypeField) : undefined;
+    // A holder number that is itself wrong is its own field's to report, not compared.
+    const value = holder && !checkTyped(p, holder, get, lang).findings.some((x) => x.severity === "error") ? get(holder.name) : "";
+    const password = f.passwordField ? get(f.passwordField) : undefined;
+    const r = await checkCertificate(file, password, {
+      field: f.name,
+      ...(lang && { lang }),
+      ...(f.maxBytes !== undefined && { maxBytes: f.maxBytes }),
+      ...(kind && value.trim() && { expect: { kind, value } }),
+      ...(options?.today && { at: options.today }),
+    });
+    return r.findings;
   }
   const mustContain = (f.mustContainFields ?? [])
     .map((n) => (p.fields.find((x) => x.name === n)?.kind === "nit" ? nitBody(get(n)) : get(n).trim().replace(/\s+/g, " ")))

@@ -8,7 +8,7 @@
 //! read and the caller's options, and answers the operation's result as JSON. Adding
 //! an operation is adding a variant to [`Op`] (and its arm in `run`).
 
-use crate::checks::{camel, read, Choice, Misuse, ReadOptions};
+use crate::checks::{camel, read, Choice, Misuse, OptionSource, ReadOptions};
 use crate::js::{misuse, Props};
 use crate::pdf::{self, PdfRules, TextOptions};
 use wasm_bindgen::prelude::*;
@@ -25,6 +25,8 @@ pub enum Op {
     CheckPdf,
     /// `identifyFile(data)`: `FileIdentity`.
     IdentifyFile,
+    /// `checkCertificate(data, password, options)`: `CertResult`.
+    CheckCertificate,
 }
 
 /// The package functions of the operations, with their documentation and result types; in
@@ -84,6 +86,14 @@ export declare function checkPdf(data: Blob | ArrayBuffer | Uint8Array, rules: P
  * the first 1,024 bytes, whatever the size. Resolves for any content; rejects only on misuse.
  */
 export declare function identifyFile(data: Blob | ArrayBuffer | Uint8Array): Promise<FileIdentity>;
+/**
+ * Opens a certificate file (.p12/.pfx) with its password, off the main thread: the password
+ * exactly as typed (`undefined`: none given; `""`: an empty one), modern (AES) and legacy
+ * (RC2/3DES) files; the dates judged at `options.at` (default today), `p12.expires_soon`
+ * under `options.expiresSoonDays` (30); the holder compared with `options.expect`. Resolves for
+ * any content; rejects only on misuse.
+ */
+export declare function checkCertificate(data: Blob | ArrayBuffer | Uint8Array, password?: string, options?: CertOptions): Promise<CertResult>;
 "#;
 
 impl Choice for Op {
@@ -92,9 +102,15 @@ impl Choice for Op {
         Op::ExtractPdfText,
         Op::CheckPdf,
         Op::IdentifyFile,
+        Op::CheckCertificate,
     ];
-    const NAMES: &'static [&'static str] =
-        &["inspectPdf", "extractPdfText", "checkPdf", "identifyFile"];
+    const NAMES: &'static [&'static str] = &[
+        "inspectPdf",
+        "extractPdfText",
+        "checkPdf",
+        "identifyFile",
+        "checkCertificate",
+    ];
 }
 
 /// Runs the operation `request.op` on `bytes` (the whole file, or only its first bytes
@@ -118,6 +134,18 @@ fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, 
             crate::json::to_json(&pdf::extract_text(bytes, &text_options(options)?))
         }
         Op::IdentifyFile => crate::json::to_json(&pdf::sniff::identify(bytes, size)),
+        Op::CheckCertificate => {
+            let p = Props::or_empty(options, "options")?;
+            let mut opts = crate::p12::check::CertOptions::read(&p)?;
+            opts.at = day_of(&p, "at")?;
+            // The password: this call's own copy, overwritten before it is freed.
+            let mut password = p.string("password")?;
+            let r = crate::p12::check::check_certificate(bytes, size, password.as_deref(), &opts);
+            if let Some(pw) = &mut password {
+                crate::wipe::string(pw);
+            }
+            crate::json::to_json(&r)
+        }
         Op::CheckPdf => {
             let mut rules = pdf_rules(options)?;
             if (bytes.len() as u64) < size {
@@ -169,7 +197,7 @@ fn text_options(v: &JsValue) -> Result<TextOptions, Misuse> {
 fn pdf_rules(v: &JsValue) -> Result<PdfRules, Misuse> {
     let p = Props::new(v, "rules")?;
     let mut rules = PdfRules::read(&p)?;
-    rules.today = today(&p)?;
+    rules.today = day_of(&p, "today")?;
     if rules.must_contain.len() > 100
         || rules
             .must_contain
@@ -184,15 +212,15 @@ fn pdf_rules(v: &JsValue) -> Result<PdfRules, Misuse> {
     Ok(rules)
 }
 
-/// `rules.today`: a `Date` (its local day) or `"YYYY-MM-DD"`; by default the device's local
-/// date.
-fn today(p: &Props) -> Result<Option<pdf::dates::Date>, Misuse> {
-    let bad = || p.bad("today", "a Date or a \"YYYY-MM-DD\" string");
+/// A date option (`rules.today`, `options.at`): a `Date` (its local day) or `"YYYY-MM-DD"`;
+/// by default the device's local date.
+fn day_of(p: &Props, key: &str) -> Result<Option<pdf::dates::Date>, Misuse> {
+    let bad = || p.bad(key, "a Date or a \"YYYY-MM-DD\" string");
     let day = |d: &js_sys::Date| {
         let (y, m, dd) = (d.get_full_year(), d.get_month() + 1, d.get_date());
         pdf::dates::Date::parse_iso(&format!("{y:04}-{m:02}-{dd:02}"))
     };
-    match p.get("today") {
+    match p.get(key) {
         None => Ok(day(&js_sys::Date::new_0())),
         Some(v) if v.is_instance_of::<js_sys::Date>() => {
             let d: js_sys::Date = v.unchecked_into();

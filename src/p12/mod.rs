@@ -18,7 +18,8 @@
 //! }
 //! ```
 
-mod cert;
+pub(crate) mod cert;
+pub mod check;
 mod decrypt;
 mod der;
 mod kdf;

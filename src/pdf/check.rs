@@ -154,6 +154,16 @@ fn format_size_with(bytes: u64, lang: Lang, decimals: usize) -> String {
     format!("{s} {unit}")
 }
 
+/// What a file that is not the expected kind is, as a message says it (`pdf.not_pdf`,
+/// `p12.not_pkcs12`).
+pub(crate) fn kind_text(kind: FileKind, lang: Lang) -> &'static str {
+    if lang == Lang::Es {
+        kind_name(kind)
+    } else {
+        kind_name_en(kind)
+    }
+}
+
 fn kind_name(kind: FileKind) -> &'static str {
     match kind {
         FileKind::Jpeg => "una foto JPEG",

@@ -7,6 +7,7 @@ import { pdf, scan } from "./pdf-fixtures.mjs";
 
 export const TODAY = "2026-12-01";
 const profile = (name) => JSON.parse(readFileSync(new URL(`../../src/form/profiles/${name}.json`, import.meta.url), "utf8"));
+export const p12 = (f) => new Uint8Array(readFileSync(new URL(`../fixtures/p12/${f}`, import.meta.url)));
 export const corpus = (f) => new Uint8Array(readFileSync(new URL(`../corpus/pdf/${f}`, import.meta.url)));
 
 /** The typed examples of a profile, as a form sends them. */
@@ -27,7 +28,8 @@ export function submission(name) {
   const values = examples(name);
   for (const f of profile(name).fields) {
     if (f.kind === "pdf") values[f.name] = goodFile(f, values);
-    if (f.kind === "pkcs12") values[f.name] = new Uint8Array([0x30, 0x82, 0x01, 0x00]);
+    // A real certificate file (tests/fixtures/p12/make.sh): password Prueba#2024, holder RUT 12.345.678-5.
+    if (f.kind === "pkcs12") values[f.name] = p12("modern.p12");
   }
   return values;
 }
@@ -62,4 +64,9 @@ export const CASES = [
     ["gse.natural", "telefono", "321 123 45", "phone.too_short"],
     ["icert.solicitud", "numeroIdentificacion", "1718452930", "id.check_digit"],
     ["siigo.representante", "nombres", "", "form.required"],
+    // Certificates: the wrong password, another holder, an expired one, a PEM instead of the .pfx.
+    ["sii.certificado", "archivoFirma", p12("modern.p12"), "p12.wrong_password", { claveSeguridad: "prueba#2024" }],
+    ["sii.certificado", "archivoFirma", p12("modern.p12"), "p12.holder_mismatch", { rutPersona: "76.086.428-5" }],
+    ["sii.certificado", "archivoFirma", p12("expired.p12"), "p12.expired"],
+    ["sii.certificado", "archivoFirma", p12("cert.pem"), "p12.not_pkcs12"],
 ];

@@ -354,7 +354,7 @@ test("the CLI over many files and forms: the PDF corpus in one invocation, a for
       const lines = ["Fecha de expedición: 20 de noviembre de 2026", ...(x.mustContainFields ?? []).map((n) => values[n])];
       writeFileSync(join(dir, `${x.name}.pdf`), x.content === "scan" ? scan(x.color ? "rgb-color" : "gray") : pdf({ pages: [{ text: lines }] }));
     }
-    for (const x of profile.fields.filter((y) => y.kind === "pkcs12")) writeFileSync(join(dir, `${x.name}.p12`), new Uint8Array([0x30, 0x82, 1, 0]));
+    for (const x of profile.fields.filter((y) => y.kind === "pkcs12")) writeFileSync(join(dir, `${x.name}.p12`), readFileSync(join(ROOT, "tests/fixtures/p12/modern.p12")));
     writeFileSync(join(dir, "values.json"), JSON.stringify(values));
     r = cli(["form", profile.name, join(dir, "values.json"), "--files", dir, "--today", "2026-12-01"], secrets.join("\n") + "\n");
     assert.equal(r.status, 0, `${profile.name}: ${r.stdout}${r.stderr}`);

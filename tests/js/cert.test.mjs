@@ -1,0 +1,62 @@
+// Certificate files through the package in Node (the files module in-process): every
+// fixture of tests/fixtures/p12/ (made by its make.sh with OpenSSL 3) opens with its password
+// or is refused with its code; names decoded, holder identifiers found and compared.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { checkCertificate } from "../../pkg/node.js";
+
+const file = (f) => new Uint8Array(readFileSync(new URL(`../fixtures/p12/${f}`, import.meta.url)));
+const PW = "Prueba#2024";
+const AT = { at: "2026-12-01" };
+const codes = (r) => r.findings.map((f) => f.code);
+
+test("every fixture opens with its password or is refused with its code", async () => {
+  for (const f of ["modern.p12", "aes128_sha1mac.p12"]) {
+    const r = await checkCertificate(file(f), PW, AT);
+    assert.deepEqual([r.ok, r.encryption, codes(r), r.hasKey, r.keyMatchesCertificate], [true, "modern", [], true, true], f);
+  }
+  for (const f of ["legacy.p12", "des3_sha1.p12"]) {
+    const r = await checkCertificate(file(f), PW, AT);
+    assert.deepEqual([r.ok, r.encryption, codes(r), r.keyMatchesCertificate], [true, "legacy", ["p12.legacy_encryption"], true], f);
+  }
+  // Non-ASCII passwords, in both schemes (node-forge fails the modern one): exactly as typed.
+  for (const f of ["modern_unicode.p12", "legacy_unicode.p12"]) {
+    assert.equal((await checkCertificate(file(f), "Ñandú#2024", AT)).ok, true, f);
+    assert.deepEqual(codes(await checkCertificate(file(f), "Ñandú#2024".normalize("NFD"), AT)), ["p12.wrong_password"], f);
+  }
+  const cases = [
+    ["modern.p12", "prueba#2024", ["p12.wrong_password"]],
+    ["modern.p12", undefined, ["p12.password_missing"]],
+    ["legacy.p12", "", ["p12.wrong_password"]],
+    ["certonly_nomac.p12", "cualquiera", ["p12.no_private_key", "p12.password_unverifiable"]],
+    ["keyonly.p12", PW, ["p12.no_certificate"]],
+    ["mismatch.p12", PW, ["p12.key_mismatch"]],
+    ["expired.p12", PW, ["p12.expired"]],
+    ["notyet.p12", PW, ["p12.not_yet_valid"]],
+    ["iter2m.p12", PW, ["p12.too_complex"]],
+    ["truncated.p12", PW, ["p12.damaged"]],
+    ["cert.pem", PW, ["p12.not_pkcs12"]],
+  ];
+  for (const [f, pw, want] of cases) assert.deepEqual(codes(await checkCertificate(file(f), pw, AT)), want, f);
+});
+
+test("names, dates and the holder as the form types it; messages in both languages", async () => {
+  const r = await checkCertificate(file("modern.p12"), PW, { at: "2027-12-10", lang: "en" });
+  assert.match(r.subject, /CN=JUAN PÉREZ GÓMEZ/);
+  assert.equal(r.notAfter.slice(0, 10), "2027-12-31");
+  assert.equal(r.daysLeft, 21);
+  assert.deepEqual(codes(r), ["p12.expires_soon"]);
+  assert.match(r.findings[0].message, /expires in 21 days/);
+  assert.ok(r.holderIds.some((h) => h.kind === "cl.rut" && h.value === "123456785" && h.source === "san:1.3.6.1.4.1.8321.1"));
+  for (const expect of [{ kind: "cl.rut", value: "12.345.678-5" }, { kind: "co.nit", value: "900.123.456-7" }, { kind: "31", value: "900123456" }]) {
+    assert.equal((await checkCertificate(file("modern.p12"), PW, { ...AT, expect })).ok, true, JSON.stringify(expect));
+  }
+  const other = await checkCertificate(file("modern.p12"), PW, { ...AT, expect: { kind: "cl.rut", value: "76.086.428-5" } });
+  assert.deepEqual(codes(other), ["p12.holder_mismatch"]);
+  assert.match(other.findings[0].message, /^El certificado es de 123456785, no de 76\.086\.428-5/);
+  // A Date works for `at`; misuse is a coded rejection.
+  assert.equal((await checkCertificate(file("modern.p12"), PW, { at: new Date(2026, 11, 1) })).ok, true);
+  await assert.rejects(checkCertificate(file("modern.p12"), 1234), (e) => e.code === "api.invalid_argument");
+  await assert.rejects(checkCertificate(file("modern.p12"), PW, { at: "ayer" }), (e) => e.code === "api.invalid_argument");
+});
