@@ -188,11 +188,7 @@ async function form(profileArg, valuesPath, filesDir, today, json, lang) {
     }
   }
   // Passwords: never on the command line; asked for, or read from stdin.
-  // A certificate's password field is a secret too.
-  const raw = typeof profile === "string" ? null : profile;
-  const secretFields = new Set((await import("./profiles.js")).default[typeof profile === "string" ? profile : raw.extends]?.fields
-    .filter((x) => x.kind === "pkcs12" && x.passwordField).map((x) => x.passwordField) ?? []);
-  for (const f of fields.filter((x) => (x.kind === "password" || x.kind === "password_confirmation" || secretFields.has(x.name)) && values[x.name] === undefined)) {
+  for (const f of fields.filter((x) => x.secret && values[x.name] === undefined)) {
     values[f.name] = await secret(`${f.label}: `);
   }
   const r = await checkForm(profile, values, { lang, today });

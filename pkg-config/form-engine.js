@@ -66,6 +66,8 @@ export function describeProfile(profile, options) {
       // A document type given by its DIAN code reads as DIAN names it.
       const dian = (code) => (f.kind === "id_type" && t().dian.find((x) => x.code === code)?.name) || code;
       if (f.choices) d.choices = f.choices.map((c) => (typeof c === "string" ? { value: c, label: dian(c) } : { value: c.value, label: text(c.label, lang) || c.value }));
+      // Typed unseen: passwords, and a certificate's password whatever its kind.
+      if (f.kind === "password" || f.kind === "password_confirmation" || p.fields.some((x) => x.passwordField === f.name)) d.secret = true;
       if (f.maxLength !== undefined) d.maxLength = f.maxLength;
       if (f.maxBytes !== undefined) d.maxBytes = f.maxBytes;
       if (f.kind === "pdf") d.accept = "application/pdf,.pdf";

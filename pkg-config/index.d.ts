@@ -102,6 +102,8 @@ export interface FieldDescription {
   maxBytes?: number;
   /** For an `<input type="file" accept>`. */
   accept?: string;
+  /** Typed unseen (`<input type="password">`): a password, or a certificate's password. */
+  secret?: true;
 }
 
 /** What `describeProfile` answers. */

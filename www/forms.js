@@ -46,7 +46,7 @@ for (const f of d.fields) {
     for (const c of f.choices) input.append(new Option(c.label, c.value));
   } else {
     input = document.createElement("input");
-    input.type = TYPES[f.kind] ?? "text";
+    input.type = f.secret ? "password" : (TYPES[f.kind] ?? "text");
     if (f.accept) input.accept = f.accept;
     if (f.example && input.type !== "file" && input.type !== "password") input.placeholder = f.example;
   }

@@ -368,6 +368,15 @@ test("the CLI over many files and forms: the PDF corpus in one invocation, a for
     }
   }
   assert.equal(cli(["form", "nope", join(ROOT, "package.json")]).status, 2);
+  // A certificate: the password from stdin, never an argument.
+  const cert = join(ROOT, "tests/fixtures/p12/modern.p12");
+  r = cli(["cert", cert, "--at", "2026-12-01", "--expect", "cl.rut:12.345.678-5"], "Prueba#2024\n");
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /CN=JUAN PÉREZ GÓMEZ/);
+  r = cli(["cert", cert, "--at", "2026-12-01", "--expect", "cl.rut:76.086.428-5", "--lang", "en"], "Prueba#2024\n");
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /error\tp12\.holder_mismatch\tThe certificate belongs to 123456785/);
+  assert.equal(cli(["cert", cert, "--at", "2026-12-01"], "otra\n").status, 1);
 });
 
 test("the README's 30-second example says what the package does", () => {
