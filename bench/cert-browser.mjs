@@ -1,0 +1,58 @@
+// Certificates in headless Chromium (Debian's, driven by playwright-core), through the
+// package's browser entry and its worker, as a portal page runs them: checkCertificate on the
+// OpenSSL 3 default file (2,048 iterations) from a File, the first call (starting the worker
+// and loading the files module) and the median of 15 later ones, with the main thread watched
+// by a MessageChannel ping-pong (largest gap between ticks; budget 16 ms).
+//   node bench/cert-browser.mjs
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/serve.mjs";
+
+const ROOT = new URL("../", import.meta.url);
+const server = await serve(fileURLToPath(ROOT));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  for (const [file, password] of [["modern.p12", "Prueba#2024"], ["legacy.p12", "Prueba#2024"]]) {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${origin}/bench/pdf-browser.html`);
+    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
+    const r = await page.evaluate(async ({ file, password }) => {
+      const { checkCertificate } = await import("/pkg/index.js");
+      const bytes = new Uint8Array(await (await fetch(`/tests/fixtures/p12/${file}`)).arrayBuffer());
+      const f = new File([bytes], file);
+      let largest = 0;
+      let last = performance.now();
+      let running = true;
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        const now = performance.now();
+        largest = Math.max(largest, now - last);
+        last = now;
+        if (running) ch.port2.postMessage(0);
+      };
+      ch.port2.postMessage(0);
+      await new Promise((ok) => setTimeout(ok, 50));
+      largest = 0;
+      let t = performance.now();
+      const first = await checkCertificate(f, password, { at: "2026-12-01" });
+      const firstMs = performance.now() - t;
+      const later = [];
+      for (let i = 0; i < 15; i++) {
+        t = performance.now();
+        await checkCertificate(f, password, { at: "2026-12-01" });
+        later.push(performance.now() - t);
+      }
+      running = false;
+      return { ok: first.ok, firstMs, median: later.sort((a, b) => a - b)[7], gap: largest };
+    }, { file, password });
+    console.log(`${file.padEnd(12)} first call ${r.firstMs.toFixed(1)} ms (starts the worker, loads the files module), later calls ${r.median.toFixed(1)} ms (median of 15), main thread's largest gap ${r.gap.toFixed(1)} ms; ok ${r.ok}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
