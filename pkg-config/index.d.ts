@@ -28,7 +28,7 @@ export declare function dianDocumentTypes(): DianDocumentType[];
 export declare function listCodes(lang?: Lang): CodeInfo[];
 
 /** A built-in profile (src/form/profiles/: one per portal form; docs/forms.md). */
-export type ProfileName = "dian.certificado" | "gse.cuenta" | "gse.juridica" | "gse.natural" | "icert.solicitud" | "sii.certificado" | "siigo.representante";
+export type ProfileName = "dian.adicionar_certificado" | "dian.certificado" | "gse.cuenta" | "gse.juridica" | "gse.natural" | "icert.solicitud" | "sii.certificado" | "siigo.representante";
 
 /** What a field holds, and so how it is checked (docs/forms.md). */
 export type FieldKind = "email" | "password" | "password_confirmation" | "nit" | "nit_dv" | "id_type" | "id_number" | "rut" | "phone" | "name" | "address" | "country" | "department" | "municipality" | "choice" | "text" | "pdf" | "pkcs12";

@@ -69,4 +69,6 @@ export const CASES = [
     ["sii.certificado", "archivoFirma", p12("modern.p12"), "p12.holder_mismatch", { rutPersona: "76.086.428-5" }],
     ["sii.certificado", "archivoFirma", p12("expired.p12"), "p12.expired"],
     ["sii.certificado", "archivoFirma", p12("cert.pem"), "p12.not_pkcs12"],
+    ["dian.adicionar_certificado", "certificado", p12("modern.p12"), "p12.holder_mismatch", { nit: "800.197.268-4" }],
+    ["dian.adicionar_certificado", "certificado", p12("keyonly.p12"), "p12.no_certificate"],
 ];

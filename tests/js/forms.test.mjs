@@ -29,7 +29,7 @@ test("before prepareForm, a field answers form.not_ready; the lists agree with t
 });
 
 test("every built-in profile: its examples and good uploads pass, every field answered", async () => {
-  assert.deepEqual(p.profiles(), ["dian.certificado", "gse.cuenta", "gse.juridica", "gse.natural", "icert.solicitud", "sii.certificado", "siigo.representante"]);
+  assert.deepEqual(p.profiles(), ["dian.adicionar_certificado", "dian.certificado", "gse.cuenta", "gse.juridica", "gse.natural", "icert.solicitud", "sii.certificado", "siigo.representante"]);
   for (const name of p.profiles()) {
     await p.prepareForm(name);
     const d = p.describeProfile(name);
