@@ -24,8 +24,8 @@ cargo test
 step "patches: the aes stand-in against the FIPS-197 vectors"
 CARGO_TARGET_DIR=target/patch-aes cargo test --manifest-path patches/aes/Cargo.toml
 
-step "files module: shared PDF corpus vs qpdf/poppler/pypdf, hostile files (release build: the 2 s bound is for what ships)"
-cargo test --release --features files --lib pdf::
+step "files module: PDF and certificate unit tests, the shared PDF corpus vs qpdf/poppler/pypdf, hostile files (release build: the 2 s bound is for what ships)"
+cargo test --release --features files --lib -- pdf:: p12::
 cargo test --release --features files --test pdf -- --nocapture
 
 step "identifiers and phones vs python-stdnum and libphonenumber (differential)"
