@@ -4,7 +4,7 @@
 // screenshot of each profile in tests/e2e/out/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
@@ -164,5 +164,33 @@ test("the Node suites in Chromium: every profile's valid submission passes, each
     assert.ok(r.codes.includes(`${code}@${field}`), `${name}.${field}: want ${code}, got ${r.codes}`);
     assert.ok(r.messages);
   }
+  await page.close();
+});
+
+test("every certificate fixture through the worker in Chromium: opens or is refused with its code", async () => {
+  const page = await open("sii.certificado");
+  const cases = [
+    ["modern.p12", "Prueba#2024", []], ["aes128_sha1mac.p12", "Prueba#2024", []],
+    ["legacy.p12", "Prueba#2024", ["p12.legacy_encryption"]], ["des3_sha1.p12", "Prueba#2024", ["p12.legacy_encryption"]],
+    ["modern_unicode.p12", "Ñandú#2024", []], ["legacy_unicode.p12", "Ñandú#2024", ["p12.legacy_encryption"]],
+    ["modern.p12", "prueba#2024", ["p12.wrong_password"]], ["modern.p12", null, ["p12.password_missing"]],
+    ["certonly_nomac.p12", "x", ["p12.no_private_key", "p12.password_unverifiable"]], ["keyonly.p12", "Prueba#2024", ["p12.no_certificate"]],
+    ["mismatch.p12", "Prueba#2024", ["p12.key_mismatch"]], ["expired.p12", "Prueba#2024", ["p12.expired"]],
+    ["notyet.p12", "Prueba#2024", ["p12.not_yet_valid"]], ["iter2m.p12", "Prueba#2024", ["p12.too_complex"]],
+    ["truncated.p12", "Prueba#2024", ["p12.damaged"]], ["cert.pem", "Prueba#2024", ["p12.not_pkcs12"]],
+  ];
+  // The files cross into the page as arrays of bytes (the demo server serves www/ only).
+  const withBytes = cases.map(([file, pw]) => [file, pw, [...readFileSync(join(ROOT, "tests/fixtures/p12", file))]]);
+  const got = await page.evaluate(async (cases) => {
+    const { checkCertificate } = await import("prevalida");
+    const out = [];
+    for (const [file, pw, bytes] of cases) {
+      const r = await checkCertificate(new File([new Uint8Array(bytes)], file), pw ?? undefined, { at: "2026-12-01" });
+      out.push([r.findings.map((f) => f.code), r.subject ?? ""]);
+    }
+    return out;
+  }, withBytes);
+  for (const [i, [file, , want]] of cases.entries()) assert.deepEqual(got[i][0], want, file);
+  assert.match(got[0][1], /CN=JUAN PÉREZ GÓMEZ/);
   await page.close();
 });
