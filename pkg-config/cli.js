@@ -210,14 +210,24 @@ async function secret(prompt) {
   process.stdin.resume();
   let typed = "";
   try {
-    for await (const chunk of process.stdin) {
-      for (const ch of chunk.toString("utf8")) {
-        if (ch === "\r" || ch === "\n") return typed;
-        if (ch === "\u0003") throw misuse("cancelled");
-        typed = ch === "\u007f" ? typed.slice(0, -1) : typed + ch;
-      }
-    }
-    return typed;
+    // Read key by key with a listener: a `for await` over stdin would close it on return,
+    // and the next prompt would find it gone.
+    return await new Promise((ok, fail) => {
+      const onData = (chunk) => {
+        for (const ch of chunk.toString("utf8")) {
+          if (ch === "\r" || ch === "\n") {
+            process.stdin.off("data", onData);
+            return ok(typed);
+          }
+          if (ch === "\u0003") {
+            process.stdin.off("data", onData);
+            return fail(misuse("cancelled"));
+          }
+          typed = ch === "\u007f" || ch === "\b" ? typed.slice(0, -1) : typed + ch;
+        }
+      };
+      process.stdin.on("data", onData);
+    });
   } finally {
     process.stdin.setRawMode(false);
     process.stdin.pause();

@@ -28,7 +28,7 @@ const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v)
 /** The profile `profile` names or defines, `extends` applied: `{ name, title, fields }`. */
 function resolve(profile, depth = 0) {
   if (typeof profile === "string") {
-    const p = PROFILES[profile];
+    const p = Object.hasOwn(PROFILES, profile) ? PROFILES[profile] : undefined;
     if (p === undefined) throw misuse(`no profile "${profile}" (built-in: ${Object.keys(PROFILES).join(", ")})`);
     return p;
   }
@@ -44,12 +44,27 @@ function resolve(profile, depth = 0) {
     const at = fields.findIndex((x) => x.name === f.name);
     const field = at < 0 ? { ...f } : { ...fields[at], ...f };
     if (!KINDS.includes(field.kind)) throw misuse(`profile.fields[${i}].kind must be one of ${KINDS.join(", ")}`);
+    for (const key of ["personalFields", "mustContainFields"]) {
+      if (field[key] !== undefined && !(Array.isArray(field[key]) && field[key].every((x) => typeof x === "string"))) {
+        throw misuse(`profile.fields[${i}].${key} must be an array of field names`);
+      }
+    }
+    const choiceOk = (c) => typeof c === "string" || (isObject(c) && typeof c.value === "string");
+    if (field.choices !== undefined && !(Array.isArray(field.choices) && field.choices.every(choiceOk))) {
+      throw misuse(`profile.fields[${i}].choices must be an array of strings or { value, label }`);
+    }
+    for (const key of ["of", "dvField", "idTypeField", "departmentField", "passwordField", "holderField", "example"]) {
+      if (field[key] !== undefined && typeof field[key] !== "string") throw misuse(`profile.fields[${i}].${key} must be a string`);
+    }
     if (at < 0) fields.push(field);
     else fields[at] = field;
   }
   if (fields.length === 0) throw misuse("profile.fields must not be empty");
   return { name: profile.name ?? base.name, title: profile.title ?? base.title, fields };
 }
+
+/** A password, or a certificate's password whatever its kind: typed unseen, never repeated back. */
+const isSecret = (p, f) => f.kind === "password" || f.kind === "password_confirmation" || p.fields.some((x) => x.passwordField === f.name);
 
 /** A text of a profile (`"…"` or `{ es, en }`) in `lang`. */
 const text = (t, lang) => (typeof t === "string" ? t : isObject(t) ? (lang === "en" && t.en) || t.es || "" : "");
@@ -67,7 +82,7 @@ export function describeProfile(profile, options) {
       const dian = (code) => (f.kind === "id_type" && t().dian.find((x) => x.code === code)?.name) || code;
       if (f.choices) d.choices = f.choices.map((c) => (typeof c === "string" ? { value: c, label: dian(c) } : { value: c.value, label: text(c.label, lang) || c.value }));
       // Typed unseen: passwords, and a certificate's password whatever its kind.
-      if (f.kind === "password" || f.kind === "password_confirmation" || p.fields.some((x) => x.passwordField === f.name)) d.secret = true;
+      if (isSecret(p, f)) d.secret = true;
       if (f.maxLength !== undefined) d.maxLength = f.maxLength;
       if (f.maxBytes !== undefined) d.maxBytes = f.maxBytes;
       if (f.kind === "pdf") d.accept = "application/pdf,.pdf";
@@ -92,7 +107,7 @@ function table(csv, dc, dn, mc, mn) {
   const departments = new Map();
   const municipalities = [];
   const byDepartment = new Map();
-  for (const line of csv.split("\n").slice(1)) {
+  for (const line of csv.split(/\r?\n/).slice(1)) {
     const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, "").replaceAll('""', '"'));
     if (cells.length < 4 || cells[mc] === "") continue;
     if (!departments.has(cells[dc])) departments.set(cells[dc], place(cells[dc], cells[dn]));
@@ -327,7 +342,7 @@ export function checkField(profile, name, value, values, options) {
   const others = values === undefined || values === null ? {} : plain ? values : split(values).text;
   const get = (n) => (n === name ? v : typeof others[n] === "string" ? others[n] : "");
   const r = checkTyped(p, f, get, options?.lang);
-  return { ok: !r.findings.some((x) => x.severity === "error"), findings: r.findings, ...(r.normalized !== undefined && { normalized: r.normalized }) };
+  return { ok: !r.findings.some((x) => x.severity === "error"), findings: r.findings, ...(r.normalized !== undefined && !isSecret(p, f) && { normalized: r.normalized }) };
 }
 
 /** The whole form. */
@@ -336,8 +351,8 @@ export async function checkForm(profile, values, options) {
   const p = resolve(profile);
   const { text, files } = split(values);
   await prepare(p);
-  const get = (n) => text[n] ?? "";
-  const fields = {};
+  const get = (n) => (Object.hasOwn(text, n) && typeof text[n] === "string" ? text[n] : "");
+  const fields = Object.create(null);
   const normalized = {};
   const uploads = [];
   for (const f of p.fields) {
@@ -345,7 +360,8 @@ export async function checkForm(profile, values, options) {
     if (!FILE.has(f.kind)) {
       const r = checkTyped(p, f, get, lang);
       fields[f.name].push(...r.findings);
-      if (r.normalized !== undefined && f.kind !== "password" && f.kind !== "password_confirmation") normalized[f.name] = r.normalized;
+      // Passwords (and a certificate's password, whatever its kind) are not repeated back.
+      if (r.normalized !== undefined && !isSecret(p, f)) normalized[f.name] = r.normalized;
       continue;
     }
     if (options?.skipFiles) continue;
@@ -491,22 +507,34 @@ export function attach(form, profile, options = {}) {
   const typed = () => Object.fromEntries(p.fields.filter((f) => !FILE.has(f.kind)).map((f) => [f.name, valueOf(f.name)]));
   /** The fields whose check reads `name`'s value (the confirmation of a password, the NIT of its DV…). */
   const readers = (name) =>
-    p.fields.filter((f) => [f.of, f.dvField, f.idTypeField, f.departmentField].includes(name) || (f.personalFields ?? []).includes(name));
+    p.fields.filter((f) => [f.of, f.dvField, f.idTypeField, f.departmentField, f.passwordField, f.holderField].includes(name) || (f.personalFields ?? []).includes(name));
   /** Re-checks `name` and the fields that read it, those the applicant has left. */
+  const seq = new Map(); // per upload field: only the newest check's answer is shown
+  const recheckUpload = async (f) => {
+    const n = (seq.get(f.name) ?? 0) + 1;
+    seq.set(f.name, n);
+    const values = typed();
+    const findings = await checkUpload(p, f, input(f.name)?.files?.[0], (x) => values[x] ?? "", lang(), options);
+    if (seq.get(f.name) === n) show(f.name, findings);
+  };
   const recheck = (name) => {
     const values = typed();
     for (const f of [p.fields.find((x) => x.name === name), ...readers(name)]) {
-      if (f && !FILE.has(f.kind) && touched.has(f.name)) show(f.name, checkTyped(p, f, (n) => values[n] ?? "", lang()).findings);
+      if (!f || !touched.has(f.name)) continue;
+      // An upload that reads this field (a certificate's password, the NIT a PDF must hold)
+      // is checked again, once its file is attached.
+      if (FILE.has(f.kind)) {
+        if (f.name !== name && input(f.name)?.files?.[0]) recheckUpload(f);
+      } else show(f.name, checkTyped(p, f, (n) => values[n] ?? "", lang()).findings);
     }
   };
   for (const f of p.fields) {
     const el = input(f.name);
     if (el === null) continue;
     if (FILE.has(f.kind)) {
-      on(el, "change", async () => {
+      on(el, "change", () => {
         touched.add(f.name);
-        const values = typed();
-        show(f.name, await checkUpload(p, f, el.files?.[0], (n) => values[n] ?? "", lang(), options));
+        recheckUpload(f);
       });
       continue;
     }
@@ -529,6 +557,7 @@ export function attach(form, profile, options = {}) {
     options.onResult?.(result);
     return result;
   };
+  let checking = false;
   on(form, "submit", async (e) => {
     if (passing) {
       passing = false;
@@ -536,7 +565,15 @@ export function attach(form, profile, options = {}) {
     }
     e.preventDefault();
     e.stopImmediatePropagation();
-    const result = await check();
+    // One check at a time: a second click while the uploads are checked sends nothing twice.
+    if (checking) return;
+    checking = true;
+    let result;
+    try {
+      result = await check();
+    } finally {
+      checking = false;
+    }
     if (!result.ok) {
       form.reportValidity();
       return;

@@ -62,10 +62,13 @@ export function attach(form, profile, options) {
   const ready = prepareForm(profile).then(() => {
     if (!detached) bound = engine.attach(form, profile, options);
   });
+  // A page that does not wait for `ready` gets no unhandled rejection; one that does still sees it.
+  ready.catch(() => {});
   return {
     ready,
     async check() {
       await ready;
+      if (bound === null) throw misuse("the form was detached");
       return bound.check();
     },
     detach() {

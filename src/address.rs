@@ -98,7 +98,8 @@ const COMPLEMENTS: &[(&str, &[&str])] = &[
 ];
 
 /// What stands for "number" between the street and the plate: dropped.
-const NUMBER_SIGNS: &[&str] = &["#", "NO", "NRO", "NUM", "NUMERO", "N", "Nº", "N°"];
+/// ("N" alone is not one of them: it is a letter of blocks and towers, and "Norte" in Cali.)
+const NUMBER_SIGNS: &[&str] = &["#", "NO", "NRO", "NUM", "NUMERO", "Nº", "N°"];
 
 /// Checks and normalizes an address. Never panics; linear in the input.
 pub fn check_address(value: &str, opts: &AddressOptions) -> AddressResult {
@@ -165,20 +166,22 @@ fn dian(s: &str) -> Option<String> {
             c => crate::text::fold(c).to_ascii_uppercase(),
         })
         .collect();
-    // Separators become spaces.
-    let spaced: String = folded
-        .chars()
-        .map(|c| {
-            if matches!(
-                c,
-                '#' | '-' | ',' | '.' | '°' | 'º' | '(' | ')' | '/' | '\''
-            ) {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
+    // Separators become spaces; "N°" and "Nº" (número) go whole, the N with its sign.
+    let mut spaced = String::with_capacity(folded.len());
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'N' && matches!(chars.peek(), Some('°' | 'º')) {
+            chars.next();
+            spaced.push(' ');
+        } else if matches!(
+            c,
+            '#' | '-' | ',' | '.' | '°' | 'º' | '(' | ')' | '/' | '\''
+        ) {
+            spaced.push(' ');
+        } else {
+            spaced.push(c);
+        }
+    }
     let mut words: Vec<String> = Vec::new();
     for w in spaced.split_whitespace() {
         split_glued(w, &mut words);
@@ -267,6 +270,8 @@ mod tests {
                 "DG 45 16 30 BRR TEUSAQUILLO",
             ),
             ("Transversal 5 N° 12-40 Local 3", "TV 5 12 40 LC 3"),
+            ("Calle 23 N # 5-10", "CL 23 N 5 10"),
+            ("Calle 5 # 2-3 Bloque N Apto 101", "CL 5 2 3 BL N AP 101"),
         ] {
             assert_eq!(norm(typed).0, dian, "{typed}");
         }

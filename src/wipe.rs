@@ -16,3 +16,10 @@ pub(crate) fn chars(v: &mut Vec<char>) {
     std::hint::black_box(&v);
     v.clear();
 }
+
+/// Zeroes a byte buffer (a password's encodings, the KDF's input blocks).
+#[cfg_attr(not(feature = "files"), allow(dead_code))]
+pub(crate) fn bytes(v: &mut [u8]) {
+    v.fill(0);
+    std::hint::black_box(&v);
+}

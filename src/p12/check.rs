@@ -319,8 +319,29 @@ fn same_id(found: &str, wanted: &str, chile: bool) -> bool {
     if chile {
         return f == w;
     }
-    let cut = |s: &str| s.get(..s.len() - 1).unwrap_or_default().to_owned();
-    f == w || cut(&f) == w || f == cut(&w)
+    // One side may carry the NIT's check digit the other lacks: only when it is the right one.
+    let without_dv = |s: &str| -> Option<String> {
+        let (body, dv) = s.split_at(s.len().checked_sub(1)?);
+        (nit_digit(body)? == dv.bytes().next()?.wrapping_sub(b'0')).then(|| body.to_owned())
+    };
+    f == w || without_dv(&f).is_some_and(|b| b == w) || without_dv(&w).is_some_and(|b| b == f)
+}
+
+/// The DIAN check digit of a NIT body (modulo 11 with DIAN's weights): the files module does
+/// not link the identifier checks, and this is all it needs of them.
+fn nit_digit(body: &str) -> Option<u8> {
+    const W: [u32; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
+    if body.is_empty() || body.len() > 15 || !body.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let sum: u32 = body
+        .bytes()
+        .rev()
+        .zip(W)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    let r = (sum % 11) as u8;
+    Some(if r < 2 { r } else { 11 - r })
 }
 
 /// The holder identifiers of `cert`, in the order RULES.md §6.3 gives.
@@ -359,9 +380,8 @@ fn holder_ids(cert: &Certificate) -> Vec<HolderId> {
         "2.5.4.97",
     ] {
         for (_, v) in cert.subject.iter().filter(|(o, _)| o == oid) {
-            if looks_like_rut(v) {
-                continue;
-            }
+            // "900123456-7" reads as a RUT too: a Colombian certificate's number is kept as
+            // Colombian whatever its shape.
             let digits: String = v.chars().filter(char::is_ascii_digit).collect();
             add("co.nit", digits, crate::text::cat(&["subject:", oid]));
         }
@@ -468,8 +488,12 @@ fn date_text(d: &DateTime) -> String {
     crate::text::cat(&[&d.year.to_string(), "-", &two(d.month), "-", &two(d.day)])
 }
 
-/// The certificate date's day number, as `Date::days` counts.
+/// The certificate date's day number, as `Date::days` counts; RFC 5280's 9999-12-31 ("no
+/// expiry") and any year past what `Date` holds count as the far future.
 fn day(d: &DateTime) -> i64 {
+    if d.year > 2199 {
+        return i64::from(i32::MAX);
+    }
     Date::new(i32::from(d.year), u32::from(d.month), u32::from(d.day)).map_or(0, Date::days)
 }
 
@@ -663,6 +687,18 @@ mod tests {
             check("modern.p12", PW, &expect("co.nit", "800.197.268-4")).1,
             ["p12.holder_mismatch"]
         );
+    }
+
+    #[test]
+    fn colombian_numbers_with_and_without_their_dv() {
+        assert_eq!(nit_digit("900123456"), Some(8));
+        assert_eq!(nit_digit("800197268"), Some(4));
+        assert!(same_id("9001234568", "900123456", false));
+        assert!(same_id("900123456", "9001234568", false));
+        // A last digit that is not the check digit is another number.
+        assert!(!same_id("900123456", "9001234567", false));
+        assert!(!same_id("52123456", "521234567", false) || nit_digit("52123456") == Some(7));
+        assert!(!same_id("52123456", "5212345", false));
     }
 
     #[test]

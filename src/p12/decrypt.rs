@@ -62,8 +62,9 @@ pub struct LegacyKind(Legacy);
 pub struct Password<'p> {
     /// The UTF-8 bytes as typed (PBES2; absent and empty are both zero bytes).
     pub utf8: &'p [u8],
-    /// The encoding for the PKCS#12 KDF (the one that verified the MAC, when there is one).
-    pub kdf: Vec<u8>,
+    /// The encoding for the PKCS#12 KDF (the one that verified the MAC, when there is one);
+    /// borrowed from the list `open` wipes when it is done.
+    pub kdf: &'p [u8],
 }
 
 /// Reads an AlgorithmIdentifier of a bag's encryption.
@@ -196,8 +197,8 @@ impl Scheme {
                     Legacy::TripleDes => 24,
                 };
                 let key =
-                    kdf::derive::<sha1::Sha1>(&pw.kdf, salt, Purpose::Key, *iterations, key_len);
-                let iv = kdf::derive::<sha1::Sha1>(&pw.kdf, salt, Purpose::Iv, *iterations, 8);
+                    kdf::derive::<sha1::Sha1>(pw.kdf, salt, Purpose::Key, *iterations, key_len);
+                let iv = kdf::derive::<sha1::Sha1>(pw.kdf, salt, Purpose::Iv, *iterations, 8);
                 match cipher.0 {
                     Legacy::Rc2_40 | Legacy::Rc2_128 => {
                         let c = rc2::Rc2::new_with_eff_key_len(&key, key_len * 8);

@@ -29,7 +29,9 @@ pub fn derive<D: Rehash>(
 ) -> Vec<u8> {
     let d = [purpose as u8; V];
     let mut i = fill(salt);
-    i.extend_from_slice(&fill(password));
+    let mut filled = fill(password);
+    i.extend_from_slice(&filled);
+    crate::wipe::bytes(&mut filled);
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
         let mut h = D::new();
@@ -53,6 +55,8 @@ pub fn derive<D: Rehash>(
             }
         }
     }
+    // `i` holds the password's blocks.
+    crate::wipe::bytes(&mut i);
     out
 }
 

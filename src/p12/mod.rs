@@ -105,6 +105,21 @@ pub enum OpenError {
 /// none was given, which opens files without a MAC or encryption, and those protected with
 /// an absent or empty password.
 pub fn open(data: &[u8], password: Option<&str>) -> Result<Opened, OpenError> {
+    // The password's encodings are made once, borrowed by everything that derives keys, and
+    // overwritten here whatever the outcome.
+    let mut candidates = kdf_encodings(password);
+    let result = open_with(data, password, &candidates);
+    for c in &mut candidates {
+        crate::wipe::bytes(c);
+    }
+    result
+}
+
+fn open_with(
+    data: &[u8],
+    password: Option<&str>,
+    candidates: &[Vec<u8>],
+) -> Result<Opened, OpenError> {
     if data.len() > MAX_FILE_BYTES {
         return Err(OpenError::TooLarge);
     }
@@ -142,7 +157,6 @@ pub fn open(data: &[u8], password: Option<&str>) -> Result<Opened, OpenError> {
     } else {
         OpenError::WrongPassword
     };
-    let candidates = kdf_encodings(password);
     let utf8 = password.unwrap_or("").as_bytes();
     let verified = match &mac {
         Some(m) => {
@@ -150,7 +164,7 @@ pub fn open(data: &[u8], password: Option<&str>) -> Result<Opened, OpenError> {
                 .iter()
                 .find(|pw| m.verifies(pw, &auth_safe))
                 .ok_or(refused.clone())?;
-            Some(found.clone())
+            Some(found.as_slice())
         }
         None => None,
     };
@@ -159,7 +173,7 @@ pub fn open(data: &[u8], password: Option<&str>) -> Result<Opened, OpenError> {
     let tries: Vec<Password<'_>> = match verified {
         Some(kdf) => vec![Password { utf8, kdf }],
         None => candidates
-            .into_iter()
+            .iter()
             .map(|kdf| Password { utf8, kdf })
             .collect(),
     };
