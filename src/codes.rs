@@ -536,10 +536,6 @@ codes! {
     FormEmailReused = "form.email_reused", Error,
         "Ya usaste este correo para «{company}». DIAN pide un correo distinto para cada razón social.",
         "You already used this email for “{company}”. DIAN asks for a different email for each company name.";
-    /// A file over the field's limit (certificates; PDFs answer `pdf.too_large`).
-    FormFileTooLarge = "form.file_too_large", Error,
-        "El archivo pesa {size} bytes; el máximo es {max}.",
-        "The file is {size} bytes; the maximum is {max}.";
 
     // ---- PDF uploads (checkPdf) ----
     /// The file is another type (a photo, a Word file) named or sent as a PDF.

@@ -95,7 +95,7 @@ test("DIAN: messages as the applicant leaves each input, in the browser's validi
   // Corrected: the submit goes through.
   await page.fill('[name="confirmacionClave"]', await page.inputValue('[name="claveAlmacen"]'));
   await page.click("#submit");
-  await page.waitForSelector("#sent:not([hidden])", { timeout: 10000 });
+  await page.waitForSelector("#sent:not([hidden])", { timeout: 30000 });
   await page.screenshot({ path: join(OUT, "forms-dian.png"), fullPage: true });
   await page.close();
 });
@@ -117,7 +117,7 @@ test("Siigo: a 1.2 MB carta, then a text PDF, then a scan under 1 MB; in English
   await page.waitForFunction(() => document.querySelector('[data-prevalida-for="cartaExoneracion"]').children.length === 0);
   assert.equal((await state(page, "cartaExoneracion")).valid, true);
   await page.click("#submit");
-  await page.waitForSelector("#sent:not([hidden])", { timeout: 10000 });
+  await page.waitForSelector("#sent:not([hidden])", { timeout: 30000 });
   await page.screenshot({ path: join(OUT, "forms-siigo.png"), fullPage: true });
   await page.close();
 });
