@@ -293,16 +293,25 @@ impl Chars {
 /// Drops separators and upper-cases; `Err` with the first character that does not belong.
 /// `value` must be at most [`PARSE_LIMIT`] bytes.
 pub(crate) fn compact(value: &str, chars: Chars) -> Result<String, char> {
-    let mut out = String::with_capacity(value.len());
-    for c in value.trim().chars().map(ascii_of) {
-        match c {
-            '.' | ',' | '-' | ' ' => {}
-            '0'..='9' => out.push(c),
-            'a'..='z' | 'A'..='Z' if chars != Chars::Digits => out.push(c.to_ascii_uppercase()),
-            _ if c.is_whitespace() => {}
-            _ => return Err(c),
+    let value = value.trim();
+    // The common case, all ASCII, byte by byte: a char loop is a call per character in wasm
+    // at opt-level "z".
+    let out = if value.is_ascii() {
+        let mut out = Vec::with_capacity(value.len());
+        for &b in value.as_bytes() {
+            match b {
+                b'.' | b',' | b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {}
+                b'0'..=b'9' => out.push(b),
+                b'a'..=b'z' | b'A'..=b'Z' if chars != Chars::Digits => {
+                    out.push(b.to_ascii_uppercase())
+                }
+                _ => return Err(char::from(b)),
+            }
         }
-    }
+        String::from_utf8(out).unwrap_or_default()
+    } else {
+        compact_chars(value, chars)?
+    };
     if chars == Chars::DigitsK {
         // Chilean habits: a leading "CL" and a K only as the check digit.
         let body = out.strip_prefix("CL").map(str::to_owned).unwrap_or(out);
@@ -326,6 +335,21 @@ pub(crate) fn compact(value: &str, chars: Chars) -> Result<String, char> {
     Ok(out)
 }
 
+/// [`compact`]'s loop for a value that is not all ASCII (full-width digits, no-break spaces).
+fn compact_chars(value: &str, chars: Chars) -> Result<String, char> {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars().map(ascii_of) {
+        match c {
+            '.' | ',' | '-' | ' ' => {}
+            '0'..='9' => out.push(c),
+            'a'..='z' | 'A'..='Z' if chars != Chars::Digits => out.push(c.to_ascii_uppercase()),
+            _ if c.is_whitespace() => {}
+            _ => return Err(c),
+        }
+    }
+    Ok(out)
+}
+
 /// A check-digit helper's body: separators dropped, digits only, at most 64 bytes.
 pub fn compact_digits(body: &str) -> Option<String> {
     if body.len() > 64 {
@@ -336,14 +360,16 @@ pub fn compact_digits(body: &str) -> Option<String> {
 
 /// `digits` grouped by thousands with dots (`1020304050` → `1.020.304.050`).
 pub(crate) fn group(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
+    // Bytes: a digit string is ASCII (and a char loop is a call per character in wasm).
+    let b = digits.as_bytes();
+    let mut out = Vec::with_capacity(b.len() + b.len() / 3 + 2);
+    for (i, &c) in b.iter().enumerate() {
+        if i > 0 && (b.len() - i) % 3 == 0 {
+            out.push(b'.');
         }
         out.push(c);
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Checks an identifier of the given kind. Never panics; values over 256 bytes are
