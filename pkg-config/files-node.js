@@ -1,6 +1,7 @@
 // The files module for Node ≥ 20: read from disk and instantiated in-process the first time a
 // file is checked (the core entry does not load it).
 import { readFile } from "node:fs/promises";
+import { pbkdf2Keys, wipeKeys } from "./files-keys.js";
 
 let files = null;
 
@@ -16,8 +17,10 @@ async function load() {
  */
 export async function run({ op, size, readLimit, bytes, options }) {
   files ??= await load();
+  let keys;
   try {
-    return { result: JSON.parse(files.run({ op, size, readLimit }, bytes, options)) };
+    if (op === "checkCertificate") keys = await pbkdf2Keys(files, bytes, options);
+    return { result: JSON.parse(files.run({ op, size, readLimit, keys }, bytes, options)) };
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) {
       files.__wbg_reset_state();
@@ -25,5 +28,7 @@ export async function run({ op, size, readLimit, bytes, options }) {
     }
     if (e?.code === "api.invalid_argument") return { misuse: e.message };
     throw e;
+  } finally {
+    wipeKeys(keys);
   }
 }

@@ -25,8 +25,13 @@ pub enum Op {
     CheckPdf,
     /// `identifyFile(data)`: `FileIdentity`.
     IdentifyFile,
-    /// `checkCertificate(data, password, options)`: `CertResult`.
+    /// `checkCertificate(data, password, options)`: `CertResult`. The request may carry
+    /// `keys`: the keys of `pbkdf2Params`, in its order (`null` where none was derived).
     CheckCertificate,
+    /// Not a package function: the PBKDF2 derivations a certificate file's PBES2 schemes run
+    /// (`[{ hash, salt, iterations, keyLength }]`, salt as bytes), which the package runs
+    /// with WebCrypto before `checkCertificate` (pkg-config/files-keys.js).
+    Pbkdf2Params,
 }
 
 /// The package functions of the operations, with their documentation and result types; in
@@ -103,6 +108,7 @@ impl Choice for Op {
         Op::CheckPdf,
         Op::IdentifyFile,
         Op::CheckCertificate,
+        Op::Pbkdf2Params,
     ];
     const NAMES: &'static [&'static str] = &[
         "inspectPdf",
@@ -110,6 +116,7 @@ impl Choice for Op {
         "checkPdf",
         "identifyFile",
         "checkCertificate",
+        "pbkdf2Params",
     ];
 }
 
@@ -138,13 +145,41 @@ fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, 
             let p = Props::or_empty(options, "options")?;
             let mut opts = crate::p12::check::CertOptions::read(&p)?;
             opts.at = day_of(&p, "at")?;
-            // The password: this call's own copy, overwritten before it is freed.
+            // The password and the keys derived from it: this call's own copies, overwritten
+            // before they are freed.
             let mut password = p.string("password")?;
-            let r = crate::p12::check::check_certificate(bytes, size, password.as_deref(), &opts);
+            let mut derived = derived_keys(&req, bytes)?;
+            let r = crate::p12::check::check_certificate_derived(
+                bytes,
+                size,
+                password.as_deref(),
+                &opts,
+                &derived,
+            );
             if let Some(pw) = &mut password {
                 crate::wipe::string(pw);
             }
+            for d in &mut derived {
+                crate::wipe::bytes(&mut d.key);
+            }
             crate::json::to_json(&r)
+        }
+        Op::Pbkdf2Params => {
+            let list = crate::p12::pbkdf2_params(bytes);
+            let mut out = String::from("[");
+            for (i, p) in list.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&crate::json::to_json(&Pbkdf2Json {
+                    hash: p.hash,
+                    salt: &p.salt,
+                    iterations: p.iterations,
+                    key_length: p.key_len,
+                }));
+            }
+            out.push(']');
+            out
         }
         Op::CheckPdf => {
             let mut rules = pdf_rules(options)?;
@@ -156,6 +191,48 @@ fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, 
             crate::json::to_json(&pdf::check_bytes(bytes, size, &rules))
         }
     })
+}
+
+/// A PBKDF2 derivation as the package's WebCrypto call takes it.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Pbkdf2Json<'a> {
+    hash: &'static str,
+    salt: &'a [u8],
+    iterations: u32,
+    key_length: usize,
+}
+
+/// The keys of `request.keys` paired with the file's [`crate::p12::pbkdf2_params`] in order
+/// (`null` or a key of another length: none given, derived here). At most as many as the
+/// file lists; anything but an array of `Uint8Array`/`null` is misuse.
+fn derived_keys(req: &Props, bytes: &[u8]) -> Result<Vec<crate::p12::Derived>, Misuse> {
+    let Some(v) = req.get("keys") else {
+        return Ok(Vec::new());
+    };
+    let bad = || req.bad("keys", "an array of Uint8Array or null");
+    if !js_sys::Array::is_array(&v) {
+        return Err(bad());
+    }
+    let list = js_sys::Array::from(&v);
+    let params = crate::p12::pbkdf2_params(bytes);
+    let mut out = Vec::new();
+    for (i, p) in params.into_iter().enumerate() {
+        let k = list.get(i as u32);
+        if k.is_null() || k.is_undefined() {
+            continue;
+        }
+        let Some(k) = k.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(bad());
+        };
+        if k.length() as usize == p.key_len {
+            out.push(crate::p12::Derived {
+                params: p,
+                key: k.to_vec(),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// `extractPdfText`'s options.

@@ -6,7 +6,7 @@
 //! 1.3.6.1.4.1.23267.2.3, the serialNumber, GSE's 1.3.6.1.4.1.31136.1.1.20.2 and the
 //! organizationIdentifier).
 
-use super::{open, Certificate, DateTime, Encryption, OpenError, Opened};
+use super::{open_derived, Certificate, DateTime, Derived, Encryption, OpenError, Opened};
 use crate::checks::{Misuse, OptionSource, Prop, ReadOptions};
 use crate::codes::{Code, Lang};
 use crate::finding::{sort_by_severity, Finding, Param};
@@ -126,6 +126,18 @@ pub fn check_certificate(
     password: Option<&str>,
     opts: &CertOptions,
 ) -> CertResult {
+    check_certificate_derived(data, size, password, opts, &[])
+}
+
+/// [`check_certificate`] with PBES2 keys already derived from the password
+/// ([`super::pbkdf2_params`]; the package derives them with WebCrypto).
+pub fn check_certificate_derived(
+    data: &[u8],
+    size: u64,
+    password: Option<&str>,
+    opts: &CertOptions,
+    derived: &[Derived],
+) -> CertResult {
     let mut r = CertResult {
         ok: false,
         subject: None,
@@ -162,7 +174,7 @@ pub fn check_certificate(
         r.findings = findings;
         return r;
     }
-    let opened = match open(data, password) {
+    let opened = match open_derived(data, password, derived) {
         Ok(o) => o,
         Err(e) => {
             let f = match e {

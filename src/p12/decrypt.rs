@@ -59,12 +59,65 @@ pub struct PrfKind(Prf);
 pub struct LegacyKind(Legacy);
 
 /// The password in the two forms the schemes take.
+#[derive(Clone, Copy)]
 pub struct Password<'p> {
     /// The UTF-8 bytes as typed (PBES2; absent and empty are both zero bytes).
     pub utf8: &'p [u8],
     /// The encoding for the PKCS#12 KDF (the one that verified the MAC, when there is one);
     /// borrowed from the list `open` wipes when it is done.
     pub kdf: &'p [u8],
+    /// PBES2 keys already derived from `utf8` outside the module (see [`Pbkdf2`]).
+    pub derived: &'p [Derived],
+}
+
+/// A PBKDF2 derivation a PBES2 scheme runs: what the package can hand to the platform's
+/// native PBKDF2 (WebCrypto `deriveBits`), several times faster than the same rounds in
+/// wasm, before the file is opened (`super::pbkdf2_params`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pbkdf2 {
+    /// `"SHA-1"` or `"SHA-256"` (WebCrypto's names).
+    pub hash: &'static str,
+    /// The salt.
+    pub salt: Vec<u8>,
+    /// The iteration count (within [`MAX_ITERATIONS`]).
+    pub iterations: u32,
+    /// The key length in bytes.
+    pub key_len: usize,
+}
+
+/// A key derived outside the module for a [`Pbkdf2`] (from the password's UTF-8 bytes).
+/// Used only when its length is the scheme's; a wrong key fails like a wrong password
+/// would, so the caller can only slow a check down, never make a file open.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    /// What was derived.
+    pub params: Pbkdf2,
+    /// The key.
+    pub key: Vec<u8>,
+}
+
+impl Scheme {
+    /// The PBKDF2 derivation this scheme runs, if it is PBES2.
+    pub fn pbkdf2(&self) -> Option<Pbkdf2> {
+        match self {
+            Scheme::Pbes2 {
+                salt,
+                iterations,
+                prf,
+                key_len,
+                ..
+            } => Some(Pbkdf2 {
+                hash: match prf.0 {
+                    Prf::Sha1 => "SHA-1",
+                    Prf::Sha256 => "SHA-256",
+                },
+                salt: salt.clone(),
+                iterations: *iterations,
+                key_len: *key_len,
+            }),
+            Scheme::Legacy { .. } => None,
+        }
+    }
 }
 
 /// Reads an AlgorithmIdentifier of a bag's encryption.
@@ -172,19 +225,27 @@ impl Scheme {
                 iv,
             } => {
                 let mut key = vec![0u8; *key_len];
-                match prf.0 {
-                    Prf::Sha1 => {
+                let given = self.pbkdf2().and_then(|want| {
+                    pw.derived
+                        .iter()
+                        .find(|d| d.params == want && d.key.len() == *key_len)
+                });
+                match (given, prf.0) {
+                    (Some(d), _) => key.copy_from_slice(&d.key),
+                    (None, Prf::Sha1) => {
                         pbkdf2::pbkdf2_hmac::<sha1::Sha1>(pw.utf8, salt, *iterations, &mut key)
                     }
-                    Prf::Sha256 => {
+                    (None, Prf::Sha256) => {
                         pbkdf2::pbkdf2_hmac::<sha2::Sha256>(pw.utf8, salt, *iterations, &mut key)
                     }
                 }
-                match key_len {
+                let plain = (|| match key_len {
                     16 => cbc_decrypt(aes::Aes128::new_from_slice(&key).ok()?, iv, data),
                     24 => cbc_decrypt(aes::Aes192::new_from_slice(&key).ok()?, iv, data),
                     _ => cbc_decrypt(aes::Aes256::new_from_slice(&key).ok()?, iv, data),
-                }
+                })();
+                crate::wipe::bytes(&mut key);
+                plain
             }
             Scheme::Legacy {
                 cipher,

@@ -29,6 +29,7 @@ mod tests;
 
 pub use cert::{Attribute, Certificate, DateTime, PrivateKey};
 
+pub use decrypt::{Derived, Pbkdf2};
 use decrypt::{Password, Scheme};
 use der::{Reader, Tlv};
 use hmac::{Hmac, KeyInit, Mac};
@@ -105,10 +106,57 @@ pub enum OpenError {
 /// none was given, which opens files without a MAC or encryption, and those protected with
 /// an absent or empty password.
 pub fn open(data: &[u8], password: Option<&str>) -> Result<Opened, OpenError> {
+    open_derived(data, password, &[])
+}
+
+/// At most this many derivations are listed by [`pbkdf2_params`] (real files have two).
+const MAX_LISTED: usize = 8;
+
+/// The PBKDF2 derivations of `data`'s PBES2 schemes that can be seen without a password (the
+/// encrypted certificates' and the shrouded keys' of OpenSSL 3 and Windows' AES files),
+/// without duplicates, at most [`MAX_LISTED`]; empty for a file that would be refused (too
+/// large, damaged, over [`MAX_ITERATIONS`]) or has none. The package derives these with the
+/// platform's native PBKDF2 and passes them to [`open_derived`]: the same keys, several times
+/// faster than in wasm (docs/figures.md).
+pub fn pbkdf2_params(data: &[u8]) -> Vec<Pbkdf2> {
+    let mut out: Vec<Pbkdf2> = Vec::new();
+    let Ok(list) = visible_schemes(data) else {
+        return out;
+    };
+    for p in list.iter().filter_map(Scheme::pbkdf2) {
+        if !out.contains(&p) && out.len() < MAX_LISTED {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Every encryption scheme readable before decryption, all within the bounds.
+fn visible_schemes(data: &[u8]) -> Result<Vec<Scheme>, OpenError> {
+    if data.len() > MAX_FILE_BYTES {
+        return Err(OpenError::TooLarge);
+    }
+    let (auth_safe, _) = pfx(data)?;
+    let (bags, pending) = read_safes(&auth_safe)?;
+    let mut out: Vec<Scheme> = pending.into_iter().map(|(s, _)| s).collect();
+    out.extend(bags.into_iter().filter_map(|b| match b {
+        Bag::Shrouded(s, _) => Some(s),
+        _ => None,
+    }));
+    Ok(out)
+}
+
+/// [`open`], with PBES2 keys already derived from the password (see [`pbkdf2_params`]);
+/// any derivation not among them runs here.
+pub fn open_derived(
+    data: &[u8],
+    password: Option<&str>,
+    derived: &[Derived],
+) -> Result<Opened, OpenError> {
     // The password's encodings are made once, borrowed by everything that derives keys, and
     // overwritten here whatever the outcome.
     let mut candidates = kdf_encodings(password);
-    let result = open_with(data, password, &candidates);
+    let result = open_with(data, password, &candidates, derived);
     for c in &mut candidates {
         crate::wipe::bytes(c);
     }
@@ -119,6 +167,7 @@ fn open_with(
     data: &[u8],
     password: Option<&str>,
     candidates: &[Vec<u8>],
+    derived: &[Derived],
 ) -> Result<Opened, OpenError> {
     if data.len() > MAX_FILE_BYTES {
         return Err(OpenError::TooLarge);
@@ -127,17 +176,7 @@ fn open_with(
 
     // Read everything visible before decrypting, so that every iteration count is checked
     // before any derivation runs.
-    let mut bags = Vec::new();
-    let mut pending = Vec::new();
-    let mut safes = Reader::new(&auth_safe)
-        .sequence()
-        .map_err(|_| OpenError::Damaged("authenticated safe"))?;
-    while !safes.is_empty() {
-        let ci = safes
-            .expect(der::SEQUENCE)
-            .map_err(|_| OpenError::Damaged("content info"))?;
-        content_info(ci, &mut bags, &mut pending)?;
-    }
+    let (mut bags, pending) = read_safes(&auth_safe)?;
     let mac = match mac_data {
         Some(m) => Some(mac_params(m)?),
         None => None,
@@ -171,10 +210,10 @@ fn open_with(
     // With a verified MAC the password is known right; without one, the first encoding under
     // which the data decrypts is taken.
     let tries: Vec<Password<'_>> = match verified {
-        Some(kdf) => vec![Password { utf8, kdf }],
+        Some(kdf) => vec![Password { utf8, kdf, derived }],
         None => candidates
             .iter()
-            .map(|kdf| Password { utf8, kdf })
+            .map(|kdf| Password { utf8, kdf, derived })
             .collect(),
     };
     let failed = if mac.is_some() {
@@ -277,6 +316,24 @@ fn pfx(data: &[u8]) -> Result<(Vec<u8>, Option<Tlv<'_>>), OpenError> {
     Ok((auth_safe, mac))
 }
 
+/// The bags of the AuthenticatedSafe that are not encrypted, and the encrypted ones (their
+/// schemes read and bounded) for later.
+#[allow(clippy::type_complexity)]
+fn read_safes(auth_safe: &[u8]) -> Result<(Vec<Bag>, Vec<(Scheme, Vec<u8>)>), OpenError> {
+    let mut bags = Vec::new();
+    let mut pending = Vec::new();
+    let mut safes = Reader::new(&auth_safe)
+        .sequence()
+        .map_err(|_| OpenError::Damaged("authenticated safe"))?;
+    while !safes.is_empty() {
+        let ci = safes
+            .expect(der::SEQUENCE)
+            .map_err(|_| OpenError::Damaged("content info"))?;
+        content_info(ci, &mut bags, &mut pending)?;
+    }
+    Ok((bags, pending))
+}
+
 /// One ContentInfo of the AuthenticatedSafe: plain bags now, encrypted ones for later.
 fn content_info(
     ci: Tlv<'_>,
@@ -355,11 +412,27 @@ fn private_key(der: &[u8]) -> Result<PrivateKey, OpenError> {
 /// The plaintext under the first password encoding that decrypts `data` to one whole DER
 /// element (a wrong password passes the padding check once in 256 tries, not this).
 fn decrypt_any(scheme: &Scheme, data: &[u8], tries: &[Password<'_>]) -> Option<Vec<u8>> {
-    tries.iter().find_map(|pw| {
-        let plain = scheme.decrypt(data, pw)?;
-        let mut r = Reader::new(&plain);
-        (r.sequence().is_ok() && r.is_empty()).then_some(plain)
-    })
+    let whole = |plain: &Vec<u8>| {
+        let mut r = Reader::new(plain);
+        r.sequence().is_ok() && r.is_empty()
+    };
+    tries
+        .iter()
+        .find_map(|pw| scheme.decrypt(data, pw).filter(whole))
+        .or_else(|| {
+            // A key derived outside that does not decrypt is not trusted to mean a wrong
+            // password: the derivation is run here again.
+            tries
+                .iter()
+                .filter(|pw| !pw.derived.is_empty())
+                .find_map(|pw| {
+                    let own = Password {
+                        derived: &[],
+                        ..*pw
+                    };
+                    scheme.decrypt(data, &own).filter(whole)
+                })
+        })
 }
 
 /// The encodings of the password the PKCS#12 KDF is tried with, most likely first. An

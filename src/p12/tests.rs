@@ -343,3 +343,78 @@ fn no_panic_on_mutated_files() {
         println!("{k}: {n}");
     }
 }
+
+/// The keys of `params` derived here as the package derives them outside (WebCrypto):
+/// PBKDF2 over the password's UTF-8 bytes.
+fn derive_outside(params: &[Pbkdf2], password: &str) -> Vec<Derived> {
+    params
+        .iter()
+        .map(|p| {
+            let mut key = vec![0u8; p.key_len];
+            match p.hash {
+                "SHA-1" => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(
+                    password.as_bytes(),
+                    &p.salt,
+                    p.iterations,
+                    &mut key,
+                ),
+                _ => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
+                    password.as_bytes(),
+                    &p.salt,
+                    p.iterations,
+                    &mut key,
+                ),
+            }
+            Derived {
+                params: p.clone(),
+                key,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn pbkdf2_params_list_what_pbes2_files_derive() {
+    // OpenSSL 3's default: the certificates' safe and the shrouded key, each PBKDF2 with
+    // HMAC-SHA-256, 2,048 iterations, an AES-256 key; different salts.
+    let p = pbkdf2_params(fixture!("modern.p12"));
+    assert_eq!(p.len(), 2, "{p:?}");
+    for x in &p {
+        assert_eq!((x.hash, x.iterations, x.key_len), ("SHA-256", 2048, 32));
+        assert_eq!(x.salt.len(), 8);
+    }
+    assert_ne!(p[0].salt, p[1].salt);
+    let p = pbkdf2_params(fixture!("aes128_sha1mac.p12"));
+    assert!(!p.is_empty() && p.iter().all(|x| x.key_len == 16), "{p:?}");
+    // Legacy files have nothing PBKDF2 could derive; refused files list nothing.
+    assert!(pbkdf2_params(fixture!("legacy.p12")).is_empty());
+    assert!(pbkdf2_params(fixture!("des3_sha1.p12")).is_empty());
+    assert!(pbkdf2_params(fixture!("truncated.p12")).is_empty());
+    assert!(pbkdf2_params(fixture!("iter2m.p12")).is_empty());
+    assert!(pbkdf2_params(b"%PDF-1.7").is_empty());
+}
+
+#[test]
+fn keys_derived_outside_open_exactly_as_inside() {
+    for (name, bytes, pw) in good() {
+        let params = pbkdf2_params(bytes);
+        let derived = derive_outside(&params, pw);
+        assert_eq!(
+            open_derived(bytes, Some(pw), &derived),
+            open(bytes, Some(pw)),
+            "{name}"
+        );
+        // Keys for another password never open a file, nor make a wrong password right.
+        let wrong = derive_outside(&params, "Otra#2024");
+        assert_eq!(
+            open_derived(bytes, Some(pw), &wrong),
+            open(bytes, Some(pw)),
+            "{name}: a wrong key is derived again inside"
+        );
+        assert_eq!(
+            open_derived(bytes, Some("Otra#2024"), &derived).is_ok(),
+            open(bytes, Some("Otra#2024")).is_ok(),
+            "{name}"
+        );
+    }
+}

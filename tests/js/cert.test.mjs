@@ -60,3 +60,39 @@ test("names, dates and the holder as the form types it; messages in both languag
   await assert.rejects(checkCertificate(file("modern.p12"), 1234), (e) => e.code === "api.invalid_argument");
   await assert.rejects(checkCertificate(file("modern.p12"), PW, { at: "ayer" }), (e) => e.code === "api.invalid_argument");
 });
+
+test("PBES2 keys derived with WebCrypto answer exactly what the module derives itself", async () => {
+  // The package derives PBES2 keys with the platform's PBKDF2 (files-keys.js) when it has
+  // WebCrypto; without it (or when WebCrypto fails) the module derives them in wasm.
+  const FILES = [
+    ["modern.p12", PW], ["aes128_sha1mac.p12", PW], ["modern_unicode.p12", "Ñandú#2024"],
+    ["modern.p12", "prueba#2024"], ["modern.p12", ""], ["modern.p12", undefined],
+    ["legacy.p12", PW], ["mismatch.p12", PW], ["iter2m.p12", PW], ["truncated.p12", PW],
+  ];
+  const withCrypto = [];
+  for (const [f, pw] of FILES) withCrypto.push(await checkCertificate(file(f), pw, AT));
+  const own = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+  Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true });
+  try {
+    for (const [i, [f, pw]] of FILES.entries()) {
+      assert.deepEqual(await checkCertificate(file(f), pw, AT), withCrypto[i], `${f} ${pw}`);
+    }
+  } finally {
+    Object.defineProperty(globalThis, "crypto", own);
+  }
+  // A WebCrypto that answers wrong keys (a broken platform) cannot change an answer: a key
+  // that does not decrypt is derived again in wasm.
+  const subtle = globalThis.crypto.subtle;
+  const deriveBits = subtle.deriveBits;
+  let calls = 0;
+  subtle.deriveBits = async (params, key, bits) => (calls++, new Uint8Array(bits / 8).fill(7).buffer);
+  try {
+    for (const [i, [f, pw]] of FILES.entries()) {
+      assert.deepEqual(await checkCertificate(file(f), pw, AT), withCrypto[i], `${f} ${pw} (wrong keys)`);
+    }
+  } finally {
+    subtle.deriveBits = deriveBits;
+  }
+  assert.ok(calls >= 8, `WebCrypto was asked ${calls} times`); // two per PBES2 file that is not refused
+  assert.equal(withCrypto[0].ok, true);
+});
