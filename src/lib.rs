@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod check_digit;
 pub mod checks;
 pub mod codes;
 pub mod finding;

@@ -11,21 +11,7 @@ use crate::codes::Code;
 /// assert_eq!(prevalida::id::rut_check_digit("76086428"), Some('5'));
 /// ```
 pub fn rut_check_digit(body: &str) -> Option<char> {
-    if body.is_empty() || body.len() > 8 || !body.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // Weights 2, 3, 4, 5, 6, 7, 2, 3… from the right.
-    let s: u32 = body
-        .bytes()
-        .rev()
-        .zip([2, 3, 4, 5, 6, 7].into_iter().cycle())
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    Some(match 11 - s % 11 {
-        11 => '0',
-        10 => 'K',
-        d => char::from(b'0' + d as u8),
-    })
+    crate::check_digit::rut(body)
 }
 
 /// Companies are given RUTs from 50,000,000 up; people (RUN) are below.

@@ -4,9 +4,6 @@
 use super::{compact, group, Chars, Ctx, Holder, IdDetails, Kind, PARSE_LIMIT};
 use crate::codes::Code;
 
-/// DIAN weights, applied to the body's digits from the right.
-const NIT_WEIGHTS: [u32; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
-
 /// The DIAN check digit (DV) of a NIT body of 1–15 ASCII digits; `None` for anything else.
 ///
 /// ```
@@ -14,17 +11,7 @@ const NIT_WEIGHTS: [u32; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59
 /// assert_eq!(prevalida::id::nit_check_digit("900204272"), Some(8)); // GSE
 /// ```
 pub fn nit_check_digit(body: &str) -> Option<u8> {
-    if body.is_empty() || body.len() > 15 || !body.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let s: u32 = body
-        .bytes()
-        .rev()
-        .zip(NIT_WEIGHTS)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    let r = (s % 11) as u8;
-    Some(if r < 2 { r } else { 11 - r })
+    crate::check_digit::nit(body)
 }
 
 /// Body lengths: below 5 no NIT exists; above 15 the algorithm has no weights. The usual

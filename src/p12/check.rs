@@ -334,26 +334,10 @@ fn same_id(found: &str, wanted: &str, chile: bool) -> bool {
     // One side may carry the NIT's check digit the other lacks: only when it is the right one.
     let without_dv = |s: &str| -> Option<String> {
         let (body, dv) = s.split_at(s.len().checked_sub(1)?);
-        (nit_digit(body)? == dv.bytes().next()?.wrapping_sub(b'0')).then(|| body.to_owned())
+        (crate::check_digit::nit(body)? == dv.bytes().next()?.wrapping_sub(b'0'))
+            .then(|| body.to_owned())
     };
     f == w || without_dv(&f).is_some_and(|b| b == w) || without_dv(&w).is_some_and(|b| b == f)
-}
-
-/// The DIAN check digit of a NIT body (modulo 11 with DIAN's weights): the files module does
-/// not link the identifier checks, and this is all it needs of them.
-fn nit_digit(body: &str) -> Option<u8> {
-    const W: [u32; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
-    if body.is_empty() || body.len() > 15 || !body.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let sum: u32 = body
-        .bytes()
-        .rev()
-        .zip(W)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    let r = (sum % 11) as u8;
-    Some(if r < 2 { r } else { 11 - r })
 }
 
 /// The holder identifiers of `cert`, in the order RULES.md §6.3 gives.
@@ -420,26 +404,7 @@ fn rut_ok(rut: &str) -> bool {
         return false;
     };
     let dv = rut.get(rut.len().saturating_sub(1)..).unwrap_or_default();
-    rut_digit(body.trim_start_matches('0')).is_some_and(|d| dv.starts_with(d))
-}
-
-/// The RUT check digit of `body` (modulo 11, weights 2…7 from the right): the files module
-/// does not link the identifier checks (`crate::id`), and this is all it needs of them.
-fn rut_digit(body: &str) -> Option<char> {
-    if body.is_empty() || body.len() > 9 || !body.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let sum: u32 = body
-        .bytes()
-        .rev()
-        .zip([2, 3, 4, 5, 6, 7].iter().cycle())
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    Some(match 11 - sum % 11 {
-        11 => '0',
-        10 => 'K',
-        d => char::from_digit(d, 10).unwrap_or('0'),
-    })
+    crate::check_digit::rut(body.trim_start_matches('0')).is_some_and(|d| dv.starts_with(d))
 }
 
 /// A distinguished name as people read it, most specific first: `"CN=…, O=…, C=CO"`.
@@ -703,21 +668,24 @@ mod tests {
 
     #[test]
     fn colombian_numbers_with_and_without_their_dv() {
-        assert_eq!(nit_digit("900123456"), Some(8));
-        assert_eq!(nit_digit("800197268"), Some(4));
+        assert_eq!(crate::check_digit::nit("900123456"), Some(8));
+        assert_eq!(crate::check_digit::nit("800197268"), Some(4));
         assert!(same_id("9001234568", "900123456", false));
         assert!(same_id("900123456", "9001234568", false));
         // A last digit that is not the check digit is another number.
         assert!(!same_id("900123456", "9001234567", false));
-        assert!(!same_id("52123456", "521234567", false) || nit_digit("52123456") == Some(7));
+        assert!(
+            !same_id("52123456", "521234567", false)
+                || crate::check_digit::nit("52123456") == Some(7)
+        );
         assert!(!same_id("52123456", "5212345", false));
     }
 
     #[test]
     fn rut_digits() {
-        assert_eq!(rut_digit("12345678"), Some('5'));
-        assert_eq!(rut_digit("76086428"), Some('5'));
-        assert_eq!(rut_digit("60803000"), Some('K'));
+        assert_eq!(crate::check_digit::rut("12345678"), Some('5'));
+        assert_eq!(crate::check_digit::rut("76086428"), Some('5'));
+        assert_eq!(crate::check_digit::rut("60803000"), Some('K'));
     }
 
     #[test]
