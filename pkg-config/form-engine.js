@@ -120,6 +120,43 @@ function table(csv, dc, dn, mc, mn) {
 }
 
 const place = (code, name) => ({ code, name, key: key(name) });
+/** What `find` answers for a name that several places share. */
+const AMBIGUOUS = Object.freeze({ ambiguous: true });
+
+/**
+ * A departamento or región as people write it, the words that are not its name dropped:
+ * "Departamento de Antioquia", "Región de Valparaíso", "V Región", "Región V", "RM", "Bío Bío".
+ * Chile's regions are numbered by their code (I = 01 … XVI = 16): only in Chile's table.
+ */
+function departmentKey(v, chile) {
+  let k = key(v)
+    .replace(/^(departamento|depto|dpto|region|reg)( (de|del))?( la| los| las)? /, "")
+    .replace(/ region$/, "");
+  const roman = chile && /^(?:region )?([ivx]+)(?: region)?$/.exec(k);
+  if (roman) {
+    const n = romanValue(roman[1]);
+    if (n > 0) return { code: String(n).padStart(2, "0") };
+  }
+  if (k === "rm" || k === "metropolitana" || k === "region metropolitana") k = "metropolitana de santiago";
+  if (k === "bio bio") k = "biobio";
+  return { key: k };
+}
+
+/** I … XVI as a number, written the usual way; 0 for anything else. */
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"];
+const romanValue = (s) => ROMAN.indexOf(s) + 1;
+
+/** The departamento (región) typed as `value`: by code, by name, by the ways people write it. */
+function findDepartment(t, value) {
+  const { departments } = t;
+  const hit = find(departments, value);
+  if (hit !== null && hit !== AMBIGUOUS) return hit;
+  const d = departmentKey(value, t === places.CL);
+  if (d.code !== undefined) return departments.find((p) => p.code === d.code) ?? null;
+  if (d.key === "" || d.key === key(value)) return null;
+  const again = find(departments, d.key);
+  return again === AMBIGUOUS ? null : again;
+}
 
 /** A name folded for matching: no accents or case, words of letters and digits; single letters glued ("D.C." → "dc"). */
 function key(s) {
@@ -139,8 +176,10 @@ function find(here, value) {
   if (/^\d+$/.test(v)) return here.find((p) => p.code === v) ?? null;
   const k = key(v);
   if (k === "") return null;
-  const exact = here.find((p) => p.key === k);
-  if (exact) return exact;
+  const exact = here.filter((p) => p.key === k);
+  // A name several departamentos share ("La Unión"), with nothing to tell them apart.
+  if (exact.length > 1) return AMBIGUOUS;
+  if (exact.length === 1) return exact[0];
   for (const test of [(p) => p.key.startsWith(`${k} `), (p) => ` ${p.key} `.includes(` ${k} `)]) {
     const hits = here.filter(test);
     if (hits.length === 1) return hits[0];
@@ -262,12 +301,16 @@ function checkPlace(p, f, v, get, lang) {
   const deptField = f.kind === "department" ? f : p.fields.find((x) => x.name === f.departmentField);
   const t = places[deptField?.country === "CL" ? "CL" : "CO"];
   if (f.kind === "department") {
-    const d = find(t.departments, v);
+    const d = findDepartment(t, v);
     return d ? { findings: [], normalized: d.code } : { findings: [coded("place.unknown_department", field, lang, { value: shown })] };
   }
-  const dept = f.departmentField ? find(t.departments, get(f.departmentField)) : null;
+  const dept = f.departmentField ? findDepartment(t, get(f.departmentField)) : null;
   // Those of the departamento first (a name repeats across departamentos), then anywhere.
-  const m = (dept && find(t.byDepartment.get(dept.code) ?? [], v)) ?? find(t.municipalities, v);
+  const inDept = dept ? find(t.byDepartment.get(dept.code) ?? [], v) : null;
+  const m = inDept !== null && inDept !== AMBIGUOUS ? inDept : find(t.municipalities, v);
+  // A name several departamentos share, and no departamento to choose: it exists, but which
+  // one is not known, so no code is claimed for it.
+  if (m === AMBIGUOUS) return { findings: [], normalized: v.trim().replace(/\s+/g, " ") };
   if (m && dept && !m.code.startsWith(dept.code)) {
     const actual = t.departments.find((d) => m.code.startsWith(d.code))?.name ?? "";
     return { findings: [coded("place.municipality_elsewhere", field, lang, { municipality: m.name, actual, department: dept.name })] };

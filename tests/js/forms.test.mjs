@@ -118,3 +118,39 @@ test("a portal rewords a message: setMessages, parameters still filled in, null 
   assert.match(r.fields.cartaExoneracion[0].message, /^El PDF pesa 1,2 MB/);
   assert.throws(() => p.setMessages("es", { "no.such": "x" }), (e) => e.code === "api.invalid_argument");
 });
+
+test("places as people write them: Chile's regions by number and long name, a name several departamentos share", async () => {
+  const cl = {
+    name: "mi.portal.cl",
+    fields: [
+      { name: "region", kind: "department", country: "CL", label: "Región", required: true },
+      { name: "comuna", kind: "municipality", departmentField: "region", label: "Comuna", required: true },
+    ],
+  };
+  await p.prepareForm(cl);
+  const region = (v) => p.checkField(cl, "region", v);
+  for (const [typed, code] of [
+    ["Región de Valparaíso", "05"], ["V Región", "05"], ["Región V", "05"], ["v región", "05"],
+    ["RM", "13"], ["Región Metropolitana", "13"], ["XIII Región", "13"], ["Metropolitana de Santiago", "13"],
+    ["Región del Libertador General Bernardo O'Higgins", "06"], ["O'Higgins", "06"],
+    ["Región de la Araucanía", "09"], ["Bío Bío", "08"], ["Biobío", "08"], ["XVI Región", "16"], ["Ñuble", "16"], ["16", "16"],
+  ]) {
+    const f = region(typed);
+    assert.deepEqual([f.ok, f.normalized], [true, code], typed);
+  }
+  for (const typed of ["XVII Región", "Región", "Región de Antioquia", "IIII"]) {
+    assert.deepEqual(region(typed).findings.map((x) => x.code), ["place.unknown_department"], typed);
+  }
+  const comuna = (v, r) => p.checkField(cl, "comuna", v, { region: r });
+  assert.deepEqual([comuna("Viña del Mar", "Región de Valparaíso").ok, comuna("Viña del Mar", "V Región").normalized], [true, "05109"]);
+  assert.deepEqual(comuna("Viña del Mar", "RM").findings.map((x) => x.code), ["place.municipality_elsewhere"]);
+  // Colombia: roman numerals are not departamentos; "Departamento de …" is.
+  assert.deepEqual(p.checkField("dian.certificado", "departamento", "Departamento de Antioquia").normalized, "05");
+  assert.deepEqual(p.checkField("dian.certificado", "departamento", "V").findings.map((x) => x.code), ["place.unknown_department"]);
+  // "La Unión" is a municipio of Antioquia, Nariño, Sucre and Valle: with its departamento it
+  // is that one; without one it exists, and no code is claimed for it.
+  const union = (d) => p.checkField("dian.certificado", "ciudad", "La Unión", { departamento: d });
+  assert.deepEqual([union("Nariño").ok, union("Nariño").normalized], [true, "52399"]);
+  assert.deepEqual([union("Sucre").ok, union("Sucre").normalized], [true, "70400"]);
+  assert.deepEqual([union("").ok, union("").normalized, union("").findings], [true, "La Unión", []]);
+});
