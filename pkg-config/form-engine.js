@@ -490,9 +490,18 @@ export function attach(form, profile, options = {}) {
     const el = form.elements.namedItem(name);
     return el instanceof RadioNodeList ? el[0] ?? null : el;
   };
+  /** Every control named `name`: a radio group's buttons, checkboxes sharing the name. */
+  const controls = (name) => {
+    const el = form.elements.namedItem(name);
+    return el === null ? [] : el instanceof RadioNodeList ? [...el] : [el];
+  };
+  /** What the form would send for `name`: a radio group's checked value, a checkbox's value only when checked. */
   const valueOf = (name) => {
     const el = form.elements.namedItem(name);
-    return el === null ? "" : (el.value ?? "");
+    if (el === null) return "";
+    if (el instanceof RadioNodeList) return el.value || ([...el].find((x) => x.type === "checkbox" && x.checked)?.value ?? "");
+    if (el.type === "checkbox" || el.type === "radio") return el.checked ? el.value : "";
+    return el.value ?? "";
   };
   const box = (name) => {
     let el = form.querySelector(`[data-prevalida-for="${CSS.escape(name)}"]`);
@@ -581,12 +590,14 @@ export function attach(form, profile, options = {}) {
       });
       continue;
     }
-    on(el, "input", () => recheck(f.name));
-    for (const type of ["blur", "change"]) {
-      on(el, type, () => {
-        touched.add(f.name);
-        recheck(f.name);
-      });
+    for (const c of controls(f.name)) {
+      on(c, "input", () => recheck(f.name));
+      for (const type of ["blur", "change"]) {
+        on(c, type, () => {
+          touched.add(f.name);
+          recheck(f.name);
+        });
+      }
     }
   }
   let passing = false;
@@ -621,11 +632,21 @@ export function attach(form, profile, options = {}) {
       form.reportValidity();
       return;
     }
-    // Let it through: the page's own submit handlers run (this listener steps aside), and
-    // unless one of them prevents it, the form is sent.
-    passing = true;
-    const again = new SubmitEvent("submit", { bubbles: true, cancelable: true, submitter: e.submitter });
-    if (form.dispatchEvent(again)) HTMLFormElement.prototype.submit.call(form);
+    // Let it through: submitted again by the same button (its name=value is sent, as a
+    // click would send it); this listener steps aside, the page's own submit handlers run,
+    // and unless one of them prevents it, the form is sent.
+    // From a task of its own: when the check settles within the submit event's own
+    // microtasks (no upload to wait for), the browser still counts the form as firing its
+    // submit event there, and ignores a new submission (Chromium).
+    const submitter = e.submitter && e.submitter.form === form ? e.submitter : undefined;
+    setTimeout(() => {
+      passing = true;
+      try {
+        form.requestSubmit(submitter);
+      } finally {
+        passing = false;
+      }
+    }, 0);
   }, true);
   return {
     check,

@@ -194,3 +194,56 @@ test("every certificate fixture through the worker in Chromium: opens or is refu
   assert.match(got[0][1], /CN=JUAN PÉREZ GÓMEZ/);
   await page.close();
 });
+
+test("attach on a form of radio buttons, a checkbox and a named submit button: what the form would send", async () => {
+  const page = await open("dian.certificado");
+  const r = await page.evaluate(async () => {
+    const { attach } = await import("prevalida");
+    const form = document.createElement("form");
+    form.innerHTML = `
+      <label><input type="radio" name="tipo" value="natural"> Natural</label>
+      <label><input type="radio" name="tipo" value="juridica"> Jurídica</label>
+      <label><input type="checkbox" name="acepto" value="si"> Acepto</label>
+      <button type="submit" name="accion" value="borrador" id="borrador">Guardar</button>
+      <button type="submit" name="accion" value="enviar" id="enviar">Enviar</button>`;
+    document.body.append(form);
+    const sent = [];
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      sent.push([...new FormData(form, e.submitter)].map(([k, v]) => `${k}=${v}`).join("&"));
+    });
+    const profile = {
+      name: "prueba.controles",
+      fields: [
+        { name: "tipo", kind: "choice", required: true, label: "Tipo", choices: [{ value: "natural", label: "Natural" }, { value: "juridica", label: "Jurídica" }] },
+        { name: "acepto", kind: "choice", required: true, label: "Acepto", choices: [{ value: "si", label: "Sí" }] },
+      ],
+    };
+    const bound = attach(form, profile);
+    const codes = async () => Object.entries((await bound.check()).fields).flatMap(([k, fs]) => fs.map((f) => `${f.code}@${k}`));
+    const out = { empty: await codes() };
+    // The second radio: heard, and its value read (not the first button's).
+    const [, juridica] = form.querySelectorAll('[name="tipo"]');
+    juridica.click();
+    out.afterRadio = await codes();
+    out.radioValid = juridica.validity.valid && form.querySelector('[name="tipo"]').validity.valid;
+    // A checkbox counts only when checked.
+    const box = form.querySelector('[name="acepto"]');
+    out.unchecked = await codes();
+    box.click();
+    out.checked = await codes();
+    // Submitted by the second button: held, checked, let through by the same button.
+    form.querySelector("#enviar").click();
+    for (let i = 0; i < 200 && sent.length === 0; i++) await new Promise((ok) => setTimeout(ok, 25));
+    out.sent = sent.slice();
+    bound.detach();
+    form.remove();
+    return out;
+  });
+  assert.deepEqual(r.empty, ["form.required@tipo", "form.required@acepto"]);
+  assert.deepEqual(r.afterRadio, ["form.required@acepto"]);
+  assert.deepEqual(r.unchecked, ["form.required@acepto"]);
+  assert.deepEqual(r.checked, []);
+  assert.deepEqual(r.sent, ["tipo=juridica&acepto=si&accion=enviar"]);
+  await page.close();
+});
