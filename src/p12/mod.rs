@@ -4,8 +4,11 @@
 //!
 //! Real files come from OpenSSL 3 (PBES2, AES-256, SHA-256 MAC), OpenSSL 1.x, Windows, Java
 //! and Go (RC2-40 certificates, 3DES keys, SHA-1 MAC): both kinds are read here, in pure
-//! Rust because browsers' WebCrypto has neither RC2 nor 3DES. The DER reader and the bag
-//! structure are our own and small; the primitives are RustCrypto's.
+//! Rust because browsers' WebCrypto has neither RC2 nor 3DES nor the PKCS#12 KDF. The DER
+//! reader and the bag structure are our own and small; the primitives are RustCrypto's. The
+//! one thing WebCrypto does have, PBKDF2, the package runs there when it can: the PBES2
+//! derivations are listed by [`pbkdf2_params`] and their keys given to [`open_derived`],
+//! which checks each and derives any missing or wrong one itself.
 //!
 //! Work is bounded before it starts: files over [`MAX_FILE_BYTES`] and iteration counts
 //! over [`MAX_ITERATIONS`] are refused before any key derivation runs.
