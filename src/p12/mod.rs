@@ -117,7 +117,7 @@ const MAX_LISTED: usize = 8;
 
 /// The PBKDF2 derivations of `data`'s PBES2 schemes that can be seen without a password (the
 /// encrypted certificates' and the shrouded keys' of OpenSSL 3 and Windows' AES files),
-/// without duplicates, at most [`MAX_LISTED`]; empty for a file that would be refused (too
+/// without duplicates, at most eight; empty for a file that would be refused (too
 /// large, damaged, over [`MAX_ITERATIONS`]) or has none. The package derives these with the
 /// platform's native PBKDF2 and passes them to [`open_derived`]: the same keys, several times
 /// faster than in wasm (docs/figures.md).
