@@ -145,6 +145,7 @@ fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, 
             let p = Props::or_empty(options, "options")?;
             let mut opts = crate::p12::check::CertOptions::read(&p)?;
             opts.at = day_of(&p, "at")?;
+            opts.instant = instant_of(&p, "at");
             // The password and the keys derived from it: this call's own copies, overwritten
             // before they are freed.
             let mut password = p.string("password")?;
@@ -315,6 +316,25 @@ fn day_of(p: &Props, key: &str) -> Result<Option<pdf::dates::Date>, Misuse> {
             None => Err(bad()),
         },
     }
+}
+
+/// The instant of a date option that is a `Date` or absent (now), as seconds since 1970 UTC
+/// with the device's offset from UTC in minutes; `None` for a `"YYYY-MM-DD"` string (a day,
+/// no instant) or an invalid date (refused by [`day_of`]).
+fn instant_of(p: &Props, key: &str) -> Option<(i64, i64)> {
+    let d: js_sys::Date = match p.get(key) {
+        None => js_sys::Date::new_0(),
+        Some(v) if v.is_instance_of::<js_sys::Date>() => v.unchecked_into(),
+        Some(_) => return None,
+    };
+    let ms = d.get_time();
+    if !ms.is_finite() || ms.abs() > 8.64e15 {
+        return None;
+    }
+    Some((
+        (ms / 1000.0).floor() as i64,
+        -(d.get_timezone_offset() as i64),
+    ))
 }
 
 /// Test builds only (`--features test-trap`, tests/js/trap.test.mjs): aborts on one magic

@@ -30,8 +30,13 @@ pub struct Expect {
 pub struct CertOptions {
     /// The date to judge validity at (`"YYYY-MM-DD"` or a `Date`; the package sends today's).
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Date | string"))]
-    #[serde(skip)]
     pub at: Option<Date>,
+    /// When `at` is a `Date` (or absent: now), that instant, as seconds since 1970 UTC, and
+    /// the device's offset from UTC in minutes: validity is then judged to the second, as
+    /// the certificate states it (in UTC), and `daysLeft` counted in the device's days. Set
+    /// by the package's boundary, never read from options.
+    #[serde(skip)]
+    pub instant: Option<(i64, i64)>,
     /// The holder the form names.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub expect: Option<Expect>,
@@ -61,6 +66,7 @@ impl ReadOptions for CertOptions {
         };
         Ok(CertOptions {
             at: None,
+            instant: None,
             expect,
             expires_soon_days: crate::checks::read::count(src, "expires_soon_days")?,
             max_bytes: crate::checks::read::bytes(src, "max_bytes")?,
@@ -257,26 +263,34 @@ fn judge(
     r.not_before = Some(iso(&cert.not_before));
     r.not_after = Some(iso(&cert.not_after));
     if let Some(at) = opts.at {
-        let from = day(&cert.not_before);
-        let until = day(&cert.not_after);
-        let now = at.days();
-        r.days_left = Some(until - now);
+        let (from, until, now) = (day(&cert.not_before), day(&cert.not_after), at.days());
+        // Judged to the second when the instant is known (a certificate that ends at 03:00
+        // UTC has ended by that evening in Bogotá), else by the day.
+        let (early, late, left) = match opts.instant {
+            Some((secs, offset)) => {
+                let local_day = |s: i64| (s.saturating_add(offset * 60)).div_euclid(86_400);
+                let (b, a) = (seconds(&cert.not_before), seconds(&cert.not_after));
+                (secs < b, secs > a, local_day(a).saturating_sub(now))
+            }
+            None => (now < from, now > until, until - now),
+        };
+        r.days_left = Some(left);
         let shown = |d: &DateTime| date_text(d);
-        if now < from {
+        if early {
             findings.push(push(
                 Code::P12NotYetValid,
                 vec![("date", shown(&cert.not_before).into())],
             ));
-        } else if now > until {
+        } else if late {
             findings.push(push(
                 Code::P12Expired,
                 vec![("date", shown(&cert.not_after).into())],
             ));
-        } else if until - now < i64::from(opts.expires_soon_days.unwrap_or(30)) {
+        } else if left < i64::from(opts.expires_soon_days.unwrap_or(30)) {
             findings.push(push(
                 Code::P12ExpiresSoon,
                 vec![
-                    ("days", Param::Number((until - now) as f64)),
+                    ("days", Param::Number(left as f64)),
                     ("date", shown(&cert.not_after).into()),
                 ],
             ));
@@ -460,6 +474,15 @@ fn iso(d: &DateTime) -> String {
     ])
 }
 
+/// The certificate date as seconds since 1970 UTC; the far future as [`day`] counts it.
+fn seconds(d: &DateTime) -> i64 {
+    let days = day(d);
+    if days == i64::from(i32::MAX) {
+        return i64::MAX / 2;
+    }
+    days * 86_400 + i64::from(d.hour) * 3_600 + i64::from(d.minute) * 60 + i64::from(d.second)
+}
+
 /// `"YYYY-MM-DD"`, the date a message shows.
 fn date_text(d: &DateTime) -> String {
     crate::text::cat(&[&d.year.to_string(), "-", &two(d.month), "-", &two(d.day)])
@@ -603,6 +626,26 @@ mod tests {
         assert_eq!(codes, ["p12.not_pkcs12"]);
         assert!(
             matches!(r.findings[0].params.get("kind"), Some(Param::Text(t)) if t.contains("PEM"))
+        );
+    }
+
+    #[test]
+    fn validity_to_the_second_with_an_instant() {
+        // modern.p12 ends 2027-12-31T23:59:59Z: 18:59:59 that day in Bogotá (UTC−5).
+        let end = Date::new(2027, 12, 31).map_or(0, Date::days) * 86_400 + 86_399;
+        let bogota = |secs: i64, y, m, d| CertOptions {
+            instant: Some((secs, -300)),
+            ..at(y, m, d)
+        };
+        let (r, codes) = check("modern.p12", PW, &bogota(end - 1, 2027, 12, 31));
+        assert_eq!((codes, r.days_left), (vec!["p12.expires_soon"], Some(0)));
+        // 20:59:59 in Bogotá, still the 31st there: ended two hours ago.
+        let (r, codes) = check("modern.p12", PW, &bogota(end + 7_200, 2027, 12, 31));
+        assert_eq!((codes, r.days_left), (vec!["p12.expired"], Some(0)));
+        // Without the instant, the day: valid through the 31st.
+        assert_eq!(
+            check("modern.p12", PW, &at(2027, 12, 31)).1,
+            ["p12.expires_soon"]
         );
     }
 

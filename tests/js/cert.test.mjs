@@ -96,3 +96,29 @@ test("PBES2 keys derived with WebCrypto answer exactly what the module derives i
   assert.ok(calls >= 8, `WebCrypto was asked ${calls} times`); // two per PBES2 file that is not refused
   assert.equal(withCrypto[0].ok, true);
 });
+
+test("validity to the second when the check has an instant, counted in the applicant's own days", async () => {
+  const tz = process.env.TZ;
+  process.env.TZ = "America/Bogota"; // UTC−5: the certificate's last second is 18:59:59 there
+  try {
+    const codesAt = async (at) => {
+      const r = await checkCertificate(file("modern.p12"), PW, { at });
+      return [codes(r), r.daysLeft];
+    };
+    const { notAfter } = await checkCertificate(file("modern.p12"), PW, AT);
+    assert.equal(notAfter, "2027-12-31T23:59:59Z");
+    const end = Date.parse(notAfter);
+    assert.equal(new Date(end + 3_600_000).getDate(), 31, "20:59:59 in Bogotá is still 31 December");
+    assert.deepEqual(await codesAt(new Date(end - 1000)), [["p12.expires_soon"], 0]);
+    assert.deepEqual(await codesAt(new Date(end + 3_600_000)), [["p12.expired"], 0]);
+    // A day without an hour: valid through the day the certificate names.
+    assert.deepEqual(await codesAt("2027-12-31"), [["p12.expires_soon"], 0]);
+    assert.deepEqual(await codesAt("2028-01-01"), [["p12.expired"], -1]);
+    // The first second: not yet valid one second before it (2026-01-01T00:00:00Z).
+    assert.deepEqual((await codesAt(new Date(Date.parse("2026-01-01T00:00:00Z") - 1000)))[0], ["p12.not_yet_valid"]);
+    assert.deepEqual((await codesAt(new Date(Date.parse("2026-01-01T00:00:00Z"))))[0], []);
+  } finally {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  }
+});

@@ -410,7 +410,11 @@ test("TypeScript: precise types, string-literal codes, misuse rejected at compil
   );
   writeFileSync(
     join(app, "main.ts"),
-    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind, checkPdf, type PdfCheckResult, extractPdfText, checkName, type NameResult, type PdfTextResult, type PdfRules } from "prevalida";
+    `import { checkEmail, checkPassword, checkId, checkPhone, nitCheckDigit, rutCheckDigit, dianDocumentTypes, type Code, type EmailResult, type PasswordResult, type Finding, type IdResult, type Kind, type PhoneResult, type DianDocumentType, inspectPdf, type PdfInfoResult, type PageKind, checkPdf, type PdfCheckResult, extractPdfText, checkName, type NameResult, type PdfTextResult, type PdfRules, checkCertificate, type CertResult } from "prevalida";
+     checkCertificate(new Blob([]), "Prueba#2024", { at: new Date(), expect: { kind: "co.nit", value: "900123456" }, expiresSoonDays: 15 }).then((c: CertResult) => c.daysLeft);
+     checkCertificate(new Uint8Array(0), undefined, { at: "2026-12-01", lang: "en" });
+     // @ts-expect-error: at is a Date or a "YYYY-MM-DD" string
+     checkCertificate(new Blob([]), "x", { at: 20261201 });
      const r: EmailResult = checkEmail("a@b.co", { lang: "en", field: "email" });
      const c: Code = r.findings[0]?.code ?? "email.empty";
      const f: Finding | undefined = r.findings[0];
