@@ -94,7 +94,7 @@ export declare function identifyFile(data: Blob | ArrayBuffer | Uint8Array): Pro
 /**
  * Opens a certificate file (.p12/.pfx) with its password, off the main thread: the password
  * exactly as typed (`undefined`: none given; `""`: an empty one), modern (AES) and legacy
- * (RC2/3DES) files; the dates judged at `options.at` (default today), `p12.expires_soon`
+ * (RC2/3DES) files; the dates judged at `options.at` (a `Date`, default now: to the second; a `"YYYY-MM-DD"`: by the day), `p12.expires_soon`
  * under `options.expiresSoonDays` (30); the holder compared with `options.expect`. Resolves for
  * any content; rejects only on misuse.
  */
