@@ -308,9 +308,16 @@ function checkPlace(p, f, v, get, lang) {
   // Those of the departamento first (a name repeats across departamentos), then anywhere.
   const inDept = dept ? find(t.byDepartment.get(dept.code) ?? [], v) : null;
   const m = inDept !== null && inDept !== AMBIGUOUS ? inDept : find(t.municipalities, v);
-  // A name several departamentos share, and no departamento to choose: it exists, but which
-  // one is not known, so no code is claimed for it.
-  if (m === AMBIGUOUS) return { findings: [], normalized: v.trim().replace(/\s+/g, " ") };
+  if (m === AMBIGUOUS) {
+    // A name several departamentos share. With no departamento to choose, it exists, but
+    // which one is not known, so no code is claimed for it; with one that has none of them,
+    // it is of the others.
+    if (!dept) return { findings: [], normalized: v.trim().replace(/\s+/g, " ") };
+    const k = key(v);
+    const homes = t.departments.filter((d) => (t.byDepartment.get(d.code) ?? []).some((x) => x.key === k));
+    const name = t.municipalities.find((x) => x.key === k)?.name ?? v.trim();
+    return { findings: [coded("place.municipality_elsewhere", field, lang, { municipality: name, actual: homes.map((d) => d.name).join(", "), department: dept.name })] };
+  }
   if (m && dept && !m.code.startsWith(dept.code)) {
     const actual = t.departments.find((d) => m.code.startsWith(d.code))?.name ?? "";
     return { findings: [coded("place.municipality_elsewhere", field, lang, { municipality: m.name, actual, department: dept.name })] };
@@ -511,16 +518,22 @@ export function attach(form, profile, options = {}) {
       el.className = "prevalida-message";
       el.dataset.prevalidaFor = name;
       el.id = `prevalida-${Math.random().toString(36).slice(2)}-${name}`;
-      target.after(el);
+      // After the control; for a group of radios or checkboxes, after the last of them (and
+      // after its label when the label wraps it: inside, it would become part of the name).
+      const last = controls(name).at(-1) ?? target;
+      const label = last.closest("label");
+      (label && form.contains(label) ? label : last).after(el);
       created.push(el);
     }
     if (el !== null && target !== null) {
       if (!el.id) el.id = `prevalida-${Math.random().toString(36).slice(2)}-${name}`;
       el.setAttribute("aria-live", "polite");
-      const ids = (target.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
-      if (!ids.includes(el.id)) {
-        target.setAttribute("aria-describedby", [...ids, el.id].join(" "));
-        described.push([target, el.id]);
+      for (const c of controls(name)) {
+        const ids = (c.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+        if (!ids.includes(el.id)) {
+          c.setAttribute("aria-describedby", [...ids, el.id].join(" "));
+          described.push([c, el.id]);
+        }
       }
     }
     return el;
@@ -530,7 +543,7 @@ export function attach(form, profile, options = {}) {
     if (target === null) return;
     const error = findings.find((f) => f.severity === "error");
     target.setCustomValidity?.(error ? error.message : "");
-    target.setAttribute("aria-invalid", error ? "true" : "false");
+    for (const c of controls(name)) c.setAttribute("aria-invalid", error ? "true" : "false");
     const el = box(name);
     if (el === null) return;
     el.replaceChildren();
@@ -625,10 +638,12 @@ export function attach(form, profile, options = {}) {
     let result;
     try {
       result = await check();
-    } finally {
+    } catch (err) {
       checking = false;
+      throw err;
     }
     if (!result.ok) {
+      checking = false;
       form.reportValidity();
       return;
     }
@@ -638,13 +653,20 @@ export function attach(form, profile, options = {}) {
     // From a task of its own: when the check settles within the submit event's own
     // microtasks (no upload to wait for), the browser still counts the form as firing its
     // submit event there, and ignores a new submission (Chromium).
+    // Until it has gone out, a second click starts nothing.
     const submitter = e.submitter && e.submitter.form === form ? e.submitter : undefined;
     setTimeout(() => {
       passing = true;
       try {
-        form.requestSubmit(submitter);
+        if (typeof form.requestSubmit === "function") form.requestSubmit(submitter);
+        else {
+          // Browsers without requestSubmit (Safari before 16): the page's handlers, then send.
+          const again = new SubmitEvent("submit", { bubbles: true, cancelable: true, submitter });
+          if (form.dispatchEvent(again)) HTMLFormElement.prototype.submit.call(form);
+        }
       } finally {
         passing = false;
+        checking = false;
       }
     }, 0);
   }, true);
@@ -659,9 +681,10 @@ export function attach(form, profile, options = {}) {
         else target.removeAttribute("aria-describedby");
       }
       for (const f of p.fields) {
-        const el = input(f.name);
-        el?.setCustomValidity?.("");
-        el?.removeAttribute("aria-invalid");
+        for (const el of controls(f.name)) {
+          el.setCustomValidity?.("");
+          el.removeAttribute("aria-invalid");
+        }
       }
     },
   };

@@ -144,12 +144,23 @@ fn answer(request: &JsValue, bytes: &[u8], options: &JsValue) -> Result<String, 
         Op::CheckCertificate => {
             let p = Props::or_empty(options, "options")?;
             let mut opts = crate::p12::check::CertOptions::read(&p)?;
-            opts.at = day_of(&p, "at")?;
-            opts.instant = instant_of(&p, "at");
-            // The password and the keys derived from it: this call's own copies, overwritten
-            // before they are freed.
-            let mut password = p.string("password")?;
+            // One "now" for the day and the instant.
+            let now = js_sys::Date::new_0();
+            opts.at = day_of(&p, "at", &now)?;
+            opts.instant = instant_of(&p, "at", &now);
+            // The keys derived from the password, then the password: this call's own copies,
+            // overwritten before they are freed (read in this order so that misuse in `keys`
+            // leaves no password behind).
             let mut derived = derived_keys(&req, bytes)?;
+            let mut password = match p.string("password") {
+                Ok(pw) => pw,
+                Err(e) => {
+                    for d in &mut derived {
+                        crate::wipe::bytes(&mut d.key);
+                    }
+                    return Err(e);
+                }
+            };
             let r = crate::p12::check::check_certificate_derived(
                 bytes,
                 size,
@@ -212,18 +223,18 @@ fn derived_keys(req: &Props, bytes: &[u8]) -> Result<Vec<crate::p12::Derived>, M
         return Ok(Vec::new());
     };
     let bad = || req.bad("keys", "an array of Uint8Array or null");
-    if !js_sys::Array::is_array(&v) {
-        return Err(bad());
-    }
-    let list = js_sys::Array::from(&v);
-    let params = crate::p12::pbkdf2_params(bytes);
-    let mut out = Vec::new();
-    for (i, p) in params.into_iter().enumerate() {
+    let list: js_sys::Array = v.dyn_into().map_err(|_| bad())?;
+    let mut out: Vec<crate::p12::Derived> = Vec::new();
+    // Only as many entries as the file lists are read, whatever the array's length.
+    for (i, p) in crate::p12::pbkdf2_params(bytes).into_iter().enumerate() {
         let k = list.get(i as u32);
         if k.is_null() || k.is_undefined() {
             continue;
         }
         let Some(k) = k.dyn_ref::<js_sys::Uint8Array>() else {
+            for d in &mut out {
+                crate::wipe::bytes(&mut d.key);
+            }
             return Err(bad());
         };
         if k.length() as usize == p.key_len {
@@ -275,7 +286,7 @@ fn text_options(v: &JsValue) -> Result<TextOptions, Misuse> {
 fn pdf_rules(v: &JsValue) -> Result<PdfRules, Misuse> {
     let p = Props::new(v, "rules")?;
     let mut rules = PdfRules::read(&p)?;
-    rules.today = day_of(&p, "today")?;
+    rules.today = day_of(&p, "today", &js_sys::Date::new_0())?;
     if rules.must_contain.len() > 100
         || rules
             .must_contain
@@ -292,14 +303,14 @@ fn pdf_rules(v: &JsValue) -> Result<PdfRules, Misuse> {
 
 /// A date option (`rules.today`, `options.at`): a `Date` (its local day) or `"YYYY-MM-DD"`;
 /// by default the device's local date.
-fn day_of(p: &Props, key: &str) -> Result<Option<pdf::dates::Date>, Misuse> {
+fn day_of(p: &Props, key: &str, now: &js_sys::Date) -> Result<Option<pdf::dates::Date>, Misuse> {
     let bad = || p.bad(key, "a Date or a \"YYYY-MM-DD\" string");
     let day = |d: &js_sys::Date| {
         let (y, m, dd) = (d.get_full_year(), d.get_month() + 1, d.get_date());
         pdf::dates::Date::parse_iso(&format!("{y:04}-{m:02}-{dd:02}"))
     };
     match p.get(key) {
-        None => Ok(day(&js_sys::Date::new_0())),
+        None => Ok(day(now)),
         Some(v) if v.is_instance_of::<js_sys::Date>() => {
             let d: js_sys::Date = v.unchecked_into();
             if d.get_time().is_nan() {
@@ -321,9 +332,9 @@ fn day_of(p: &Props, key: &str) -> Result<Option<pdf::dates::Date>, Misuse> {
 /// The instant of a date option that is a `Date` or absent (now), as seconds since 1970 UTC
 /// with the device's offset from UTC in minutes; `None` for a `"YYYY-MM-DD"` string (a day,
 /// no instant) or an invalid date (refused by [`day_of`]).
-fn instant_of(p: &Props, key: &str) -> Option<(i64, i64)> {
+fn instant_of(p: &Props, key: &str, now: &js_sys::Date) -> Option<(i64, i64)> {
     let d: js_sys::Date = match p.get(key) {
-        None => js_sys::Date::new_0(),
+        None => now.clone(),
         Some(v) if v.is_instance_of::<js_sys::Date>() => v.unchecked_into(),
         Some(_) => return None,
     };

@@ -270,7 +270,17 @@ fn judge(
             Some((secs, offset)) => {
                 let local_day = |s: i64| (s.saturating_add(offset * 60)).div_euclid(86_400);
                 let (b, a) = (seconds(&cert.not_before), seconds(&cert.not_after));
-                (secs < b, secs > a, local_day(a).saturating_sub(now))
+                let late = secs > a;
+                // The far future counts as the day path counts it; an ended certificate has
+                // less than a day left even on the day it ended.
+                let left = if until == i64::from(i32::MAX) {
+                    until - now
+                } else if late {
+                    local_day(a).saturating_sub(now).min(-1)
+                } else {
+                    local_day(a).saturating_sub(now)
+                };
+                (secs < b, late, left)
             }
             None => (now < from, now > until, until - now),
         };
@@ -641,7 +651,15 @@ mod tests {
         assert_eq!((codes, r.days_left), (vec!["p12.expires_soon"], Some(0)));
         // 20:59:59 in Bogotá, still the 31st there: ended two hours ago.
         let (r, codes) = check("modern.p12", PW, &bogota(end + 7_200, 2027, 12, 31));
-        assert_eq!((codes, r.days_left), (vec!["p12.expired"], Some(0)));
+        assert_eq!((codes, r.days_left), (vec!["p12.expired"], Some(-1)));
+        // East of UTC (Tokyo, UTC+9) the last second is 08:59:59 on 1 January: on the 31st a
+        // day is left.
+        let tokyo = CertOptions {
+            instant: Some((end - 86_400, 540)),
+            ..at(2027, 12, 31)
+        };
+        let (r, codes) = check("modern.p12", PW, &tokyo);
+        assert_eq!((codes, r.days_left), (vec!["p12.expires_soon"], Some(1)));
         // Without the instant, the day: valid through the 31st.
         assert_eq!(
             check("modern.p12", PW, &at(2027, 12, 31)).1,

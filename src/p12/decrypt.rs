@@ -86,14 +86,30 @@ pub struct Pbkdf2 {
 }
 
 /// A key derived outside the module for a [`Pbkdf2`] (from the password's UTF-8 bytes).
-/// Used only when its length is the scheme's; a wrong key fails like a wrong password
-/// would, so the caller can only slow a check down, never make a file open.
-#[derive(Clone, Debug)]
+/// Used only when its length is the scheme's and a MAC has proved the password; a key that
+/// does not decrypt is derived again inside, so the caller can only slow a check down, never
+/// make a file open or change an answer.
+#[derive(Clone)]
 pub struct Derived {
     /// What was derived.
     pub params: Pbkdf2,
     /// The key.
     pub key: Vec<u8>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// PBKDF2 derivations run here (not given from outside), in this test's thread.
+    pub static WASM_PBKDF2: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Never prints the key.
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Derived")
+            .field("params", &self.params)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Scheme {
@@ -230,6 +246,10 @@ impl Scheme {
                         .iter()
                         .find(|d| d.params == want && d.key.len() == *key_len)
                 });
+                #[cfg(test)]
+                if given.is_none() {
+                    WASM_PBKDF2.with(|n| n.set(n.get() + 1));
+                }
                 match (given, prf.0) {
                     (Some(d), _) => key.copy_from_slice(&d.key),
                     (None, Prf::Sha1) => {

@@ -117,36 +117,46 @@ const MAX_LISTED: usize = 8;
 
 /// The PBKDF2 derivations of `data`'s PBES2 schemes that can be seen without a password (the
 /// encrypted certificates' and the shrouded keys' of OpenSSL 3 and Windows' AES files),
-/// without duplicates, at most eight; empty for a file that would be refused (too
-/// large, damaged, over [`MAX_ITERATIONS`]) or has none. The package derives these with the
+/// without duplicates, at most eight and 2 × [`MAX_ITERATIONS`] iterations in all; empty for
+/// a file without a MAC (keys from outside are used only behind a verified MAC) and for one
+/// this reader refuses unread (too large, damaged, an iteration count over [`MAX_ITERATIONS`]). The package derives these with the
 /// platform's native PBKDF2 and passes them to [`open_derived`]: the same keys, several times
 /// faster than in wasm (docs/figures.md).
 pub fn pbkdf2_params(data: &[u8]) -> Vec<Pbkdf2> {
     let mut out: Vec<Pbkdf2> = Vec::new();
-    let Ok(list) = visible_schemes(data) else {
+    let Ok((list, true)) = visible_schemes(data) else {
         return out;
     };
+    // Keys are used only behind a MAC (see `open_with`): a file without one derives in wasm.
+    let mut total = 0u64;
     for p in list.iter().filter_map(Scheme::pbkdf2) {
-        if !out.contains(&p) && out.len() < MAX_LISTED {
+        total += u64::from(p.iterations);
+        if !out.contains(&p) && out.len() < MAX_LISTED && total <= u64::from(MAX_ITERATIONS) * 2 {
             out.push(p);
         }
     }
     out
 }
 
-/// Every encryption scheme readable before decryption, all within the bounds.
-fn visible_schemes(data: &[u8]) -> Result<Vec<Scheme>, OpenError> {
+/// Every encryption scheme readable before decryption, all within the bounds, and whether
+/// the file has a MAC.
+fn visible_schemes(data: &[u8]) -> Result<(Vec<Scheme>, bool), OpenError> {
     if data.len() > MAX_FILE_BYTES {
         return Err(OpenError::TooLarge);
     }
-    let (auth_safe, _) = pfx(data)?;
+    let (auth_safe, mac) = pfx(data)?;
+    // A MAC within the bounds, read now: it is what lets keys from outside be used.
+    let has_mac = match mac {
+        Some(m) => mac_params(m).map(|_| true)?,
+        None => false,
+    };
     let (bags, pending) = read_safes(&auth_safe)?;
     let mut out: Vec<Scheme> = pending.into_iter().map(|(s, _)| s).collect();
     out.extend(bags.into_iter().filter_map(|b| match b {
         Bag::Shrouded(s, _) => Some(s),
         _ => None,
     }));
-    Ok(out)
+    Ok((out, has_mac))
 }
 
 /// [`open`], with PBES2 keys already derived from the password (see [`pbkdf2_params`]);
@@ -212,11 +222,18 @@ fn open_with(
     };
     // With a verified MAC the password is known right; without one, the first encoding under
     // which the data decrypts is taken.
+    // Keys derived outside are used only once the MAC has proved the password: without a MAC,
+    // decrypting is what tells the password right, and a key from elsewhere would stand in
+    // for it.
     let tries: Vec<Password<'_>> = match verified {
         Some(kdf) => vec![Password { utf8, kdf, derived }],
         None => candidates
             .iter()
-            .map(|kdf| Password { utf8, kdf, derived })
+            .map(|kdf| Password {
+                utf8,
+                kdf,
+                derived: &[],
+            })
             .collect(),
     };
     let failed = if mac.is_some() {

@@ -220,13 +220,21 @@ test("attach on a form of radio buttons, a checkbox and a named submit button: w
       ],
     };
     const bound = attach(form, profile);
+    await bound.ready;
     const codes = async () => Object.entries((await bound.check()).fields).flatMap(([k, fs]) => fs.map((f) => `${f.code}@${k}`));
     const out = { empty: await codes() };
-    // The second radio: heard, and its value read (not the first button's).
-    const [, juridica] = form.querySelectorAll('[name="tipo"]');
-    juridica.click();
+    const radios = [...form.querySelectorAll('[name="tipo"]')];
+    out.invalidBefore = radios.map((r) => r.getAttribute("aria-invalid"));
+    // The message after the group, outside every label; every button described by it.
+    const group = form.querySelector('[data-prevalida-for="tipo"]');
+    out.boxInLabel = group.closest("label") !== null;
+    out.describedBy = radios.map((r) => r.getAttribute("aria-describedby") === group.id);
+    // The second radio: heard by its own listener (no check() called), its value read.
+    radios[1].click();
+    await new Promise((ok) => setTimeout(ok, 50));
+    out.invalidAfter = radios.map((r) => r.getAttribute("aria-invalid"));
+    out.radioValid = radios[0].validity.valid;
     out.afterRadio = await codes();
-    out.radioValid = juridica.validity.valid && form.querySelector('[name="tipo"]').validity.valid;
     // A checkbox counts only when checked.
     const box = form.querySelector('[name="acepto"]');
     out.unchecked = await codes();
@@ -241,6 +249,8 @@ test("attach on a form of radio buttons, a checkbox and a named submit button: w
     return out;
   });
   assert.deepEqual(r.empty, ["form.required@tipo", "form.required@acepto"]);
+  assert.deepEqual([r.invalidBefore, r.boxInLabel, r.describedBy], [["true", "true"], false, [true, true]]);
+  assert.deepEqual([r.invalidAfter, r.radioValid], [["false", "false"], true]);
   assert.deepEqual(r.afterRadio, ["form.required@acepto"]);
   assert.deepEqual(r.unchecked, ["form.required@acepto"]);
   assert.deepEqual(r.checked, []);

@@ -68,6 +68,7 @@ test("PBES2 keys derived with WebCrypto answer exactly what the module derives i
     ["modern.p12", PW], ["aes128_sha1mac.p12", PW], ["modern_unicode.p12", "Ñandú#2024"],
     ["modern.p12", "prueba#2024"], ["modern.p12", ""], ["modern.p12", undefined],
     ["legacy.p12", PW], ["mismatch.p12", PW], ["iter2m.p12", PW], ["truncated.p12", PW],
+    ["nomac_aes.p12", PW], ["nomac_aes.p12", "Otra#2024"],
   ];
   const withCrypto = [];
   for (const [f, pw] of FILES) withCrypto.push(await checkCertificate(file(f), pw, AT));
@@ -93,8 +94,10 @@ test("PBES2 keys derived with WebCrypto answer exactly what the module derives i
   } finally {
     subtle.deriveBits = deriveBits;
   }
-  assert.ok(calls >= 8, `WebCrypto was asked ${calls} times`); // two per PBES2 file that is not refused
+  assert.ok(calls >= 8, `WebCrypto was asked ${calls} times`); // two per PBES2 file with a MAC that is not refused
   assert.equal(withCrypto[0].ok, true);
+  // Without a MAC only decryption tells the password: a wrong one is refused, keys or not.
+  assert.deepEqual([withCrypto.at(-2).ok, codes(withCrypto.at(-1))], [true, ["p12.wrong_password"]]);
 });
 
 test("validity to the second when the check has an instant, counted in the applicant's own days", async () => {
@@ -110,13 +113,17 @@ test("validity to the second when the check has an instant, counted in the appli
     const end = Date.parse(notAfter);
     assert.equal(new Date(end + 3_600_000).getDate(), 31, "20:59:59 in Bogotá is still 31 December");
     assert.deepEqual(await codesAt(new Date(end - 1000)), [["p12.expires_soon"], 0]);
-    assert.deepEqual(await codesAt(new Date(end + 3_600_000)), [["p12.expired"], 0]);
+    assert.deepEqual(await codesAt(new Date(end + 3_600_000)), [["p12.expired"], -1]);
     // A day without an hour: valid through the day the certificate names.
     assert.deepEqual(await codesAt("2027-12-31"), [["p12.expires_soon"], 0]);
     assert.deepEqual(await codesAt("2028-01-01"), [["p12.expired"], -1]);
     // The first second: not yet valid one second before it (2026-01-01T00:00:00Z).
     assert.deepEqual((await codesAt(new Date(Date.parse("2026-01-01T00:00:00Z") - 1000)))[0], ["p12.not_yet_valid"]);
     assert.deepEqual((await codesAt(new Date(Date.parse("2026-01-01T00:00:00Z"))))[0], []);
+    // East of UTC (Tokyo, UTC+9): the last second is 08:59:59 on 1 January there, so on the
+    // evening of 31 December one day is left.
+    process.env.TZ = "Asia/Tokyo";
+    assert.deepEqual(await codesAt(new Date(end - 12 * 3_600_000)), [["p12.expires_soon"], 1]);
   } finally {
     if (tz === undefined) delete process.env.TZ;
     else process.env.TZ = tz;

@@ -153,4 +153,8 @@ test("places as people write them: Chile's regions by number and long name, a na
   assert.deepEqual([union("Nariño").ok, union("Nariño").normalized], [true, "52399"]);
   assert.deepEqual([union("Sucre").ok, union("Sucre").normalized], [true, "70400"]);
   assert.deepEqual([union("").ok, union("").normalized, union("").findings], [true, "La Unión", []]);
+  // With a departamento that has none of them, it is of the others.
+  const elsewhere = union("Norte de Santander").findings;
+  assert.deepEqual(elsewhere.map((x) => x.code), ["place.municipality_elsewhere"]);
+  assert.equal(elsewhere[0].params.actual, "ANTIOQUIA, NARIÑO, SUCRE, VALLE DEL CAUCA");
 });
