@@ -282,15 +282,13 @@ fn check(value: &str, opts: &EmailOptions, suggest: bool) -> EmailResult {
     };
     // Anything wrong: offer the address with every repair at once, if it then passes.
     if suggest && cx.has_error() {
-        let fixed = repair(trimmed, opts);
-        if fixed != trimmed {
-            let r = check(&fixed, opts, false);
-            suggestion = if r.ok {
-                r.suggestion.or(Some(r.normalized))
-            } else {
-                r.suggestion
-            };
-        }
+        let r = check(&repair(trimmed, opts), opts, false);
+        suggestion = if r.ok {
+            r.suggestion.or(Some(r.normalized))
+        } else {
+            // A typo's fix on top of the repairs, if that passes.
+            r.suggestion.filter(|s| check(s, opts, false).ok)
+        };
     }
     cx.done(&normalized, suggestion)
 }

@@ -29,26 +29,44 @@ fn tld_typo(tld: &str) -> Option<&'static str> {
 /// `scripts/gen-email-domains.mjs` reads from this constant at build time: one source.
 pub const PROVIDERS: &str = "gmail.com hotmail.com outlook.com yahoo.com live.com icloud.com msn.com aol.com protonmail.com zoho.com mail.com email.com ymail.com gmx.com me.com hotmail.es outlook.es yahoo.es gmx.es proton.me une.net.co etb.net.co";
 
-/// The providers whose every mailbox is under `.com`: under another ending (`gmail.co`,
-/// `hotmail.com.co`) they are a slip, offered as a warning.
-const COM_ONLY: &str = "gmail hotmail outlook yahoo";
+/// A provider whose every mailbox is under `.com`, under an ending typed for `.com`
+/// (`gmail.co`, `hotmail.com.co`): a slip, offered as a warning. The endings are real
+/// (a country's), so only these providers are corrected.
+fn com_slip(name: &str, rest: &str) -> bool {
+    matches!(name, "gmail" | "hotmail" | "outlook" | "yahoo")
+        && matches!(
+            rest,
+            "co" | "om" | "cm" | "co.co" | "com.co" | "com.ec" | "com.cl"
+        )
+}
 
-/// Endings typed for `.com`: real top-level domains (a country's), so only said for the
-/// providers of [`COM_ONLY`].
-const WRONG_ENDINGS: &str = "co om cm co.co com.co com.ec com.cl";
+/// [`PROVIDERS`] split once into (domain, name, rest): this runs on every address.
+fn table() -> &'static [(&'static str, &'static str, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        PROVIDERS
+            .split(' ')
+            .filter_map(|d| first_dot(d).map(|(n, r)| (d, n, r)))
+            .collect()
+    })
+}
+
+/// The endings of [`PROVIDERS`] (a test holds the two together): any other ending is
+/// answered without a look at the table.
+fn known_rest(rest: &str) -> bool {
+    matches!(rest, "com" | "es" | "me" | "net.co")
+}
 
 /// The names of the providers under `rest` (the domain after its first label).
 fn providers(rest: &str) -> impl Iterator<Item = &'static str> + '_ {
-    PROVIDERS
-        .split(' ')
-        .filter_map(move |d| first_dot(d).filter(|(_, r)| *r == rest).map(|(n, _)| n))
+    let table = if known_rest(rest) { table() } else { &[] };
+    table.iter().filter(move |p| p.2 == rest).map(|p| p.1)
 }
 
 /// The provider a domain without ending names (`gmail` → `gmail.com`).
 pub(super) fn provider_named(name: &str) -> Option<&'static str> {
-    PROVIDERS
-        .split(' ')
-        .find(|d| first_dot(d).is_some_and(|(n, _)| n == name))
+    table().iter().find(|p| p.1 == name).map(|p| p.0)
 }
 
 /// A suggestion: the finding code, the corrected domain, and the replaced TLD for messages.
@@ -92,9 +110,7 @@ pub(super) fn suggest(domain: &str) -> Option<Suggestion> {
     }
     // 2. A misspelt provider, same suffix; 3. a `.com`-only provider under another ending.
     let (name, rest) = first_dot(domain)?;
-    let wrong = (COM_ONLY.split(' ').any(|n| n == name)
-        && WRONG_ENDINGS.split(' ').any(|e| e == rest))
-    .then(|| crate::text::cat(&[name, ".com"]));
+    let wrong = com_slip(name, rest).then(|| crate::text::cat(&[name, ".com"]));
     wrong
         .or_else(|| provider_misspelt(domain))
         .map(|d| Suggestion {
@@ -243,6 +259,14 @@ mod tests {
         ] {
             assert_eq!(fixed(d), None, "{d} must not be rewritten");
         }
+    }
+
+    #[test]
+    fn every_provider_ending_is_known() {
+        for (d, _, rest) in table() {
+            assert!(known_rest(rest), "{d}: add its ending to known_rest");
+        }
+        assert_eq!(table().len(), PROVIDERS.split(' ').count());
     }
 
     #[test]
