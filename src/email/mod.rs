@@ -282,12 +282,25 @@ fn check(value: &str, opts: &EmailOptions, suggest: bool) -> EmailResult {
     };
     // Anything wrong: offer the address with every repair at once, if it then passes.
     if suggest && cx.has_error() {
-        let r = check(&repair(trimmed, opts), opts, false);
-        suggestion = if r.ok {
-            r.suggestion.or(Some(r.normalized))
+        let fixed = repair(trimmed, opts);
+        let (ok, fix) = if fixed == trimmed {
+            (false, suggestion)
         } else {
-            // A typo's fix on top of the repairs, if that passes.
-            r.suggestion.filter(|s| check(s, opts, false).ok)
+            let r = check(&fixed, opts, false);
+            (
+                r.ok,
+                if r.ok {
+                    r.suggestion.or(Some(r.normalized))
+                } else {
+                    r.suggestion
+                },
+            )
+        };
+        // A typo's fix on an address with other errors is offered only if it passes.
+        suggestion = if ok {
+            fix
+        } else {
+            fix.filter(|s| check(s, opts, false).ok)
         };
     }
     cx.done(&normalized, suggestion)
