@@ -161,6 +161,10 @@ fn lookalike_of_an_official_domain_is_flagged() {
         .findings
         .iter()
         .any(|f| f.code == Code::EmailLookalikeDomain));
+    // The real domain is the suggestion, for the caller's own official domains too.
+    assert_eq!(r.suggestion.as_deref(), Some("x@miempresa.co"));
+    let r = check_email("pagos@di\u{430}n.gov.co", &EmailOptions::default());
+    assert_eq!(r.suggestion.as_deref(), Some("pagos@dian.gov.co"));
 }
 
 #[test]
