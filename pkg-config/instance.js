@@ -29,6 +29,8 @@ export function run(index, name, value, options) {
       const r = cleanEmail(value, options, json);
       if (r !== null) return r;
     }
+    const huge = typeof value === "string" && value.length > CUT ? bounded(index, name, value, options, json) : null;
+    if (huge !== null) return finish(name, huge, options);
     const text = typeof value === "string" ? value : "";
     const parts = typeof value === "string" ? "" : partsJson(value);
     // A password (and its confirmation, in the options) that is not all ASCII crosses as
@@ -43,6 +45,53 @@ export function run(index, name, value, options) {
     if (name === "checkEmail" && typeof value === "string") r.normalized = value.trim();
     return r;
   }
+}
+
+/**
+ * Huge inputs (a pasted file) are judged from a bounded part, so that the megabyte never
+ * crosses into wasm: an address over 1,024 octets is answered by its length alone
+ * (src/email), a password over 1,024 characters is too long for every policy and judged on
+ * its start (src/password HARD_MAX). The module sees the start (and, for an address, the
+ * end) of the value; the `length` it reports is completed with the characters it did not
+ * see. Any other answer from the part falls back to the whole value.
+ */
+const CUT = 4096;
+const VISIBLE = /[^\s\u0085\u00ad\u180e\u200b-\u200f\u2060-\u2064]/;
+const PAIRS = /[\ud800-\udbff][\udc00-\udfff]/g;
+const chars = (s) => s.length - (s.match(PAIRS)?.length ?? 0);
+function bounded(index, name, value, options, json) {
+  const isPassword = name === "checkPassword";
+  if (!isPassword && name !== "checkEmail") return null;
+  if (!isPassword) {
+    // Spaces around an address: one stands for them all (the module trims these and more).
+    const t = value.trim();
+    if (t.length < value.length) value = " " + t;
+    if (value.length <= 3 * CUT) return JSON.parse(wasm.runCheck(index, value, "", json));
+  }
+  // Cut between characters: never inside a surrogate pair.
+  const high = (i) => (value.charCodeAt(i) & 0xfc00) === 0xd800;
+  const a = high(CUT - 1) ? CUT - 1 : CUT;
+  const b = isPassword ? value.length : value.length - CUT;
+  if (high(b - 1)) return null;
+  const head = value.slice(0, a), tail = value.slice(b), middle = value.slice(a, b);
+  // The unseen middle must lie inside the trimmed address.
+  if (!isPassword && !(VISIBLE.test(head) && VISIBLE.test(tail))) return null;
+  const text = head + tail;
+  if (isPassword) {
+    // A confirmation equal to the password is cut with it; a different one, rare at this
+    // size, takes the ordinary path.
+    const conf = options?.confirmation;
+    if (typeof conf === "string") {
+      if (conf !== value) return null;
+      json = optionsJson({ ...options, confirmation: text });
+    }
+  }
+  const raw = isPassword && (NON_ASCII.test(text) || NON_ASCII.test(json)) ? runBytes(index, text, "", json) : wasm.runCheck(index, text, "", json);
+  const r = JSON.parse(raw);
+  const f = r.findings[0];
+  if (f?.code !== (isPassword ? "password.too_long" : "email.too_long")) return null;
+  f.params.length += chars(middle);
+  return r;
 }
 
 /** A value typed in several inputs (`{ nit, dv }`) as JSON text; misuse for anything else. */
@@ -108,7 +157,8 @@ function finish(name, r, options) {
  * `null` when the full check must run. Kept for its speed: see ARCHITECTURE.md.
  */
 function cleanEmail(value, options, json) {
-  if (typeof value !== "string") return null;
+  // Over 254 UTF-16 units, over 254 octets: never clean.
+  if (typeof value !== "string" || value.length > 254) return null;
   const n = json === "" ? writeInput(value) : -1;
   const clean = n >= 0 ? wasm.emailIsCleanInput(n) : wasm.emailIsClean(value, json);
   if (clean === 1) return { ok: true, normalized: value, findings: [] };

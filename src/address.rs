@@ -111,7 +111,7 @@ pub fn check_address(value: &str, opts: &AddressOptions) -> AddressResult {
     };
     let length = crate::text::char_len(value);
     let max = opts.max_length.map_or(MAX_CHARS, |m| m as usize);
-    let trimmed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = crate::text::join(&value.split_whitespace().collect::<Vec<_>>(), " ");
     let mut normalized = trimmed.clone();
     if length > max {
         push(
@@ -197,7 +197,7 @@ fn dian(s: &str) -> Option<String> {
         }
         out.push(lookup(COMPLEMENTS, w).map_or_else(|| w.clone(), str::to_owned));
     }
-    Some(out.join(" "))
+    Some(crate::text::join(&out, " "))
 }
 
 /// Splits a word glued to its number the way people type it: `CRA14` → `CRA 14`,

@@ -196,7 +196,7 @@ pub mod read {
             Misuse::bad(
                 src.path(),
                 key,
-                &crate::text::cat(&["a list of ", &names.join(", ")]),
+                &crate::text::cat(&["a list of ", &crate::text::join(&names, ", ")]),
             )
         };
         src.strings(key)
@@ -220,7 +220,7 @@ pub mod read {
             .iter()
             .map(|c| crate::text::cat(&["\"", &name_of(c), "\""]))
             .collect();
-        Misuse::bad(src.path(), key, &names.join(" or "))
+        Misuse::bad(src.path(), key, &crate::text::join(&names, " or "))
     }
 }
 

@@ -114,6 +114,17 @@ pub fn mixed_scripts(label: &str) -> Vec<u8> {
 pub fn skeleton(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        // Cyrillic letters that read as Latin ones in a lower-case domain although UTS #39
+        // keeps them apart: with them a whole-Cyrillic `уаһоо.сом` reads as yahoo.com.
+        let c = match c {
+            'м' => 'm',
+            'т' => 't',
+            'к' => 'k',
+            'н' => 'h',
+            'г' => 'r',
+            'п' => 'n',
+            _ => c,
+        };
         if c.is_ascii() {
             let sk = ASCII_SKELETON[c as usize];
             if sk.is_empty() {
@@ -236,6 +247,85 @@ pub fn punycode_encode(label: &str) -> Option<String> {
     Some(out)
 }
 
+/// Decodes the Punycode of one label (RFC 3492 §6.2), without its `xn--` prefix. `None`
+/// when it is not Punycode: a digit out of the alphabet, an overflow, a code point that
+/// is not a character. Callers pass at most 63 bytes.
+pub fn punycode_decode(input: &str) -> Option<String> {
+    let (basic, rest) = match input.bytes().rposition(|b| b == b'-') {
+        Some(i) => (input.get(..i)?, input.get(i + 1..)?),
+        None => ("", input),
+    };
+    let mut out: Vec<char> = basic.chars().collect();
+    let (mut n, mut i, mut bias) = (128u64, 0u64, 72u64);
+    let mut digits = rest.bytes();
+    while digits.len() > 0 {
+        let (old, mut w, mut k) = (i, 1u64, BASE);
+        loop {
+            let d = match digits.next()? {
+                c @ b'a'..=b'z' => c - b'a',
+                c @ b'0'..=b'9' => c - b'0' + 26,
+                _ => return None,
+            } as u64;
+            i = i.checked_add(d * w)?;
+            let t = k.saturating_sub(bias).clamp(TMIN, TMAX);
+            if d < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k += BASE;
+            if i > u32::MAX as u64 || w > u32::MAX as u64 {
+                return None;
+            }
+        }
+        let len = out.len() as u64 + 1;
+        bias = adapt(i - old, len, old == 0);
+        n = n.checked_add(i / len)?;
+        i %= len;
+        out.insert(i as usize, char::from_u32(u32::try_from(n).ok()?)?);
+        i += 1;
+    }
+    Some(out.into_iter().collect())
+}
+
+/// Whether an `xn--` label (lower-cased ASCII, with its prefix) is one IDNA would accept:
+/// it decodes, to lower-case letters, digits, hyphens and combining marks with at least one
+/// non-ASCII character, and encodes back to itself. Returns the decoded label.
+pub fn xn_label(label: &str) -> Option<String> {
+    let u = punycode_decode(label.get(4..)?)?;
+    let fine = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
+        } else {
+            (c.is_alphanumeric() || is_combining(c)) && !is_compat(c) && lower(c) == c
+        }
+    };
+    (!u.is_ascii() && u.chars().all(fine) && label_to_ascii(&u).as_deref() == Some(label))
+        .then_some(u)
+}
+
+/// The domain with its `xn--` labels decoded, when it has any and all decode.
+pub fn decoded(domain: &str) -> Option<String> {
+    if !has_xn(domain) {
+        return None;
+    }
+    let mut out = String::new();
+    for l in domain.split('.') {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        if l.starts_with("xn--") {
+            out.push_str(&xn_label(l)?);
+        } else {
+            out.push_str(l);
+        }
+    }
+    Some(out)
+}
+
+fn has_xn(domain: &str) -> bool {
+    domain.starts_with("xn--") || crate::text::has_sub(domain, ".xn--")
+}
+
 /// The ASCII form of one lower-cased label: itself when ASCII, else `xn--` + Punycode.
 pub fn label_to_ascii(label: &str) -> Option<String> {
     if label.is_ascii() {
@@ -264,6 +354,36 @@ mod tests {
             punycode_encode("3年B組金八先生").unwrap(),
             "3B-ww4c5e180e575a65lsy2b"
         );
+    }
+
+    #[test]
+    fn punycode_decodes_and_refuses() {
+        for l in [
+            "mnchen-3ya",
+            "din-7cd",
+            "espaa-rta",
+            "ihqwcrb4cv8a8dqg056pqjye",
+        ] {
+            let u = punycode_decode(l).unwrap();
+            assert_eq!(punycode_encode(&u).unwrap(), l);
+        }
+        assert_eq!(xn_label("xn--espaa-rta").as_deref(), Some("españa"));
+        for bad in [
+            "xn--",
+            "xn--abc",
+            "xn--a-ecp!",
+            "xn--0",
+            "xn--wca",
+            "xn--99999999999a",
+            "xn--ESPAA-RTA",
+        ] {
+            assert_eq!(xn_label(bad), None, "{bad}");
+        }
+        assert_eq!(
+            decoded("x.xn--espaa-rta.com").as_deref(),
+            Some("x.españa.com")
+        );
+        assert_eq!(decoded("gmail.com"), None);
     }
 
     #[test]

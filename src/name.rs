@@ -92,7 +92,7 @@ pub fn check_name(value: &str, opts: &NameOptions) -> NameResult {
             findings,
         };
     }
-    let normalized = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let normalized = crate::text::join(&value.split_whitespace().collect::<Vec<_>>(), " ");
     if normalized.is_empty() {
         push(Code::NameEmpty, &[]);
     } else {

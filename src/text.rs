@@ -18,11 +18,30 @@ pub(crate) fn has_sub(hay: &str, needle: &str) -> bool {
             .any(|w| w == needle.as_bytes())
 }
 
+/// Whether `c` occurs in `s` (`str::contains` of a character that is not ASCII searches for
+/// its UTF-8 as a string: the Two-Way searcher, ≈ 1.5 KB of wasm).
+pub(crate) fn has_char(s: &str, c: char) -> bool {
+    s.chars().any(|x| x == c)
+}
+
 /// The parts one after another (smaller in wasm than the generic `concat`).
 pub(crate) fn cat(parts: &[&str]) -> String {
     let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
     for p in parts {
         s.push_str(p);
+    }
+    s
+}
+
+/// The parts with `sep` between them (the standard `join` costs ≈ 1.2 KB of wasm for each
+/// type it is used with).
+pub(crate) fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut s = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        s.push_str(p.as_ref());
     }
     s
 }

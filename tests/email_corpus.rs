@@ -48,6 +48,10 @@ const JUSTIFIED: &[(&str, &str)] = &[
     ("rejects:email.local_leading_dot", "RFC 5322 dot-atom"),
     ("rejects:email.local_trailing_dot", "RFC 5322 dot-atom"),
     (
+        "rejects:email.punycode_invalid",
+        "an `xn--` label must decode to a label IDNA accepts (RFC 5891 §5.4)",
+    ),
+    (
         "accepts:idn",
         "international domain names are accepted and sent in Punycode",
     ),
@@ -192,5 +196,6 @@ fn every_difference_from_whatwg_is_justified() {
     );
     // Ratchet: the count measured when the reasons above were last reviewed (README).
     assert_eq!(total, 1415, "the corpus changed: review the README table");
-    assert!(agree >= 1209, "agreement fell to {agree}/{total}");
+    // 1,209 before invalid Punycode labels were refused (issue 10: two such cases).
+    assert!(agree >= 1207, "agreement fell to {agree}/{total}");
 }

@@ -53,32 +53,48 @@ pub struct EmailResult {
     pub findings: Vec<Finding>,
 }
 
-/// Domains of the institutions in the source documents. A domain that looks like one of
-/// these (same confusable skeleton) but is not it is reported as `email.lookalike_domain`.
-pub const OFFICIAL_DOMAINS: &[&str] = &[
-    "dian.gov.co",
-    "gse.com.co",
-    "siigo.com",
-    "sii.cl",
-    "sri.gob.ec",
-    "icert.fje.gob.ec",
-    "registrocivil.gob.ec",
-    "registraduria.gov.co",
-    "rues.org.co",
-    "gmail.com",
-    "hotmail.com",
-    "outlook.com",
-    "yahoo.com",
-];
+/// Domains of the institutions in the source documents, of the region's internet
+/// providers, and the four biggest mailbox providers, one string. A domain that looks like
+/// one of these (same confusable skeleton) but is not it is reported as
+/// `email.lookalike_domain`, and the real one offered. Published with the package as
+/// `email-domains.json` (`official`; `scripts/gen-email-domains.mjs` reads this constant).
+pub const OFFICIAL_DOMAINS: &str = "dian.gov.co gse.com.co siigo.com sii.cl sri.gob.ec icert.fje.gob.ec registrocivil.gob.ec registraduria.gov.co rues.org.co cnt.gob.ec une.net.co etb.net.co emcali.net.co vtr.net entelchile.net netlife.ec gmail.com hotmail.com outlook.com yahoo.com";
 
 /// The skeletons of [`OFFICIAL_DOMAINS`], computed once.
 fn official_skeletons() -> &'static [(&'static str, String)] {
     static SKELETONS: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
     SKELETONS.get_or_init(|| {
         OFFICIAL_DOMAINS
-            .iter()
-            .map(|d| (*d, idn::skeleton(d)))
+            .split(' ')
+            .map(|d| (d, idn::skeleton(d)))
             .collect()
+    })
+}
+
+/// The official domain (built in or the caller's) that the lower-cased `domain` imitates.
+fn imitated(domain: &str, opts: &EmailOptions) -> Option<String> {
+    let is_ascii = domain.is_ascii();
+    let skel = if is_ascii {
+        String::new()
+    } else {
+        idn::skeleton(domain)
+    };
+    let same = |official_skel: &str| {
+        if is_ascii {
+            idn::ascii_skeleton_is(domain, official_skel)
+        } else {
+            official_skel == skel
+        }
+    };
+    let builtin = official_skeletons()
+        .iter()
+        .find(|(d, s)| same(s) && *d != domain)
+        .map(|(d, _)| (*d).to_owned());
+    builtin.or_else(|| {
+        opts.official_domains.iter().find_map(|d| {
+            let d = idn::lowercase(d);
+            (same(&idn::skeleton(&d)) && d != domain).then_some(d)
+        })
     })
 }
 
@@ -87,20 +103,43 @@ fn official_skeletons() -> &'static [(&'static str, String)] {
 const PARSE_LIMIT: usize = 1024;
 
 struct Ctx<'a> {
-    lang: Lang,
     findings: Vec<Finding>,
     opts: &'a EmailOptions,
 }
 
 impl Ctx<'_> {
     fn push(&mut self, code: Code, params: Vec<(&'static str, Param)>) {
-        let lang = (!self.opts.skip_messages).then_some(self.lang);
-        let mut f = Finding::build(code, lang, params);
+        // Rendered in `done`, once the suggestion is known.
+        let mut f = Finding::build(code, None, params);
         f.field = self.opts.field.clone();
         self.findings.push(f);
     }
     fn has(&self, code: Code) -> bool {
         self.findings.iter().any(|f| f.code == code)
+    }
+    fn has_error(&self) -> bool {
+        !no_errors(&self.findings)
+    }
+    /// The result: every `suggestion` parameter is the final suggestion when there is one.
+    fn done(mut self, normalized: &str, suggestion: Option<String>) -> EmailResult {
+        for f in &mut self.findings {
+            for (k, v) in &mut f.params.0 {
+                if let ("suggestion", Some(s)) = (*k, &suggestion) {
+                    *v = s.as_str().into();
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            if !self.opts.skip_messages {
+                f.message = crate::finding::render(f.code.template(self.opts.lang), &f.params);
+            }
+        }
+        let findings = crate::finding::sort_by_severity(self.findings);
+        EmailResult {
+            ok: no_errors(&findings),
+            normalized: normalized.to_owned(),
+            suggestion,
+            findings,
+        }
     }
 }
 
@@ -116,42 +155,163 @@ pub fn check_email(value: &str, opts: &EmailOptions) -> EmailResult {
 /// [`check_email`] without the fast path, for callers that already know the address is not
 /// clean (the JS boundary asks [`is_clean`] first).
 pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
+    check(value, opts, true)
+}
+
+/// Spaces, and the characters nobody sees: zero-width ones, the byte order mark, the soft
+/// hyphen. Trimmed around the address; inside it, an error with the fix.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace() || is_format(c)
+}
+
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// What a copy from a page or a mail program puts around an address: `mailto:`, a display
+/// name with angle brackets, quotes, brackets, and a list's `;` or `,` after it.
+/// (`'`, `{` and `}` may begin or end a real local part: removed only by a repair.)
+fn is_wrapper(c: char) -> bool {
+    crate::text::has_char("\"«»“”‘’()[]<>;,:", c)
+}
+
+/// `s` starts with `mailto:`, in any case.
+fn is_mailto(s: &str) -> bool {
+    s.len() > 7 && s.bytes().zip("mailto:".bytes()).all(|(a, b)| a | 0x20 == b)
+}
+
+fn decorated(s: &str) -> bool {
+    let (first, last) = (s.chars().next(), s.chars().next_back());
+    is_mailto(s)
+        || crate::text::has_char(s, '<')
+        || first.is_some_and(is_wrapper)
+        || last.is_some_and(is_wrapper)
+}
+
+/// The address the user meant, every certain repair applied at once: decorations
+/// removed, full-width forms and commas made ASCII dots, invisible characters dropped, a
+/// doubled `@` and stray dots removed, a provider given its ending (`@gmail`), a look-alike
+/// domain replaced by the real one. The caller checks the result before offering it.
+fn repair(s: &str, opts: &EmailOptions) -> String {
+    let b = s.as_bytes();
+    let mut s = match (
+        b.iter().rposition(|&c| c == b'<'),
+        b.iter().rposition(|&c| c == b'>'),
+    ) {
+        (Some(a), Some(z)) if a < z => s.get(a + 1..z).unwrap_or(s),
+        _ => s,
+    };
+    let strip: fn(char) -> bool =
+        |c| is_invisible(c) || is_wrapper(c) || crate::text::has_char("'{}", c);
+    loop {
+        let t = s.trim_matches(strip);
+        let t = if is_mailto(t) {
+            t.get(7..).unwrap_or(t)
+        } else {
+            t
+        };
+        if t.len() == s.len() {
+            break;
+        }
+        s = t;
+    }
+    // One pass: commas made dots, invisible characters dropped, one `@` of a run, no dot
+    // at either end of a side.
+    let mut out = String::with_capacity(s.len());
+    let mut at = None;
+    for c in s.chars().map(from_fullwidth) {
+        let c = if c == ',' { '.' } else { c };
+        let last = out.bytes().next_back();
+        if is_invisible(c) || (c == '@' && last == Some(b'@')) {
+            continue;
+        }
+        if c == '.' && matches!(last, None | Some(b'.' | b'@')) {
+            continue;
+        }
+        if c == '@' {
+            if last == Some(b'.') {
+                out.truncate(out.len() - 1);
+            }
+            at = Some(out.len());
+        }
+        out.push(c);
+    }
+    if out.ends_with('.') {
+        out.truncate(out.len() - 1);
+    }
+    let Some(at) = at else { return out };
+    let local = out.get(..at).unwrap_or_default();
+    let mut domain = idn::lowercase(out.get(at + 1..).unwrap_or_default());
+    if !crate::text::has_char(&domain, '.') {
+        if let Some(d) = typo::provider_named(&domain) {
+            domain = d.to_owned();
+        }
+    }
+    let unicode = idn::decoded(&domain);
+    if let Some(d) = imitated(unicode.as_deref().unwrap_or(&domain), opts) {
+        domain = d;
+    }
+    join_address(local, &domain)
+}
+
+fn check(value: &str, opts: &EmailOptions, suggest: bool) -> EmailResult {
     let mut cx = Ctx {
-        lang: opts.lang,
         findings: Vec::new(),
         opts,
     };
-    let trimmed = value.trim();
-    let done = |cx: Ctx, normalized: &str, suggestion: Option<String>| {
-        let findings = crate::finding::sort_by_severity(cx.findings);
-        EmailResult {
-            ok: no_errors(&findings),
-            normalized: normalized.to_owned(),
-            suggestion,
-            findings,
-        }
-    };
-
+    let trimmed = value.trim_matches(is_invisible as fn(char) -> bool);
     if trimmed.len() > PARSE_LIMIT {
         cx.push(
             Code::EmailTooLong,
             vec![("length", crate::text::char_len(trimmed).into())],
         );
-        return done(cx, "", None);
+        return cx.done("", None);
     }
     if trimmed.is_empty() {
         cx.push(Code::EmailEmpty, vec![]);
-        return done(cx, "", None);
+        return cx.done("", None);
     }
     if trimmed.len() != value.len() {
         cx.push(Code::EmailSurroundingSpaces, vec![]);
     }
+    let (normalized, mut suggestion) = if decorated(trimmed) {
+        cx.push(Code::EmailDecoration, vec![]);
+        (trimmed.to_owned(), None)
+    } else {
+        parse(&mut cx, trimmed)
+    };
+    // Anything wrong: offer the address with every repair at once, if it then passes.
+    if suggest && cx.has_error() {
+        let fixed = repair(trimmed, opts);
+        let (ok, fix) = if fixed == trimmed {
+            (false, suggestion)
+        } else {
+            let r = check(&fixed, opts, false);
+            (
+                r.ok,
+                if r.ok {
+                    r.suggestion.or(Some(r.normalized))
+                } else {
+                    r.suggestion
+                },
+            )
+        };
+        // A typo's fix on an address with other errors is offered only if it passes.
+        suggestion = if ok {
+            fix
+        } else {
+            fix.filter(|s| check(s, opts, false).ok)
+        };
+    }
+    cx.done(&normalized, suggestion)
+}
 
+/// The checks of an address without decorations: the normalized form, and a typo's fix.
+fn parse(cx: &mut Ctx, trimmed: &str) -> (String, Option<String>) {
     // Repairs that are certain are applied to `s` so the remaining checks speak about the
-    // address the user meant; each repair is reported and the result offered as suggestion.
+    // address the user meant; each repair is reported.
     // Borrowed unless a repair rewrites it: most addresses are checked without copying.
     let mut s = std::borrow::Cow::Borrowed(trimmed);
-    let mut repaired = false;
     if !s.is_ascii() && s.chars().any(is_fullwidth) {
         let converted: String = s.chars().map(from_fullwidth).collect();
         s = std::borrow::Cow::Owned(converted.trim().to_owned());
@@ -159,7 +319,10 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
             Code::EmailFullwidth,
             vec![("suggestion", s.to_string().into())],
         );
-        repaired = true;
+    }
+    if !s.is_ascii() && s.chars().any(is_format) {
+        cx.push(Code::EmailInvisibleChar, vec![]);
+        s.to_mut().retain(|c| !is_format(c));
     }
     let has_space = if s.is_ascii() {
         // The ASCII characters `char::is_whitespace` accepts (note: includes U+000B).
@@ -171,41 +334,39 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
     if has_space {
         cx.push(Code::EmailSpaceInside, vec![]);
         s.to_mut().retain(|c| !c.is_whitespace());
-        repaired = true;
     }
 
     let ats = s.bytes().filter(|&b| b == b'@').count();
     if ats == 0 {
         cx.push(Code::EmailMissingAt, vec![]);
-        return done(cx, trimmed, None);
+        return (trimmed.to_owned(), None);
     }
     if ats > 1 {
         cx.push(Code::EmailMultipleAt, vec![("count", ats.into())]);
-        return done(cx, trimmed, None);
+        return (trimmed.to_owned(), None);
     }
     let (local, domain) = s.split_once('@').unwrap_or((&s, ""));
     let mut domain = std::borrow::Cow::Borrowed(domain);
 
-    check_local(&mut cx, local);
+    check_local(cx, local);
 
     if domain.is_empty() {
         cx.push(Code::EmailDomainEmpty, vec![]);
-        return done(cx, trimmed, None);
+        return (trimmed.to_owned(), None);
     }
-    if domain.contains(',') {
+    if crate::text::has_char(&domain, ',') {
         domain = std::borrow::Cow::Owned(domain.replace(',', "."));
         cx.push(
             Code::EmailCommaInDomain,
             vec![("suggestion", join_address(local, &domain).into())],
         );
-        repaired = true;
     }
     let domain = if domain.is_ascii() {
         domain.to_ascii_lowercase()
     } else {
         idn::lowercase(&domain)
     };
-    let ascii = check_domain(&mut cx, &domain);
+    let ascii = check_domain(cx, &domain);
 
     let mut suggestion = None;
     if let Some(ascii) = &ascii {
@@ -226,24 +387,11 @@ pub fn check_email_full(value: &str, opts: &EmailOptions) -> EmailResult {
             }
         }
     }
-    // The address is sound apart from the repairs already reported.
-    const REPAIRS: [Code; 3] = [
-        Code::EmailFullwidth,
-        Code::EmailSpaceInside,
-        Code::EmailCommaInDomain,
-    ];
-    let syntax_ok = cx
-        .findings
-        .iter()
-        .all(|f| f.severity != crate::finding::Severity::Error || REPAIRS.contains(&f.code));
-    if suggestion.is_none() && repaired && syntax_ok {
-        suggestion = Some(join_address(local, ascii.as_deref().unwrap_or(&domain)));
-    }
-    let normalized = match (&ascii, no_errors(&cx.findings)) {
-        (Some(a), true) => join_address(local, a),
+    let normalized = match (&ascii, cx.has_error()) {
+        (Some(a), false) => join_address(local, a),
         _ => trimmed.to_owned(),
     };
-    done(cx, &normalized, suggestion)
+    (normalized, suggestion)
 }
 
 /// The common case, answered in one pass and without allocating: a clean ASCII address with
@@ -327,7 +475,8 @@ fn clean_at(value: &str) -> Option<usize> {
     } else {
         value.get(at + 1..)?
     };
-    if typo::suggest(domain).is_some() {
+    // Punycode labels are decoded and checked by the full check.
+    if typo::suggest(domain).is_some() || crate::text::has_sub(domain, "xn--") {
         return None;
     }
     // Compare skeletons only with officials of the same skeleton length.
@@ -466,6 +615,9 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     let mut encodable = true;
     for label in labels() {
         let chars = crate::text::char_len(label);
+        if label.starts_with("xn--") && label.len() <= 63 && idn::xn_label(label).is_none() {
+            cx.push(Code::EmailPunycodeInvalid, vec![("label", (*label).into())]);
+        }
         if label.starts_with('-') || label.ends_with('-') {
             cx.push(Code::EmailLabelHyphen, vec![("label", (*label).into())]);
         }
@@ -486,7 +638,7 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
                 Code::EmailMixedScript,
                 vec![
                     ("label", (*label).into()),
-                    ("scripts", names.join(" + ").into()),
+                    ("scripts", crate::text::join(&names, " + ").into()),
                 ],
             );
         }
@@ -531,51 +683,31 @@ fn check_domain(cx: &mut Ctx, domain: &str) -> Option<String> {
     if !domain.is_ascii() {
         cx.push(Code::EmailIdn, vec![("ascii", ascii.clone().into())]);
     }
-    let skel = if is_ascii {
-        String::new()
-    } else {
-        idn::skeleton(domain)
-    };
-    let same = |official_skel: &str| {
-        if is_ascii {
-            idn::ascii_skeleton_is(domain, official_skel)
-        } else {
-            official_skel == skel
-        }
-    };
-    let extra: Vec<(String, String)> = cx
-        .opts
-        .official_domains
-        .iter()
-        .map(|d| {
-            let d = idn::lowercase(d);
-            let s = idn::skeleton(&d);
-            (d, s)
-        })
-        .collect();
-    let builtin = official_skeletons().iter().map(|(d, s)| (*d, s.as_str()));
-    let officials = builtin.chain(extra.iter().map(|(d, s)| (d.as_str(), s.as_str())));
-    for (official, official_skel) in officials {
-        if same(official_skel) && domain != official {
-            cx.push(
-                Code::EmailLookalikeDomain,
-                vec![("domain", domain.into()), ("official", official.into())],
-            );
-            break;
-        }
+    let unicode = idn::decoded(domain);
+    if let Some(official) = imitated(unicode.as_deref().unwrap_or(domain), cx.opts) {
+        cx.push(
+            Code::EmailLookalikeDomain,
+            vec![("domain", domain.into()), ("official", official.into())],
+        );
     }
     Some(ascii)
 }
 
-/// Full-width forms (U+FF01–U+FF5E) and the ideographic space.
+/// Full-width forms (U+FF01–U+FF5E), the ideographic space and full stops, the small
+/// commercial at.
 fn is_fullwidth(c: char) -> bool {
-    matches!(c as u32, 0xFF01..=0xFF5E | 0x3000)
+    matches!(
+        c as u32,
+        0xFF01..=0xFF5E | 0x3000 | 0x3002 | 0xFF61 | 0xFE6B
+    )
 }
 
 fn from_fullwidth(c: char) -> char {
     match c as u32 {
         cp @ 0xFF01..=0xFF5E => char::from_u32(cp - 0xFF01 + 0x21).unwrap_or(c),
         0x3000 => ' ',
+        0x3002 | 0xFF61 => '.',
+        0xFE6B => '@',
         _ => c,
     }
 }

@@ -97,10 +97,20 @@ fn typos_are_suggested_without_touching_country_domains() {
     assert!(r.ok, "a provider typo is a warning");
     assert_eq!(r.findings[0].code, Code::EmailDomainTypo);
     assert_eq!(r.suggestion.as_deref(), Some("ana@hotmail.com"));
+    // A `.com`-only provider under a country's ending: a warning with the fix (issue 10).
+    for (v, fix) in [
+        ("ana@gmail.co", "ana@gmail.com"),
+        ("ana@hotmail.com.co", "ana@hotmail.com"),
+    ] {
+        let r = check_email(v, &EmailOptions::default());
+        assert!(r.ok, "{v}");
+        assert_eq!(r.findings[0].code, Code::EmailDomainTypo, "{v}");
+        assert_eq!(r.suggestion.as_deref(), Some(fix), "{v}");
+    }
     for v in [
         "ana@empresa.com.co",
-        "ana@gmail.co",
-        "ana@hotmail.co",
+        "ana@live.cl",
+        "ana@hotmail.es",
         "ana@colegio.edu.co",
     ] {
         let r = check_email(v, &EmailOptions::default());
@@ -151,6 +161,10 @@ fn lookalike_of_an_official_domain_is_flagged() {
         .findings
         .iter()
         .any(|f| f.code == Code::EmailLookalikeDomain));
+    // The real domain is the suggestion, for the caller's own official domains too.
+    assert_eq!(r.suggestion.as_deref(), Some("x@miempresa.co"));
+    let r = check_email("pagos@di\u{430}n.gov.co", &EmailOptions::default());
+    assert_eq!(r.suggestion.as_deref(), Some("pagos@dian.gov.co"));
 }
 
 #[test]

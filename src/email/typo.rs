@@ -22,34 +22,51 @@ fn tld_typo(tld: &str) -> Option<&'static str> {
     })
 }
 
-/// Mailbox providers people in Colombia, Chile and Ecuador use, grouped by their real
-/// suffix (a `match` on the suffix, then a handful of names: this runs on every address).
-/// Some are listed only because they are one edit away from a bigger one and must never be
-/// "fixed" (`mail.com`, `email.com`, `ymail.com`, `gmx.com`, `me.com`).
-fn providers(rest: &str) -> &'static [&'static str] {
-    match rest {
-        "com" => &[
-            "gmail",
-            "hotmail",
-            "outlook",
-            "yahoo",
-            "live",
-            "icloud",
-            "msn",
-            "aol",
-            "protonmail",
-            "zoho",
-            "mail",
-            "email",
-            "ymail",
-            "gmx",
-            "me",
-        ],
-        "es" => &["hotmail", "outlook", "yahoo", "gmx"],
-        "me" => &["proton"],
-        "net.co" => &["une", "etb"],
-        _ => &[],
-    }
+/// Mailbox providers people in Colombia, Chile and Ecuador use, one string (smaller in wasm
+/// than a table of slices). Some are listed only because they are one edit away from a
+/// bigger one and must never be "fixed" (`mail.com`, `email.com`, `ymail.com`, `gmx.com`,
+/// `me.com`). Published with the package as `email-domains.json` (`providers`), which
+/// `scripts/gen-email-domains.mjs` reads from this constant at build time: one source.
+pub const PROVIDERS: &str = "gmail.com hotmail.com outlook.com yahoo.com live.com icloud.com msn.com aol.com protonmail.com zoho.com mail.com email.com ymail.com gmx.com me.com hotmail.es outlook.es yahoo.es gmx.es proton.me une.net.co etb.net.co";
+
+/// A provider whose every mailbox is under `.com`, under an ending typed for `.com`
+/// (`gmail.co`, `hotmail.com.co`): a slip, offered as a warning. The endings are real
+/// (a country's), so only these providers are corrected.
+fn com_slip(name: &str, rest: &str) -> bool {
+    matches!(name, "gmail" | "hotmail" | "outlook" | "yahoo")
+        && matches!(
+            rest,
+            "co" | "om" | "cm" | "co.co" | "com.co" | "com.ec" | "com.cl"
+        )
+}
+
+/// [`PROVIDERS`] split once into (domain, name, rest): this runs on every address.
+fn table() -> &'static [(&'static str, &'static str, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        PROVIDERS
+            .split(' ')
+            .filter_map(|d| first_dot(d).map(|(n, r)| (d, n, r)))
+            .collect()
+    })
+}
+
+/// The endings of [`PROVIDERS`] (a test holds the two together): any other ending is
+/// answered without a look at the table.
+fn known_rest(rest: &str) -> bool {
+    matches!(rest, "com" | "es" | "me" | "net.co")
+}
+
+/// The names of the providers under `rest` (the domain after its first label).
+fn providers(rest: &str) -> impl Iterator<Item = &'static str> + '_ {
+    let table = if known_rest(rest) { table() } else { &[] };
+    table.iter().filter(move |p| p.2 == rest).map(|p| p.1)
+}
+
+/// The provider a domain without ending names (`gmail` → `gmail.com`).
+pub(super) fn provider_named(name: &str) -> Option<&'static str> {
+    table().iter().find(|p| p.1 == name).map(|p| p.0)
 }
 
 /// A suggestion: the finding code, the corrected domain, and the replaced TLD for messages.
@@ -73,7 +90,7 @@ fn last_dot(s: &str) -> Option<(&str, &str)> {
 }
 
 fn is_provider(domain: &str) -> bool {
-    first_dot(domain).is_some_and(|(name, rest)| providers(rest).contains(&name))
+    first_dot(domain).is_some_and(|(name, rest)| providers(rest).any(|n| n == name))
 }
 
 pub(super) fn suggest(domain: &str) -> Option<Suggestion> {
@@ -91,12 +108,16 @@ pub(super) fn suggest(domain: &str) -> Option<Suggestion> {
             tld: tld.to_owned(),
         });
     }
-    // 2. A misspelt provider, same suffix.
-    provider_misspelt(domain).map(|d| Suggestion {
-        code: Code::EmailDomainTypo,
-        domain: d,
-        tld: tld.to_owned(),
-    })
+    // 2. A misspelt provider, same suffix; 3. a `.com`-only provider under another ending.
+    let (name, rest) = first_dot(domain)?;
+    let wrong = com_slip(name, rest).then(|| crate::text::cat(&[name, ".com"]));
+    wrong
+        .or_else(|| provider_misspelt(domain))
+        .map(|d| Suggestion {
+            code: Code::EmailDomainTypo,
+            domain: d,
+            tld: tld.to_owned(),
+        })
 }
 
 /// The provider `domain` misspells, if its first label is within a small edit distance of
@@ -116,7 +137,7 @@ fn provider_misspelt(domain: &str) -> Option<String> {
     }
     let name_set = byte_set(name);
     let mut best: Option<(usize, &str)> = None;
-    for &pname in providers(rest) {
+    for pname in providers(rest) {
         let max = if pname.len() <= 5 { 1 } else { 2 };
         if name.len().abs_diff(pname.len()) > max {
             continue;
@@ -202,6 +223,21 @@ mod tests {
         assert_eq!(fixed("empresa.con").as_deref(), Some("empresa.com"));
         assert_eq!(suggest("gmail.con").unwrap().code, Code::EmailTldTypo);
         assert_eq!(suggest("hotmial.com").unwrap().code, Code::EmailDomainTypo);
+        // A `.com`-only provider under a country's ending: a warning (issue 10).
+        for d in [
+            "gmail.co",
+            "gmail.om",
+            "hotmail.com.co",
+            "gmail.cm",
+            "yahoo.co",
+        ] {
+            let s = suggest(d).unwrap();
+            assert_eq!(s.code, Code::EmailDomainTypo, "{d}");
+            assert!(
+                s.domain.ends_with(".com") && !s.domain.contains(".com."),
+                "{d}"
+            );
+        }
     }
 
     #[test]
@@ -211,14 +247,10 @@ mod tests {
             "empresa.com.co",
             "dian.gov.co",
             "unal.edu.co",
-            "hotmail.co",
-            "gmail.co",
             "sii.cl",
             "sri.gob.ec",
             "empresa.com.ec",
-            "gmail.com.co",
             "hotmail.es",
-            "gmail.cm",
             "oman.om",
             "mail.com",
             "email.com",
@@ -227,6 +259,14 @@ mod tests {
         ] {
             assert_eq!(fixed(d), None, "{d} must not be rewritten");
         }
+    }
+
+    #[test]
+    fn every_provider_ending_is_known() {
+        for (d, _, rest) in table() {
+            assert!(known_rest(rest), "{d}: add its ending to known_rest");
+        }
+        assert_eq!(table().len(), PROVIDERS.split(' ').count());
     }
 
     #[test]

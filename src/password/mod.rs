@@ -236,7 +236,7 @@ fn resolve(policy: &Policy) -> Result<Resolved, PolicyError> {
 impl Specials {
     fn contains(&self, c: char) -> bool {
         match self {
-            Specials::Listed(s) => s.contains(c),
+            Specials::Listed(s) => crate::text::has_char(s, c),
             Specials::AnyAscii => c.is_ascii_graphic() && !c.is_ascii_alphanumeric(),
         }
     }
@@ -257,6 +257,10 @@ impl Specials {
         }
     }
 }
+
+/// No portal takes a longer password (in characters): over it every policy answers
+/// `password.too_long`, a custom `maxLength` above it included.
+pub const HARD_MAX: usize = 1024;
 
 /// Checks a password against a policy. Linear in the length; pattern matching for the
 /// strength looks at the first 100 characters only.
@@ -304,16 +308,25 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
             vec![("length", length.into()), ("min", p.min.into())]
         );
     }
-    if let Some(max) = p.max {
-        let short_enough = length <= max;
-        rules.push(rule(RuleId::MaxLength, short_enough, Some(max)));
-        if !short_enough {
-            push!(
-                Code::PasswordTooLong,
-                vec![("length", length.into()), ("max", max.into())]
-            );
-        }
+    // Over the maximum (the policy's, never above HARD_MAX), the rest is judged on the
+    // first `max + 1` characters: bounded work on a pasted megabyte.
+    let max = p.max.map_or(HARD_MAX, |m| m.min(HARD_MAX));
+    if p.max.is_some() {
+        rules.push(rule(RuleId::MaxLength, length <= max, Some(max)));
     }
+    let whole = value;
+    let value = if length > max {
+        push!(
+            Code::PasswordTooLong,
+            vec![("length", length.into()), ("max", max.into())]
+        );
+        value
+            .char_indices()
+            .nth(max + 1)
+            .map_or(value, |(i, _)| value.get(..i).unwrap_or(value))
+    } else {
+        value
+    };
 
     let (mut upper, mut lower, mut digit, mut special, mut space) =
         (false, false, false, false, false);
@@ -391,7 +404,7 @@ pub fn check_password(value: &str, opts: &PasswordOptions) -> Result<PasswordRes
         }
     }
     if let Some(conf) = &opts.confirmation {
-        let same = conf == value;
+        let same = conf == whole;
         rules.push(rule(RuleId::Confirmation, same && !empty, None));
         if !same {
             push!(Code::PasswordMismatch, vec![]);

@@ -474,7 +474,7 @@ fn sequence_matches(chars: &[char], out: &mut Vec<Match>) {
         let len = j - i + 1;
         if len >= 3 {
             let first = chars[i];
-            let base = if "aAzZ019".contains(first) {
+            let base = if crate::text::has_char("aAzZ019", first) {
                 4.0
             } else {
                 char_class_base(first)
@@ -641,7 +641,7 @@ fn date_matches(chars: &[char], out: &mut Vec<Match>) {
         }
         s.clear();
         for (j, &c) in chars.iter().enumerate().take((i + 10).min(n)).skip(i) {
-            if !(c.is_ascii_digit() || "/-._ ".contains(c)) {
+            if !(c.is_ascii_digit() || crate::text::has_char("/-._ ", c)) {
                 break;
             }
             s.push(c);

@@ -176,8 +176,20 @@ fn never_trimmed_or_normalized() {
 fn a_megabyte_password_returns() {
     let big = "Ab1#".repeat(1 << 18);
     let r = check_password(&big, &gse()).unwrap();
-    assert!(r.ok);
+    // No portal takes it (HARD_MAX, even with no maximum in the policy); the rest is
+    // judged on the first 1,025 characters, which meet every other rule.
+    assert!(!r.ok);
+    assert_eq!(codes(&r), ["password.too_long"]);
+    assert_eq!(
+        r.findings[0].params.get("length"),
+        Some(&Param::from(1usize << 20))
+    );
     assert_eq!(r.strength.score, 4);
+    let r = check_password(&"a".repeat(1 << 20), &gse()).unwrap();
+    assert_eq!(codes(&r)[0], "password.too_long");
+    assert!(codes(&r).contains(&"password.missing_upper"));
+    let r = check_password(&"Ab1#".repeat(256), &gse()).unwrap();
+    assert!(r.ok, "1,024 characters are accepted");
 }
 
 #[test]
