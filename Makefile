@@ -23,6 +23,7 @@ bench:
 	bash scripts/setup.sh
 	bash scripts/build.sh
 	node bench/bench.mjs
+	node bench/email.mjs
 	node bench/forms.mjs
 	node --expose-gc bench/pdf.mjs
 	node bench/pdf-browser.mjs
