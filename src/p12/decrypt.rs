@@ -112,30 +112,6 @@ impl std::fmt::Debug for Derived {
     }
 }
 
-impl Scheme {
-    /// The PBKDF2 derivation this scheme runs, if it is PBES2.
-    pub fn pbkdf2(&self) -> Option<Pbkdf2> {
-        match self {
-            Scheme::Pbes2 {
-                salt,
-                iterations,
-                prf,
-                key_len,
-                ..
-            } => Some(Pbkdf2 {
-                hash: match prf.0 {
-                    Prf::Sha1 => "SHA-1",
-                    Prf::Sha256 => "SHA-256",
-                },
-                salt: salt.clone(),
-                iterations: *iterations,
-                key_len: *key_len,
-            }),
-            Scheme::Legacy { .. } => None,
-        }
-    }
-}
-
 /// Reads an AlgorithmIdentifier of a bag's encryption.
 pub fn scheme(alg: Tlv<'_>) -> Result<Scheme, OpenError> {
     let mut r = alg.children();
@@ -218,6 +194,28 @@ fn dmg(_: Malformed) -> OpenError {
 }
 
 impl Scheme {
+    /// The PBKDF2 derivation this scheme runs, if it is PBES2.
+    pub fn pbkdf2(&self) -> Option<Pbkdf2> {
+        match self {
+            Scheme::Pbes2 {
+                salt,
+                iterations,
+                prf,
+                key_len,
+                ..
+            } => Some(Pbkdf2 {
+                hash: match prf.0 {
+                    Prf::Sha1 => "SHA-1",
+                    Prf::Sha256 => "SHA-256",
+                },
+                salt: salt.clone(),
+                iterations: *iterations,
+                key_len: *key_len,
+            }),
+            Scheme::Legacy { .. } => None,
+        }
+    }
+
     /// The iteration count the scheme will run.
     pub fn iterations(&self) -> u32 {
         match self {
