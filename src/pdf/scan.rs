@@ -432,10 +432,14 @@ mod tests {
     #[test]
     fn ink_and_strings() {
         let s = b"( a\\040\t\n) Tj [<20 41 a0 4>] TJ (\\101\\0) Tj";
-        let ops: Vec<_> = Scanner::new(s).map(|o| (o.text_bytes, o.ink_bytes)).collect();
+        let ops: Vec<_> = Scanner::new(s)
+            .map(|o| (o.text_bytes, o.ink_bytes))
+            .collect();
         // "( a\040\t\n)": space, a, space, tab, LF: one inked; <20 41 a0 4>: 20 41 a0 40.
         assert_eq!(ops, [(5, 1), (4, 2), (2, 1)]);
-        let op = Scanner::new(b"/F0 12 Tf [(a) -20 <0041>] TJ").nth(1).unwrap();
+        let op = Scanner::new(b"/F0 12 Tf [(a) -20 <0041>] TJ")
+            .nth(1)
+            .unwrap();
         let mut out = Vec::new();
         strings(op.operands, &mut out);
         assert_eq!(out, b"a\x00A");
