@@ -295,6 +295,10 @@ pub(super) struct Budget {
     /// written directly in every page's resources is read each time it is named).
     font_loads: usize,
     font_entries: usize,
+    /// One inflater for every Flate content stream of the file, reset between streams:
+    /// making one costs an allocation and the zeroing of some 40 KB of state, which was a
+    /// third of the census of a long document of short pages.
+    inflater: Option<Box<flate2::Decompress>>,
 }
 
 impl Budget {
@@ -309,9 +313,65 @@ impl Budget {
             cmap_bytes: 16 << 20,
             font_loads: 4096,
             font_entries: 2_000_000,
+            inflater: None,
         }
     }
 
+    /// The decoded bytes of a content stream within `cap`, as [`stream_data`] gives them, with
+    /// the file's one inflater for the common case: `/Filter /FlateDecode` alone, no
+    /// `/DecodeParms`.
+    fn stream_data(&mut self, stream: &lopdf::Stream, cap: usize) -> Option<Vec<u8>> {
+        let flate = match stream.dict.get(b"Filter") {
+            Ok(Object::Name(n)) => n == b"FlateDecode",
+            Ok(Object::Array(a)) => {
+                a.len() == 1 && a[0].as_name().ok() == Some(b"FlateDecode".as_slice())
+            }
+            _ => false,
+        };
+        if !flate || stream.dict.has(b"DecodeParms") || stream.content.is_empty() {
+            return stream_data(stream, cap);
+        }
+        let z = self
+            .inflater
+            .get_or_insert_with(|| Box::new(flate2::Decompress::new(true)));
+        z.reset(true);
+        match inflate(z, &stream.content, cap) {
+            Some(out) => out,
+            None => stream_data(stream, cap),
+        }
+    }
+}
+
+/// Inflates the zlib data `input` with `z` (fresh or reset) as lopdf does, within `cap`:
+/// `Some(None)` past the cap (lopdf refuses the stream), `None` on a corrupt stream (the
+/// caller falls back to lopdf, which keeps what it read and tries raw deflate).
+fn inflate(z: &mut flate2::Decompress, input: &[u8], cap: usize) -> Option<Option<Vec<u8>>> {
+    use flate2::{FlushDecompress, Status};
+    let limit = cap.saturating_add(1);
+    let mut out = Vec::with_capacity(input.len().saturating_mul(4).max(64).min(limit));
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() >= limit {
+                return Some(None);
+            }
+            let more = out.len().max(64).min(limit - out.len());
+            out.reserve_exact(more);
+        }
+        let (i, o) = (z.total_in(), z.total_out());
+        let rest = input.get(i as usize..).unwrap_or_default();
+        match z.decompress_vec(rest, &mut out, FlushDecompress::None) {
+            Ok(Status::StreamEnd) => break,
+            Ok(_) if z.total_in() == i && z.total_out() == o => break,
+            Ok(_) => {}
+            // A corrupt stream: lopdf's reader decides how much of it to keep (it reads in
+            // its own steps) and tries raw deflate.
+            Err(_) => return None,
+        }
+    }
+    Some((out.len() <= cap).then_some(out))
+}
+
+impl Budget {
     /// The composite font named `name` in `resources` (read once per document), or `None`
     /// for a simple font or one that cannot be read. At most 4,096 fonts and 2,000,000
     /// mappings and widths are read per file (as by the text extraction); past that a font
@@ -526,7 +586,7 @@ pub(super) fn page_content(
         let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
             continue;
         };
-        if let Some(d) = stream_data(stream, limits.stream_bytes.min(budget.bytes)) {
+        if let Some(d) = budget.stream_data(stream, limits.stream_bytes.min(budget.bytes)) {
             budget.bytes -= d.len().min(budget.bytes);
             if data.is_empty() {
                 data = d;
@@ -574,7 +634,7 @@ pub(super) fn enter_form<'a>(
     if depth >= limits.form_depth || id.is_some_and(|id| !seen.insert(id)) {
         return None;
     }
-    let inner = stream_data(stream, limits.stream_bytes.min(budget.bytes))?;
+    let inner = budget.stream_data(stream, limits.stream_bytes.min(budget.bytes))?;
     budget.bytes -= inner.len().min(budget.bytes);
     let own = stream
         .dict
@@ -855,4 +915,69 @@ fn scan_objects(doc: &Document) -> (bool, u32) {
         }
     }
     (js, files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(data).unwrap();
+        z.finish().unwrap()
+    }
+
+    /// The file's one inflater gives what lopdf gives, stream after stream: whole, cut,
+    /// corrupt, empty, at and past the cap, raw deflate (lopdf's fallback), with a predictor.
+    #[test]
+    fn one_inflater_decodes_as_lopdf() {
+        let text: Vec<u8> = (0..5000u32)
+            .flat_map(|i| format!("{i} Tj ").into_bytes())
+            .collect();
+        let whole = zlib(&text);
+        let mut corrupt = whole.clone();
+        corrupt[whole.len() / 2] ^= 0x55;
+        let mut raw = vec![0x78, 0x9c];
+        let mut d = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        d.write_all(b"BT (raw) Tj ET").unwrap();
+        raw.extend(d.finish().unwrap());
+        raw[1] = 0; // a bad zlib header: only raw deflate reads it
+        let flate = || Object::Name(b"FlateDecode".to_vec());
+        let mut params = Dictionary::new();
+        params.set("Predictor", 1);
+        let cases: Vec<(Vec<u8>, Vec<(&str, Object)>)> = vec![
+            (whole.clone(), vec![("Filter", flate())]),
+            (whole[..whole.len() / 3].to_vec(), vec![("Filter", flate())]),
+            (corrupt, vec![("Filter", flate())]),
+            (Vec::new(), vec![("Filter", flate())]),
+            (b"not zlib at all".to_vec(), vec![("Filter", flate())]),
+            (raw, vec![("Filter", Object::Array(vec![flate()]))]),
+            (zlib(b"q Q"), vec![("Filter", flate())]),
+            (
+                whole.clone(),
+                vec![
+                    ("Filter", flate()),
+                    ("DecodeParms", Object::Dictionary(params)),
+                ],
+            ),
+        ];
+        let mut budget = Budget::new(&Limits::default());
+        for round in 0..2 {
+            for (i, (data, entries)) in cases.iter().enumerate() {
+                let mut dict = Dictionary::new();
+                for (k, v) in entries {
+                    dict.set(*k, v.clone());
+                }
+                let stream = lopdf::Stream::new(dict, data.clone());
+                for cap in [usize::MAX >> 1, text.len(), text.len() - 1, 10, 0] {
+                    assert_eq!(
+                        budget.stream_data(&stream, cap),
+                        stream_data(&stream, cap),
+                        "round {round}, case {i}, cap {cap}"
+                    );
+                }
+            }
+        }
+    }
 }
