@@ -381,7 +381,9 @@ fn judge(size: u64, info: PdfInfo, rules: &PdfRules, text: TextFindings) -> PdfR
             (Encryption::Owner, true) => push(Code::PdfEncryptedOwner, vec![]),
             _ => {}
         }
-        if info.encryption != Encryption::User {
+        // What is left of a file cut short says nothing reliable about its pages (how many,
+        // text or scan, color): `pdf.incomplete` says all there is to say.
+        if info.encryption != Encryption::User && !info.incomplete {
             let pages = info.pages as usize;
             if let Some(min) = rules.min_pages.filter(|m| info.pages < *m) {
                 push(
@@ -427,6 +429,8 @@ fn judge(size: u64, info: PdfInfo, rules: &PdfRules, text: TextFindings) -> PdfR
             if rules.color && info.images.count > 0 && info.images.color == 0 {
                 push(Code::PdfNeedsColor, vec![]);
             }
+        }
+        if info.encryption != Encryption::User {
             if info.javascript {
                 push(Code::PdfJavascript, vec![]);
             }

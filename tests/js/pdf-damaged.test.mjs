@@ -29,7 +29,9 @@ test("uploads cut short are incomplete: pdf.incomplete, an error, in both langua
       for (const content of ["any", "text", "scan"]) {
         const r = await checkPdf(b, { content });
         assert.equal(r.ok, false, `${name}, ${cut}, ${content}`);
-        assert.ok(codes(r).includes("pdf.incomplete") && !codes(r).includes("pdf.repaired"), `${name}, ${cut}: ${codes(r)}`);
+        // Only the cut: no pdf.repaired, and no page rule judged on what is left.
+        assert.ok(codes(r).includes("pdf.incomplete"), `${name}, ${cut}: ${codes(r)}`);
+        assert.ok(codes(r).every((c) => !/^pdf\.(repaired|blank|needs_|too_few|too_many)/.test(c)), `${name}, ${cut}: ${codes(r)}`);
       }
     }
   }
