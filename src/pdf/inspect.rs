@@ -396,7 +396,7 @@ impl Budget {
             && self.font_entries > 0
         {
             self.font_loads -= 1;
-            let font = Font::load(doc, dict, &mut self.cmap_bytes);
+            let font = Font::load_with(doc, dict, &mut self.cmap_bytes, false);
             self.font_entries = self.font_entries.saturating_sub(font.entries());
             Some(Rc::new(font))
         } else {
