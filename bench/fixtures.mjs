@@ -21,6 +21,7 @@ export function makeFixtures() {
   return [
     { name: "rut-100p-4mb.pdf", bytes: rutPdf() },
     { name: "dense-50p.pdf", bytes: densePdf() },
+    { name: "long-500p.pdf", bytes: longPdf() },
   ];
 }
 
@@ -253,6 +254,26 @@ export function densePdf() {
   w.set(pages, `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${PAGES} >>`);
   w.set(catalog, `<< /Type /Catalog /Pages ${pages} 0 R >>`);
   return w.bytes(catalog, info, "dense-50p.pdf");
+}
+
+/**
+ * The 500-page long document (issue 10): one short line a page, as a long register or an
+ * export of many records prints, so that the per-page cost (page object, content stream,
+ * census) dominates, not the bytes of text.
+ */
+export function longPdf() {
+  const PAGES = 500;
+  const { w, catalog, pages, font, info } = skeleton("Registro de movimientos – documento largo");
+  const kids = [];
+  for (let p = 1; p <= PAGES; p++) {
+    const s = `BT\n/F1 10 Tf\n56 740 Td\n${lit(`Folio ${p} de ${PAGES}: registro N.º ${100000 + p * 7}`)} Tj\nET\n`;
+    const content = w.add(w.flate("", s));
+    kids.push(w.add(`<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 612 792] /Contents ${content} 0 R ` +
+      `/Resources << /Font << /F1 ${font} 0 R >> /ProcSet [/PDF /Text] >> >>`));
+  }
+  w.set(pages, `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${PAGES} >>`);
+  w.set(catalog, `<< /Type /Catalog /Pages ${pages} 0 R >>`);
+  return w.bytes(catalog, info, "long-500p.pdf");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -65,7 +65,7 @@ function trapped(bytes) {
   return {
     isPdf: false, kind: "unknown", bytes, encryption: "none", pages: 0, hasText: false, textChars: 0,
     images: { count: 0, color: 0, gray: 0, bilevel: 0, sampled: 0 }, javascript: false, embeddedFiles: 0,
-    pageCensus: [], repaired: false, truncated: false, error: "internal.error",
+    pageCensus: [], repaired: false, incomplete: false, truncated: false, error: "internal.error",
   };
 }
 

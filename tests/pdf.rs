@@ -457,3 +457,260 @@ fn color_jpeg_scans_by_their_chroma() {
         assert_eq!((info.images.color, info.images.sampled), (1, 0), "{name}");
     }
 }
+
+/// A well-formed text PDF of `pages` pages (one short line each, a Helvetica font), with a
+/// cross-reference table, `startxref` and `%%EOF`: nothing to repair.
+fn text_document(pages: usize) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = Vec::new();
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    objects.push(
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )
+        .into_bytes(),
+    );
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
+    for i in 0..pages {
+        objects.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>", 5 + 2 * i).into_bytes());
+        let content = format!(
+            "BT /F1 12 Tf 72 720 Td (Certificado de existencia, pagina {}) Tj ET",
+            i + 1
+        );
+        objects.push(
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            )
+            .into_bytes(),
+        );
+    }
+    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// The cuts of an upload interrupted mid-way: at 1 KB, at half, without its last 10 bytes.
+fn cuts(bytes: &[u8]) -> Vec<(&'static str, &[u8])> {
+    let mut out = vec![
+        ("half", &bytes[..bytes.len() / 2]),
+        ("last 10 bytes removed", &bytes[..bytes.len() - 10]),
+    ];
+    if bytes.len() > 2048 {
+        out.push(("1 KB", &bytes[..1024]));
+    }
+    out
+}
+
+/// Issue 10 item 4: a file cut short is `incomplete` and fails `checkPdf` with
+/// `pdf.incomplete` (not the warning `pdf.repaired`), under every content rule; the whole
+/// file is not. Corpus files of every kind (text, scans, linearized, cross-reference streams,
+/// object streams, incremental updates, encrypted) and generated ones.
+#[test]
+fn cut_files_are_incomplete() {
+    use prevalida::pdf::{check_bytes, Content, PdfRules};
+    use prevalida::Code;
+    let (dir, m) = corpus().unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for f in m["files"].as_array().unwrap() {
+        let name = f["file"].as_str().unwrap();
+        let gt = &f["ground_truth"];
+        // Every corpus file that opens and is more than a few hundred bytes.
+        if gt["parse_ok"].as_bool() == Some(true) && f["size"].as_u64().unwrap() > 600 {
+            files.push((name.to_owned(), std::fs::read(dir.join(name)).unwrap()));
+        }
+    }
+    assert!(files.len() > 50, "{}", files.len());
+    files.push(("generated text, 1 page".into(), text_document(1)));
+    files.push(("generated text, 40 pages".into(), text_document(40)));
+    files.push(("generated scan".into(), jpeg_page("color-baseline.jpg")));
+    let mut failures = Vec::new();
+    let mut cut_count = 0;
+    for (name, bytes) in &files {
+        for (cut, b) in cuts(bytes) {
+            // Cut at half, this file is a complete revision (its `%%EOF`) followed by filler
+            // bytes ("wwww…"): nothing tells it from a complete file with junk after `%%EOF`.
+            if name == "qpdf__recover-xref-stream.pdf" && cut == "half" {
+                continue;
+            }
+            cut_count += 1;
+            let info = inspect_pdf(b);
+            if !info.incomplete {
+                failures.push(format!("{name} ({cut}): not incomplete"));
+                continue;
+            }
+            for content in [Content::Any, Content::Text, Content::Scan] {
+                let rules = PdfRules {
+                    content,
+                    ..Default::default()
+                };
+                let r = check_bytes(b, b.len() as u64, &rules);
+                let codes: Vec<Code> = r.findings.iter().map(|f| f.code).collect();
+                // Nothing about the pages of what is left (nor pdf.repaired): only the cut,
+                // and what the file says of itself (encryption, JavaScript, a work bound).
+                let other = codes.iter().any(|c| {
+                    !matches!(
+                        c,
+                        Code::PdfIncomplete
+                            | Code::PdfEncryptedUser
+                            | Code::PdfEncryptedOwner
+                            | Code::PdfJavascript
+                            | Code::PdfTooComplex
+                    )
+                });
+                if r.ok || !codes.contains(&Code::PdfIncomplete) || other {
+                    failures.push(format!(
+                        "{name} ({cut}, {content:?}): ok {} {codes:?}",
+                        r.ok
+                    ));
+                }
+            }
+        }
+    }
+    println!("{} files, {cut_count} cuts", files.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The generated files whole: complete, nothing to repair.
+    for pages in [1, 40] {
+        let whole = inspect_pdf(&text_document(pages));
+        assert!(
+            !whole.incomplete && !whole.repaired && whole.has_text,
+            "{whole:?}"
+        );
+    }
+    assert!(!inspect_pdf(&jpeg_page("color-baseline.jpg")).incomplete);
+}
+
+/// The corpus files that are complete are not `incomplete`: the only one said to be is the
+/// one its MANIFEST tags `truncated` (`no-eof-marker`). A complete file whose cross-reference
+/// data needed rebuilding stays `repaired` (the warning).
+#[test]
+fn corpus_files_incomplete_only_when_truncated() {
+    let (dir, m) = corpus().unwrap();
+    let mut said = Vec::new();
+    for f in m["files"].as_array().unwrap() {
+        let name = f["file"].as_str().unwrap();
+        let info = inspect_pdf(&std::fs::read(dir.join(name)).unwrap());
+        let tags: Vec<&str> = f["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t.as_str())
+            .collect();
+        if info.incomplete {
+            said.push(name);
+            assert!(tags.contains(&"truncated"), "{name}: {tags:?}");
+        }
+    }
+    assert_eq!(said, ["qpdf__recover-xref-stream.pdf"]);
+    let rebuilt =
+        inspect_pdf(&std::fs::read(dir.join("pdfium__parser_rebuildxref_correct.pdf")).unwrap());
+    assert!(rebuilt.repaired && !rebuilt.incomplete, "{rebuilt:?}");
+    let r = prevalida::pdf::check_bytes(
+        &std::fs::read(dir.join("pdfium__parser_rebuildxref_correct.pdf")).unwrap(),
+        615,
+        &Default::default(),
+    );
+    assert!(r.ok);
+    assert_eq!(
+        r.findings.iter().map(|f| f.code).collect::<Vec<_>>(),
+        [prevalida::Code::PdfRepaired]
+    );
+}
+
+/// Issue 10 item 5: text means characters that are painted and are not white space.
+#[test]
+fn white_space_is_not_text_and_blank_pages_fail_content_rules() {
+    use prevalida::pdf::{check_bytes, Content, PageKind, PdfRules};
+    use prevalida::Code;
+    let check = |pdf: &[u8], content| {
+        let rules = PdfRules {
+            content,
+            ..Default::default()
+        };
+        let r = check_bytes(pdf, pdf.len() as u64, &rules);
+        (r.ok, r.findings.iter().map(|f| f.code).collect::<Vec<_>>())
+    };
+    // Spaces, tabs, line ends, NUL and no-break spaces in a simple font: nothing.
+    let blank = pdf_with(
+        b"BT /F1 12 Tf 72 700 Td (   ) Tj [( ) -250 (\\t\\n\\r) <20a000>] TJ (\\040) ' ET",
+        "",
+    );
+    let i = inspect_pdf(&blank);
+    assert!(!i.has_text && i.text_chars == 0, "{i:?}");
+    assert_eq!(i.page_census[0].kind, PageKind::Empty);
+    assert_eq!(i.page_census[0].text_ops, 0);
+    // A page of spaces in a composite font whose ToUnicode maps code 3 to a space; the
+    // same font's code 0x24 is an "A".
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0003> <0020> <0024> <0041> endbfchar endcmap end end";
+    let font = format!("7 0 obj << /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 8 0 R >> endobj\n8 0 obj << /Length {} >> stream\n{cmap}\nendstream endobj\n", cmap.len());
+    let type0 = |content: &[u8]| pdf_with_resources(content, &font, "/Font << /F0 7 0 R >>");
+    let spaces = inspect_pdf(&type0(
+        b"BT /F0 12 Tf (\\000\\003\\000\\003) Tj [<00030003>] TJ ET",
+    ));
+    assert!(!spaces.has_text && spaces.text_chars == 0, "{spaces:?}");
+    let a = inspect_pdf(&type0(b"BT /F0 12 Tf <0003002400240003> Tj ET"));
+    assert!(a.has_text && a.text_chars == 2, "{a:?}");
+    // Visible characters among spaces count alone.
+    let some = inspect_pdf(&pdf_with(b"BT /F1 12 Tf (  NIT 900 ) Tj ET", ""));
+    assert_eq!(
+        (some.text_chars, some.page_census[0].kind),
+        (6, PageKind::Text)
+    );
+    // An OCR layer of spaces over nothing is not an OCR page.
+    let ocr = inspect_pdf(&pdf_with(b"BT 3 Tr /F1 12 Tf (    ) Tj ET", ""));
+    assert!(
+        !ocr.has_text && ocr.page_census[0].kind == PageKind::Empty,
+        "{ocr:?}"
+    );
+    // Whitespace-only and content-less pages fail `content: "text"` and `"scan"` with
+    // `pdf.blank`; `"any"` says nothing.
+    let no_contents = {
+        let mut d = pdf_with(b"", "");
+        let s = String::from_utf8_lossy(&d).replace("/Contents 4 0 R ", "");
+        d = s.into_bytes();
+        d
+    };
+    let empty_stream = pdf_with(b"", "");
+    for (name, pdf) in [
+        ("spaces", &blank),
+        ("no /Contents", &no_contents),
+        ("empty stream", &empty_stream),
+        ("composite spaces", &type0(b"BT /F0 12 Tf <0003> Tj ET")),
+    ] {
+        for content in [Content::Text, Content::Scan] {
+            let (ok, codes) = check(pdf, content);
+            assert!(
+                !ok && codes.contains(&Code::PdfBlank),
+                "{name} {content:?}: {codes:?}"
+            );
+        }
+        let (ok, codes) = check(pdf, Content::Any);
+        assert!(ok && !codes.contains(&Code::PdfBlank), "{name}: {codes:?}");
+    }
+    // A text page, and a scan, are not blank.
+    let (ok, codes) = check(&text_document(2), Content::Text);
+    assert!(ok && codes.is_empty(), "{codes:?}");
+    let (ok, codes) = check(&jpeg_page("color-baseline.jpg"), Content::Scan);
+    assert!(ok && !codes.contains(&Code::PdfBlank), "{codes:?}");
+}

@@ -357,6 +357,8 @@ fn judge(size: u64, info: PdfInfo, rules: &PdfRules, text: TextFindings) -> PdfR
     if read && !info.is_pdf {
         match info.kind {
             FileKind::Empty => push(Code::PdfEmpty, vec![]),
+            // A file cut short says so, whether or not what is left opens.
+            FileKind::Pdf if info.incomplete => push(Code::PdfIncomplete, vec![]),
             FileKind::Pdf => push(Code::PdfDamaged, vec![]),
             k => {
                 let name = if lang == Lang::Es {
@@ -369,7 +371,9 @@ fn judge(size: u64, info: PdfInfo, rules: &PdfRules, text: TextFindings) -> PdfR
         }
     }
     if read && info.is_pdf {
-        if info.repaired {
+        if info.incomplete {
+            push(Code::PdfIncomplete, vec![]);
+        } else if info.repaired {
             push(Code::PdfRepaired, vec![]);
         }
         match (info.encryption, rules.encryption == EncryptionRule::Forbid) {
@@ -377,7 +381,9 @@ fn judge(size: u64, info: PdfInfo, rules: &PdfRules, text: TextFindings) -> PdfR
             (Encryption::Owner, true) => push(Code::PdfEncryptedOwner, vec![]),
             _ => {}
         }
-        if info.encryption != Encryption::User {
+        // What is left of a file cut short says nothing reliable about its pages (how many,
+        // text or scan, color): `pdf.incomplete` says all there is to say.
+        if info.encryption != Encryption::User && !info.incomplete {
             let pages = info.pages as usize;
             if let Some(min) = rules.min_pages.filter(|m| info.pages < *m) {
                 push(
@@ -402,7 +408,11 @@ fn judge(size: u64, info: PdfInfo, rules: &PdfRules, text: TextFindings) -> PdfR
                     .collect();
                 list.join(", ")
             };
+            // Nothing visible on any examined page (or no page at all): blank, whichever
+            // content was asked.
+            let blank = info.page_census.iter().all(|p| p.kind == PageKind::Empty);
             match rules.content {
+                Content::Text | Content::Scan if blank => push(Code::PdfBlank, vec![]),
                 Content::Text => {
                     let scans = numbers(&|k| matches!(k, PageKind::Image | PageKind::Ocr));
                     if !scans.is_empty() {
@@ -419,6 +429,8 @@ fn judge(size: u64, info: PdfInfo, rules: &PdfRules, text: TextFindings) -> PdfR
             if rules.color && info.images.count > 0 && info.images.color == 0 {
                 push(Code::PdfNeedsColor, vec![]);
             }
+        }
+        if info.encryption != Encryption::User {
             if info.javascript {
                 push(Code::PdfJavascript, vec![]);
             }

@@ -52,6 +52,12 @@ impl Font {
     /// what it can (never an error: text extraction is best effort). Its CMaps inflate
     /// within `budget` bytes, shared by the fonts of a file.
     pub fn load(doc: &Document, dict: &Dictionary, budget: &mut usize) -> Font {
+        Font::load_with(doc, dict, budget, true)
+    }
+
+    /// [`Font::load`], without a composite font's widths (`/W`) unless `widths`: the census
+    /// needs only the codes and their text.
+    pub fn load_with(doc: &Document, dict: &Dictionary, budget: &mut usize, widths: bool) -> Font {
         let mut f = Font {
             default_width: 500.0,
             ..Font::default()
@@ -84,7 +90,8 @@ impl Font {
                 .and_then(|(_, d)| d.as_dict().ok())
             {
                 f.default_width = desc.get(b"DW").and_then(Object::as_float).unwrap_or(1000.0);
-                if let Ok(w) = desc.get_deref(b"W", doc).and_then(Object::as_array) {
+                let w = desc.get_deref(b"W", doc).and_then(Object::as_array);
+                if let Some(w) = w.ok().filter(|_| widths) {
                     f.cid_widths = cid_widths(doc, w);
                 }
             }

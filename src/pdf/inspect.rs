@@ -4,12 +4,14 @@
 //! streams may inflate to; everything this module reads on top of it is bounded too
 //! ([`Limits`]), and exceeding a bound ends in `pdf.too_complex`, never in a hang.
 
+use super::font::Font;
 use super::pixels::{self, Sampled};
-use super::scan::Scanner;
+use super::scan::{strings, Scanner};
 use super::sniff::{pdf_header, sniff, FileKind};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Bounds on the work done for one file.
 #[derive(Clone, Copy, Debug)]
@@ -102,11 +104,14 @@ pub struct ImageCensus {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PageCensus {
-    /// Text-showing operations (`Tj`, `TJ`, `'`, `"`) with at least one byte of text.
+    /// Text-showing operations (`Tj`, `TJ`, `'`, `"`) that show at least one character
+    /// other than white space.
     pub text_ops: u32,
-    /// Bytes of text shown visibly (an estimate of glyphs: one or two bytes each).
+    /// Characters other than white space shown visibly: bytes of a simple font other than
+    /// spaces, tabs, line ends and NUL; codes of a composite (Type0) font whose Unicode text
+    /// is not white space (a code without Unicode text counts: it paints a glyph).
     pub glyph_bytes: u32,
-    /// Bytes of text shown with rendering mode 3 (invisible).
+    /// The same, shown with rendering mode 3 (invisible: an OCR layer).
     pub invisible_bytes: u32,
     /// Images painted on the page.
     pub images: ImageCensus,
@@ -133,9 +138,10 @@ pub struct PdfInfo {
     pub encryption: Encryption,
     /// Pages in the page tree (0 when it cannot be read, or when a password is needed).
     pub pages: u32,
-    /// Whether any examined page shows text (visible or OCR).
+    /// Whether any examined page shows characters other than white space (visible or OCR).
     pub has_text: bool,
-    /// Bytes of visible text shown on the examined pages.
+    /// Characters other than white space shown visibly on the examined pages (see
+    /// `PageCensus.glyphBytes`).
     pub text_chars: u32,
     /// Images on the examined pages.
     pub images: ImageCensus,
@@ -148,7 +154,12 @@ pub struct PdfInfo {
     /// Whether the cross-reference data was damaged and the file was read by scanning for
     /// objects.
     pub repaired: bool,
-    /// Whether a limit stopped the census early (`pdf.too_complex`).
+    /// Whether the file is cut short or points past its end (an interrupted download or
+    /// copy: `pdf.incomplete`): no `%%EOF` near the end, a `startxref`, a cross-reference
+    /// entry or the linearization's length past the end, or a stream with no end.
+    pub incomplete: bool,
+    /// Whether a work limit stopped the census early (`pdf.too_complex`); says nothing about
+    /// the file being complete (that is `incomplete`).
     pub truncated: bool,
 }
 
@@ -168,6 +179,7 @@ impl PdfInfo {
             embedded_files: 0,
             page_census: Vec::new(),
             repaired: false,
+            incomplete: false,
             truncated: false,
         }
     }
@@ -201,6 +213,7 @@ pub(super) fn open(bytes: &[u8], limits: Limits) -> Opened {
     let Some(start) = pdf_header(bytes) else {
         return Opened { info, doc: None };
     };
+    info.incomplete = cut_short(bytes);
     info.version = bytes
         .get(start + 5..)
         .map(|v| {
@@ -218,9 +231,10 @@ pub(super) fn open(bytes: &[u8], limits: Limits) -> Opened {
     let Ok(mut doc) = Document::load_mem_with_options(bytes, options) else {
         return Opened { info, doc: None };
     };
-    repair_streams(&mut doc, bytes, limits.stream_bytes);
+    let endless = repair_streams(&mut doc, bytes, limits.stream_bytes);
     info.is_pdf = true;
     info.repaired = doc.xref_recovery.is_some();
+    info.incomplete |= endless || points_past_end(&doc, bytes.len());
     if doc.is_encrypted() {
         // lopdf opens files whose user password is empty and decrypts them; what is still
         // encrypted after loading needs a password.
@@ -272,6 +286,19 @@ pub(super) struct Budget {
     /// What each image XObject's content said, so that an image painted on many pages
     /// (a logo, a stamp) is sampled once.
     pub sampled: HashMap<ObjectId, Sampled>,
+    /// Composite fonts read (to tell white space from characters), by object; `None` for a
+    /// simple font.
+    fonts: HashMap<ObjectId, Option<Rc<Font>>>,
+    /// Bytes the composite fonts' CMaps may still inflate to, for the whole file.
+    cmap_bytes: usize,
+    /// Fonts that may still be read, and mappings and widths they may still hold (a font
+    /// written directly in every page's resources is read each time it is named).
+    font_loads: usize,
+    font_entries: usize,
+    /// One inflater for every Flate content stream of the file, reset between streams:
+    /// making one costs an allocation and the zeroing of some 40 KB of state, which was a
+    /// third of the census of a long document of short pages.
+    inflater: Option<Box<flate2::Decompress>>,
 }
 
 impl Budget {
@@ -282,20 +309,136 @@ impl Budget {
             truncated: false,
             pixel_bytes: limits.pixel_bytes,
             sampled: HashMap::new(),
+            fonts: HashMap::new(),
+            cmap_bytes: 16 << 20,
+            font_loads: 4096,
+            font_entries: 2_000_000,
+            inflater: None,
+        }
+    }
+
+    /// The decoded bytes of a content stream within `cap`, as [`stream_data`] gives them, with
+    /// the file's one inflater for the common case: `/Filter /FlateDecode` alone, no
+    /// `/DecodeParms`.
+    fn stream_data(&mut self, stream: &lopdf::Stream, cap: usize) -> Option<Vec<u8>> {
+        let flate = match stream.dict.get(b"Filter") {
+            Ok(Object::Name(n)) => n == b"FlateDecode",
+            Ok(Object::Array(a)) => {
+                a.len() == 1 && a[0].as_name().ok() == Some(b"FlateDecode".as_slice())
+            }
+            _ => false,
+        };
+        if !flate || stream.dict.has(b"DecodeParms") || stream.content.is_empty() {
+            return stream_data(stream, cap);
+        }
+        let z = self
+            .inflater
+            .get_or_insert_with(|| Box::new(flate2::Decompress::new(true)));
+        z.reset(true);
+        match inflate(z, &stream.content, cap) {
+            Some(out) => out,
+            None => stream_data(stream, cap),
         }
     }
 }
 
+/// Inflates the zlib data `input` with `z` (fresh or reset) as lopdf does, within `cap`:
+/// `Some(None)` past the cap (lopdf refuses the stream), `None` on a corrupt stream (the
+/// caller falls back to lopdf, which keeps what it read and tries raw deflate).
+fn inflate(z: &mut flate2::Decompress, input: &[u8], cap: usize) -> Option<Option<Vec<u8>>> {
+    use flate2::{FlushDecompress, Status};
+    let limit = cap.saturating_add(1);
+    let mut out = Vec::with_capacity(input.len().saturating_mul(4).max(64).min(limit));
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() >= limit {
+                return Some(None);
+            }
+            let more = out.len().max(64).min(limit - out.len());
+            out.reserve_exact(more);
+        }
+        let (i, o) = (z.total_in(), z.total_out());
+        let rest = input.get(i as usize..).unwrap_or_default();
+        match z.decompress_vec(rest, &mut out, FlushDecompress::None) {
+            Ok(Status::StreamEnd) => break,
+            Ok(_) if z.total_in() == i && z.total_out() == o => break,
+            Ok(_) => {}
+            // A corrupt stream: lopdf's reader decides how much of it to keep (it reads in
+            // its own steps) and tries raw deflate.
+            Err(_) => return None,
+        }
+    }
+    Some((out.len() <= cap).then_some(out))
+}
+
+impl Budget {
+    /// The composite font named `name` in `resources` (read once per document), or `None`
+    /// for a simple font or one that cannot be read. At most 4,096 fonts and 2,000,000
+    /// mappings and widths are read per file (as by the text extraction); past that a font
+    /// counts as simple.
+    fn composite(
+        &mut self,
+        doc: &Document,
+        resources: Option<&Dictionary>,
+        name: &[u8],
+    ) -> Option<Rc<Font>> {
+        let entry = resources
+            .and_then(|r| r.get_deref(b"Font", doc).ok())
+            .and_then(|f| f.as_dict().ok())
+            .and_then(|f| f.get(name).ok())?;
+        let id = entry.as_reference().ok();
+        if let Some(known) = id.and_then(|id| self.fonts.get(&id)) {
+            return known.clone();
+        }
+        let dict = doc.dereference(entry).ok()?.1.as_dict().ok()?;
+        let font = if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0")
+            && self.font_loads > 0
+            && self.font_entries > 0
+        {
+            self.font_loads -= 1;
+            let font = Font::load_with(doc, dict, &mut self.cmap_bytes, false);
+            self.font_entries = self.font_entries.saturating_sub(font.entries());
+            Some(Rc::new(font))
+        } else {
+            None
+        };
+        if let Some(id) = id.filter(|_| self.fonts.len() < 4096) {
+            self.fonts.insert(id, font.clone());
+        }
+        font
+    }
+}
+
 /// Text state that matters for the census.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct State {
     invisible: bool,
+    /// The current font, when it is composite (`Tf`).
+    composite: Option<Rc<Font>>,
+}
+
+/// Characters other than white space that `op`'s strings show in `font` (a composite font:
+/// codes split by its CMap, text by its ToUnicode; a code without text paints a glyph).
+fn composite_ink(font: &Font, operands: &[u8], buf: &mut Vec<u8>, text: &mut String) -> usize {
+    buf.clear();
+    strings(operands, buf);
+    let mut ink = 0;
+    font.codes(buf, |code, _| {
+        text.clear();
+        font.push_text(code, text);
+        ink += usize::from(text.is_empty() || text.chars().any(|c| !c.is_whitespace()));
+    });
+    ink
 }
 
 /// Streams whose `/Length` is missing or wrong come out of lopdf empty; poppler and qpdf read
 /// them up to `endstream`, and so does this, for every stream of the document (content,
 /// forms, fonts), so that the census and the text extraction both see them.
-fn repair_streams(doc: &mut Document, file: &[u8], cap: usize) {
+///
+/// Returns whether a stream runs into the end of the file (no `endstream`, or a direct
+/// `/Length` past the end): a file cut short.
+fn repair_streams(doc: &mut Document, file: &[u8], cap: usize) -> bool {
+    let mut endless = false;
     for obj in doc.objects.values_mut() {
         let Object::Stream(stream) = obj else {
             continue;
@@ -306,17 +449,100 @@ fn repair_streams(doc: &mut Document, file: &[u8], cap: usize) {
         else {
             continue;
         };
+        let past = stream
+            .dict
+            .get(b"Length")
+            .and_then(Object::as_i64)
+            .is_ok_and(|n| n > 0 && (n as u64).saturating_add(p as u64) > file.len() as u64);
         let rest = &file[p..file.len().min(p.saturating_add(cap))];
-        let end = rest
-            .windows(9)
-            .position(|w| w == b"endstream")
-            .unwrap_or(rest.len());
+        let found = rest.windows(9).position(|w| w == b"endstream");
+        // Within the cap and no `endstream` up to the end of the file: the stream was cut.
+        endless |= past || (found.is_none() && p.saturating_add(cap) >= file.len());
+        let end = found.unwrap_or(rest.len());
         let data = rest[..end].strip_suffix(b"\n").unwrap_or(&rest[..end]);
         let data = data.strip_suffix(b"\r").unwrap_or(data);
         if !data.is_empty() {
             stream.content = data.to_vec();
         }
     }
+    endless
+}
+
+/// The last `len` bytes of `bytes` (all of them when shorter).
+fn tail(bytes: &[u8], len: usize) -> &[u8] {
+    &bytes[bytes.len().saturating_sub(len)..]
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The unsigned integer at the start of `b` after white space (at most 19 digits).
+fn number_at(b: &[u8]) -> Option<u64> {
+    let b = &b[b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len())..];
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).take(19).count();
+    std::str::from_utf8(&b[..digits]).ok()?.parse().ok()
+}
+
+/// Whether the raw bytes show a file cut short: no `%%EOF` in the last 1,024 bytes (ISO
+/// 32000-1 7.5.5; white space and NUL padding after it ignored), the last `startxref`
+/// pointing at or past the end, or a linearized file shorter than its `/L` says. Bounded: a
+/// look at the first and last few kilobytes.
+fn cut_short(bytes: &[u8]) -> bool {
+    let end = bytes
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace() && *c != 0)
+        .map_or(0, |i| i + 1);
+    let last = tail(&bytes[..end], 1024);
+    let Some(eof) = rfind(last, b"%%EOF") else {
+        return true;
+    };
+    // An update begun after the last `%%EOF` and cut before its own: objects, a
+    // cross-reference section or a trailer there (junk a writer left after `%%EOF` has none).
+    let after = &last[eof + 5..];
+    if [&b"obj"[..], b"xref", b"trailer", b"stream", b"%PDF-"]
+        .iter()
+        .any(|k| find(after, k).is_some())
+    {
+        return true;
+    }
+    let len = bytes.len() as u64;
+    let near = tail(&bytes[..end], 4096);
+    if let Some(i) = rfind(near, b"startxref") {
+        if number_at(&near[i + 9..]).is_some_and(|n| n >= len) {
+            return true;
+        }
+    }
+    // A linearized file says its own length in its first object (ISO 32000-1 F.2.2).
+    let head = &bytes[..bytes.len().min(1024)];
+    if let Some(i) = find(head, b"/Linearized") {
+        let dict = &head[i..];
+        let dict = &dict[..find(dict, b">>").unwrap_or(dict.len())];
+        let mut k = 0;
+        while let Some(j) = find(&dict[k..], b"/L") {
+            let at = k + j + 2;
+            if dict.get(at).is_some_and(|c| c.is_ascii_whitespace()) {
+                return number_at(&dict[at..]).is_some_and(|n| n > len);
+            }
+            k = at;
+        }
+    }
+    false
+}
+
+/// Whether the cross-reference data as read points an object at or past the end of the file
+/// (a rebuilt table has only offsets found in the file).
+fn points_past_end(doc: &Document, len: usize) -> bool {
+    doc.reference_table.entries.values().any(
+        |e| matches!(e, lopdf::xref::XrefEntry::Normal { offset, .. } if *offset as usize >= len),
+    )
 }
 
 /// The decoded bytes of a content stream, within `cap` (an unfiltered stream as it is).
@@ -360,7 +586,7 @@ pub(super) fn page_content(
         let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
             continue;
         };
-        if let Some(d) = stream_data(stream, limits.stream_bytes.min(budget.bytes)) {
+        if let Some(d) = budget.stream_data(stream, limits.stream_bytes.min(budget.bytes)) {
             budget.bytes -= d.len().min(budget.bytes);
             if data.is_empty() {
                 data = d;
@@ -408,7 +634,7 @@ pub(super) fn enter_form<'a>(
     if depth >= limits.form_depth || id.is_some_and(|id| !seen.insert(id)) {
         return None;
     }
-    let inner = stream_data(stream, limits.stream_bytes.min(budget.bytes))?;
+    let inner = budget.stream_data(stream, limits.stream_bytes.min(budget.bytes))?;
     budget.bytes -= inner.len().min(budget.bytes);
     let own = stream
         .dict
@@ -436,8 +662,12 @@ fn run(
     depth: usize,
     seen: &mut HashSet<ObjectId>,
 ) {
-    let mut state = State { invisible: false };
+    let mut state = State {
+        invisible: false,
+        composite: None,
+    };
     let mut stack: Vec<State> = Vec::new();
+    let (mut buf, mut text) = (Vec::new(), String::new());
     for op in Scanner::new(data) {
         if budget.ops == 0 {
             budget.truncated = true;
@@ -447,15 +677,27 @@ fn run(
         match op.operator {
             b"q" => {
                 if stack.len() < 1024 {
-                    stack.push(state);
+                    stack.push(state.clone());
                 }
             }
-            b"Q" => state = stack.pop().unwrap_or(state),
+            b"Q" => {
+                if let Some(s) = stack.pop() {
+                    state = s;
+                }
+            }
             b"Tr" => state.invisible = op.number == Some(3),
+            b"Tf" => {
+                state.composite = op.name.and_then(|n| budget.composite(doc, resources, n));
+            }
             b"Tj" | b"'" | b"\"" | b"TJ" => {
-                if op.text_bytes > 0 {
+                let ink = match (&state.composite, op.text_bytes) {
+                    (_, 0) => 0,
+                    (Some(font), _) => composite_ink(font, op.operands, &mut buf, &mut text),
+                    (None, _) => op.ink_bytes,
+                };
+                if ink > 0 {
                     c.text_ops += 1;
-                    let n = u32::try_from(op.text_bytes).unwrap_or(u32::MAX);
+                    let n = u32::try_from(ink).unwrap_or(u32::MAX);
                     if state.invisible {
                         c.invisible_bytes = c.invisible_bytes.saturating_add(n);
                     } else {
@@ -673,4 +915,69 @@ fn scan_objects(doc: &Document) -> (bool, u32) {
         }
     }
     (js, files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(data).unwrap();
+        z.finish().unwrap()
+    }
+
+    /// The file's one inflater gives what lopdf gives, stream after stream: whole, cut,
+    /// corrupt, empty, at and past the cap, raw deflate (lopdf's fallback), with a predictor.
+    #[test]
+    fn one_inflater_decodes_as_lopdf() {
+        let text: Vec<u8> = (0..5000u32)
+            .flat_map(|i| format!("{i} Tj ").into_bytes())
+            .collect();
+        let whole = zlib(&text);
+        let mut corrupt = whole.clone();
+        corrupt[whole.len() / 2] ^= 0x55;
+        let mut raw = vec![0x78, 0x9c];
+        let mut d = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        d.write_all(b"BT (raw) Tj ET").unwrap();
+        raw.extend(d.finish().unwrap());
+        raw[1] = 0; // a bad zlib header: only raw deflate reads it
+        let flate = || Object::Name(b"FlateDecode".to_vec());
+        let mut params = Dictionary::new();
+        params.set("Predictor", 1);
+        let cases: Vec<(Vec<u8>, Vec<(&str, Object)>)> = vec![
+            (whole.clone(), vec![("Filter", flate())]),
+            (whole[..whole.len() / 3].to_vec(), vec![("Filter", flate())]),
+            (corrupt, vec![("Filter", flate())]),
+            (Vec::new(), vec![("Filter", flate())]),
+            (b"not zlib at all".to_vec(), vec![("Filter", flate())]),
+            (raw, vec![("Filter", Object::Array(vec![flate()]))]),
+            (zlib(b"q Q"), vec![("Filter", flate())]),
+            (
+                whole.clone(),
+                vec![
+                    ("Filter", flate()),
+                    ("DecodeParms", Object::Dictionary(params)),
+                ],
+            ),
+        ];
+        let mut budget = Budget::new(&Limits::default());
+        for round in 0..2 {
+            for (i, (data, entries)) in cases.iter().enumerate() {
+                let mut dict = Dictionary::new();
+                for (k, v) in entries {
+                    dict.set(*k, v.clone());
+                }
+                let stream = lopdf::Stream::new(dict, data.clone());
+                for cap in [usize::MAX >> 1, text.len(), text.len() - 1, 10, 0] {
+                    assert_eq!(
+                        budget.stream_data(&stream, cap),
+                        stream_data(&stream, cap),
+                        "round {round}, case {i}, cap {cap}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -13,6 +13,12 @@ pub struct Op<'a> {
     pub operator: &'a [u8],
     /// Bytes of text in the string operands, arrays included (`TJ`).
     pub text_bytes: usize,
+    /// Of those, the bytes that are not blank in a simple font ([`is_blank`]): what a
+    /// one-byte font paints.
+    pub ink_bytes: usize,
+    /// The operands as written (for the census to decode the strings of a composite font:
+    /// [`strings`]).
+    pub operands: &'a [u8],
     /// The last name operand (`/Im1 Do`, `/F1 12 Tf`).
     pub name: Option<&'a [u8]>,
     /// The first number operand, as an integer (`3 Tr`).
@@ -29,6 +35,63 @@ pub struct Scanner<'a> {
 
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | 0)
+}
+
+/// A byte that paints nothing in a simple font's standard encodings: space, no-break space,
+/// tab, line ends, form feed and NUL.
+pub fn is_blank(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | 0 | 0xA0)
+}
+
+/// What a string operand holds: its bytes, the non-blank ones, and (when asked) the bytes.
+#[derive(Default)]
+struct Sink<'b> {
+    bytes: usize,
+    ink: usize,
+    out: Option<&'b mut Vec<u8>>,
+}
+
+impl Sink<'_> {
+    /// A run of plain bytes of a string, `ink` of them not blank.
+    fn run(&mut self, run: &[u8], ink: usize) {
+        self.bytes += run.len();
+        self.ink += ink;
+        if let Some(out) = self.out.as_mut() {
+            out.extend_from_slice(run);
+        }
+    }
+
+    fn push(&mut self, c: u8) {
+        self.bytes += 1;
+        self.ink += usize::from(!is_blank(c));
+        if let Some(out) = self.out.as_mut() {
+            out.push(c);
+        }
+    }
+}
+
+/// Appends the bytes of every string in `operands` (as [`Op::operands`] gives them) to `out`.
+pub fn strings(operands: &[u8], out: &mut Vec<u8>) {
+    let mut s = Scanner::new(operands);
+    let mut sink = Sink {
+        bytes: 0,
+        ink: 0,
+        out: Some(out),
+    };
+    while s.i < operands.len() {
+        match operands[s.i] {
+            b'(' => {
+                s.i += 1;
+                s.literal(&mut sink);
+            }
+            b'<' if operands.get(s.i + 1) == Some(&b'<') => s.i += 2,
+            b'<' => {
+                s.i += 1;
+                s.hex(&mut sink);
+            }
+            _ => s.i += 1,
+        }
+    }
 }
 
 fn is_delim(c: u8) -> bool {
@@ -69,12 +132,22 @@ impl<'a> Scanner<'a> {
         &d[start..self.i]
     }
 
-    /// A literal string after its `(`: its decoded length.
-    fn literal(&mut self) -> usize {
+    /// A literal string after its `(`, decoded into `sink`.
+    fn literal(&mut self, sink: &mut Sink) {
         let d = self.data;
-        let (mut depth, mut n) = (1usize, 0usize);
+        let mut depth = 1usize;
         while self.i < d.len() {
-            let c = d[self.i];
+            // A run of plain bytes, counted in one loop (the census's hot loop).
+            let (start, mut ink) = (self.i, 0usize);
+            while let Some(&c) = d.get(self.i) {
+                if matches!(c, b'\\' | b'(' | b')') {
+                    break;
+                }
+                ink += usize::from(if c > b' ' { c != 0xA0 } else { !is_blank(c) });
+                self.i += 1;
+            }
+            sink.run(&d[start..self.i], ink);
+            let Some(&c) = d.get(self.i) else { break };
             self.i += 1;
             match c {
                 b'\\' => {
@@ -83,12 +156,17 @@ impl<'a> Scanner<'a> {
                     match e {
                         b'0'..=b'7' => {
                             // Up to three octal digits are one byte.
+                            let mut v = u32::from(e - b'0');
                             let mut k = 1;
-                            while k < 3 && matches!(d.get(self.i), Some(b'0'..=b'7')) {
+                            while k < 3 {
+                                let Some(&o @ b'0'..=b'7') = d.get(self.i) else {
+                                    break;
+                                };
+                                v = v * 8 + u32::from(o - b'0');
                                 self.i += 1;
                                 k += 1;
                             }
-                            n += 1;
+                            sink.push(v as u8);
                         }
                         b'\r' => {
                             if d.get(self.i) == Some(&b'\n') {
@@ -96,36 +174,49 @@ impl<'a> Scanner<'a> {
                             }
                         }
                         b'\n' => {}
-                        _ => n += 1,
+                        b'n' => sink.push(b'\n'),
+                        b'r' => sink.push(b'\r'),
+                        b't' => sink.push(b'\t'),
+                        b'b' => sink.push(8),
+                        b'f' => sink.push(0x0C),
+                        _ => sink.push(e),
                     }
                 }
                 b'(' => {
                     depth += 1;
-                    n += 1;
+                    sink.push(c);
                 }
                 b')' => {
                     depth -= 1;
                     if depth == 0 {
                         break;
                     }
-                    n += 1;
+                    sink.push(c);
                 }
-                _ => n += 1,
+                _ => sink.push(c),
             }
         }
-        n
     }
 
-    /// A hex string after its `<`: its decoded length.
-    fn hex(&mut self) -> usize {
+    /// A hex string after its `<`, decoded into `sink` (an odd last digit is followed by 0).
+    fn hex(&mut self, sink: &mut Sink) {
         let d = self.data;
-        let mut digits = 0usize;
+        let mut high: Option<u8> = None;
         while self.i < d.len() && d[self.i] != b'>' {
-            digits += usize::from(d[self.i].is_ascii_hexdigit());
+            let c = d[self.i];
             self.i += 1;
+            let Some(v) = (c as char).to_digit(16) else {
+                continue;
+            };
+            match high.take() {
+                Some(h) => sink.push(h << 4 | v as u8),
+                None => high = Some(v as u8),
+            }
+        }
+        if let Some(h) = high {
+            sink.push(h << 4);
         }
         self.i += 1;
-        digits.div_ceil(2)
     }
 
     /// A value of an inline image dictionary (names, numbers, booleans, arrays of those;
@@ -178,12 +269,12 @@ impl<'a> Scanner<'a> {
             }
             b'(' => {
                 self.i += 1;
-                self.literal();
+                self.literal(&mut Sink::default());
                 Some(Object::Null)
             }
             b'<' => {
                 self.i += 1;
-                self.hex();
+                self.hex(&mut Sink::default());
                 Some(Object::Null)
             }
             _ if is_delim(c) => {
@@ -256,7 +347,9 @@ impl<'a> Iterator for Scanner<'a> {
     type Item = Op<'a>;
 
     fn next(&mut self) -> Option<Op<'a>> {
-        let (mut text_bytes, mut name, mut number) = (0usize, None, None);
+        let (mut name, mut number) = (None, None);
+        let mut sink = Sink::default();
+        let start = self.i;
         loop {
             self.skip_space();
             let d = self.data;
@@ -264,13 +357,13 @@ impl<'a> Iterator for Scanner<'a> {
             match c {
                 b'(' => {
                     self.i += 1;
-                    text_bytes += self.literal();
+                    self.literal(&mut sink);
                 }
                 b'<' if d.get(self.i + 1) == Some(&b'<') => self.i += 2,
                 b'>' if d.get(self.i + 1) == Some(&b'>') => self.i += 2,
                 b'<' => {
                     self.i += 1;
-                    text_bytes += self.hex();
+                    self.hex(&mut sink);
                 }
                 b'/' => {
                     self.i += 1;
@@ -288,6 +381,7 @@ impl<'a> Iterator for Scanner<'a> {
                     }
                 }
                 _ => {
+                    let at = self.i;
                     let operator = self.word();
                     if operator.is_empty() {
                         self.i += 1;
@@ -300,7 +394,9 @@ impl<'a> Iterator for Scanner<'a> {
                     };
                     return Some(Op {
                         operator,
-                        text_bytes,
+                        text_bytes: sink.bytes,
+                        ink_bytes: sink.ink,
+                        operands: &d[start.min(at)..at],
                         name,
                         number,
                         inline,
@@ -350,6 +446,22 @@ mod tests {
             .map(|(a, b, c, d)| (a.to_owned(), b, c.map(str::to_owned), d))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn ink_and_strings() {
+        let s = b"( a\\040\t\n) Tj [<20 41 a0 4>] TJ (\\101\\0) Tj";
+        let ops: Vec<_> = Scanner::new(s)
+            .map(|o| (o.text_bytes, o.ink_bytes))
+            .collect();
+        // "( a\040\t\n)": space, a, space, tab, LF: one inked; <20 41 a0 4>: 20 41 a0 40.
+        assert_eq!(ops, [(5, 1), (4, 2), (2, 1)]);
+        let op = Scanner::new(b"/F0 12 Tf [(a) -20 <0041>] TJ")
+            .nth(1)
+            .unwrap();
+        let mut out = Vec::new();
+        strings(op.operands, &mut out);
+        assert_eq!(out, b"a\x00A");
     }
 
     #[test]
