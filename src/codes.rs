@@ -574,8 +574,8 @@ codes! {
     /// Cut short: the end of the file is missing (an interrupted download or copy), or its
     /// cross-reference data, an object or a stream points past the end.
     PdfIncomplete = "pdf.incomplete", Error,
-        "El PDF está incompleto o dañado (parece que no se descargó o copió completo). Vuelve a descargarlo o a exportarlo y súbelo de nuevo.",
-        "The PDF is incomplete or damaged (it looks like it was not fully downloaded or copied). Download or export it again and upload it again.";
+        "El PDF está incompleto o dañado: no se descargó o copió completo. Descárgalo o expórtalo otra vez y súbelo de nuevo.",
+        "The PDF is incomplete or damaged: it was not fully downloaded or copied. Download or export it again, then upload it.";
     /// Read only after repairing its cross-reference data: the portal's tools may refuse it.
     PdfRepaired = "pdf.repaired", Warning,
         "El PDF tiene errores internos; pudimos leerlo, pero el portal podría rechazarlo. Si puedes, vuelve a generarlo.",
@@ -639,8 +639,8 @@ codes! {
     /// `content` asks for text or a scan, and no page paints anything visible: no character
     /// other than spaces, no image.
     PdfBlank = "pdf.blank", Error,
-        "El PDF está en blanco: sus páginas no tienen texto ni imágenes visibles. Revisa que sea el documento correcto y vuelve a generarlo o escanearlo.",
-        "The PDF is blank: its pages have no visible text or images. Check that it is the right document and generate or scan it again.";
+        "El PDF está en blanco: no tiene texto ni imágenes visibles. Revisa que sea el documento correcto y genéralo o escanéalo de nuevo.",
+        "The PDF is blank: no visible text or images. Check that it is the right document and generate or scan it again.";
     /// A limit stopped the inspection early.
     PdfTooComplex = "pdf.too_complex", Warning,
         "El PDF es demasiado complejo para revisarlo completo aquí; revisamos solo una parte.",

@@ -331,7 +331,7 @@ pub fn label_to_ascii(label: &str) -> Option<String> {
     if label.is_ascii() {
         return Some(label.to_owned());
     }
-    punycode_encode(label).map(|p| format!("xn--{p}"))
+    punycode_encode(label).map(|p| crate::text::cat(&["xn--", &p]))
 }
 
 #[cfg(test)]

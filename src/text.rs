@@ -21,14 +21,7 @@ pub(crate) fn has_sub(hay: &str, needle: &str) -> bool {
 /// Whether `c` occurs in `s` (`str::contains` of a character that is not ASCII searches for
 /// its UTF-8 as a string: the Two-Way searcher, ≈ 1.5 KB of wasm).
 pub(crate) fn has_char(s: &str, c: char) -> bool {
-    // Bytes, not chars: a char loop is a call per character in wasm at opt-level "z" (it
-    // was a tenth of a mistaken address's check). A character's UTF-8 never matches inside
-    // another's, so a byte match is a character match.
-    if c.is_ascii() {
-        return s.as_bytes().contains(&(c as u8));
-    }
-    let mut buf = [0; 4];
-    has_sub(s, c.encode_utf8(&mut buf))
+    s.chars().any(|x| x == c)
 }
 
 /// The parts one after another (smaller in wasm than the generic `concat`).

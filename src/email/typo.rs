@@ -100,7 +100,7 @@ pub(super) fn suggest(domain: &str) -> Option<Suggestion> {
     let (head, tld) = last_dot(domain)?;
     // 1. A TLD that does not exist.
     if let Some(good) = tld_typo(tld) {
-        let fixed = format!("{head}.{good}");
+        let fixed = crate::text::cat(&[head, ".", good]);
         let fixed = provider_fix(&fixed).unwrap_or(fixed);
         return Some(Suggestion {
             code: Code::EmailTldTypo,
@@ -150,7 +150,7 @@ fn provider_misspelt(domain: &str) -> Option<String> {
             best = Some((d, pname));
         }
     }
-    best.map(|(_, n)| format!("{n}.{rest}"))
+    best.map(|(_, n)| crate::text::cat(&[n, ".", rest]))
 }
 
 /// The set of bytes of `s`, folded into 64 bits (`b & 63`).

@@ -38,7 +38,7 @@ test("uploads cut short are incomplete: pdf.incomplete, an error, in both langua
   const cut = rut().slice(0, 1024);
   const es = (await checkPdf(cut, { field: "rut" })).findings.find((f) => f.code === "pdf.incomplete");
   assert.deepEqual([es.severity, es.field], ["error", "rut"]);
-  assert.match(es.message, /incompleto o dañado.*Vuelve a descargarlo o a exportarlo/);
+  assert.match(es.message, /incompleto o dañado.*Descárgalo o expórtalo otra vez/);
   const en = (await checkPdf(cut, { lang: "en" })).findings.find((f) => f.code === "pdf.incomplete");
   assert.match(en.message, /incomplete or damaged.*Download or export it again/);
   // A complete file whose cross-reference data needed rebuilding stays the warning.
