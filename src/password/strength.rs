@@ -345,16 +345,20 @@ fn estimate_chars(chars: &[char], folded: &[char], extra: f64, tokens: &[String]
     for (i, m) in matches.iter().enumerate() {
         by_end[m.end].push(i);
     }
+    // The ordering term of a segment after prefix i, once best[i] is final (a log10 in wasm
+    // is a libm call: once per position, not per pair).
+    let mut ord = vec![0f64; n + 1];
     for j in 1..=n {
+        ord[j - 1] = ((best[j - 1].1 + 1) as f64).log10();
         for i in 0..j {
-            let c = best[i].0 + (j - i) as f64 + ((best[i].1 + 1) as f64).log10();
+            let c = best[i].0 + (j - i) as f64 + ord[i];
             if c < best[j].0 {
                 best[j] = (c, best[i].1 + 1, None, i);
             }
         }
         for &mi in &by_end[j] {
             let m = &matches[mi];
-            let c = best[m.start].0 + m.log10 + ((best[m.start].1 + 1) as f64).log10();
+            let c = best[m.start].0 + m.log10 + ord[m.start];
             if c < best[j].0 {
                 best[j] = (c, best[m.start].1 + 1, Some(mi), m.start);
             }
