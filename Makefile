@@ -24,6 +24,7 @@ bench:
 	bash scripts/build.sh
 	node bench/bench.mjs
 	node bench/email.mjs
+	node bench/password.mjs
 	node bench/forms.mjs
 	node --expose-gc bench/pdf.mjs
 	node bench/pdf-browser.mjs

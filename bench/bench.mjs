@@ -7,11 +7,13 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
-import { checkEmail, checkId, checkPassword, checkPhone } from "../pkg/node.js";
+import { checkEmail, checkId, checkPassword, checkPhone, preparePassword } from "../pkg/node.js";
 import { coreSize } from "./size.mjs";
 import { timeAll } from "./timing.mjs";
 
 const require = createRequire(import.meta.url);
+// checkPassword with its data loaded (password-data.js), as a page has it after the first call.
+await preparePassword();
 const validator = require("validator");
 const zxcvbn = require("zxcvbn");
 const { parsePhoneNumberFromString } = require("libphonenumber-js/max");

@@ -19,6 +19,6 @@ export function coreSize(pkg = new URL("../pkg/", import.meta.url)) {
   const wasm = gz("prevalida_bg.wasm");
   const glue = glueFiles.reduce((n, f) => n + gz(f), 0);
   // Loaded on first use, each counted once.
-  const later = Object.fromEntries(["form-engine.js", "profiles.js", "places.js"].map((f) => [f, gz(f)]));
+  const later = Object.fromEntries(["form-engine.js", "profiles.js", "places.js", "password-data.js"].map((f) => [f, gz(f)]));
   return { wasm, glue, glueFiles, total: wasm + glue, later };
 }

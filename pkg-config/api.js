@@ -9,6 +9,7 @@ export * from "./checks.js";
 export { listCodes, setMessages } from "./messages.js";
 export * from "./files.js";
 export * from "./forms.js";
+export { preparePassword } from "./instance.js";
 
 /** The DIAN check digit (DV) of a NIT body, or `null` when the body is not 1–15 digits. */
 export function nitCheckDigit(body) {

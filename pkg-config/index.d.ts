@@ -125,6 +125,9 @@ export declare function describeProfile(profile: Profile, options?: { lang?: Lan
 /** Loads what a form needs before the applicant does: the form engine and profiles, the place tables it uses and, when it has uploads, the files module. */
 export declare function prepareForm(profile: Profile): Promise<void>;
 
+/** Loads the password data (the big ranked lists of common passwords and words, ≈ 97 KB gzip, not in the core) once. `checkPassword` starts it on its first call; until it has loaded, `strength.provisional` is true. */
+export declare function preparePassword(): Promise<void>;
+
 /** What `checkField` answers. */
 export interface FieldResult {
   ok: boolean;

@@ -23,6 +23,7 @@ export function bind(exports) {
  */
 export function run(index, name, value, options) {
   t(); // the tables must exist before anything can trap
+  if (name === "checkPassword" && passwordData === null) preparePassword().catch(() => {});
   const json = optionsJson(options);
   try {
     if (name === "checkEmail") {
@@ -45,6 +46,21 @@ export function run(index, name, value, options) {
     if (name === "checkEmail" && typeof value === "string") r.normalized = value.trim();
     return r;
   }
+}
+
+/**
+ * Loads the password data (password-data.js: the big ranked lists, not in the core) into the
+ * module once; until it has, `strength.provisional` is true. checkPassword starts it itself.
+ */
+let passwordData = null;
+export function preparePassword() {
+  return (passwordData ??= import("./password-data.js").then(
+    (m) => wasm.loadPasswordData(m.default),
+    (e) => {
+      passwordData = null;
+      throw e;
+    },
+  ));
 }
 
 /**
@@ -195,4 +211,9 @@ function recover(e) {
   wasm.__wbg_reset_state();
   // The fresh instance (initSync answers its exports): the input buffer is back.
   bind(wasm.initSync());
+  // The fresh instance has no password data: loaded again.
+  if (passwordData !== null) {
+    passwordData = null;
+    preparePassword().catch(() => {});
+  }
 }

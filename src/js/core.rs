@@ -167,6 +167,14 @@ pub fn rut_check_digit(body: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Loads the password data (the text of the package's `password-data.js`, fetched on first
+/// use): from then on the strength estimate matches the big ranked lists and is no longer
+/// provisional. Once; later calls do nothing.
+#[wasm_bindgen(js_name = loadPasswordData)]
+pub fn load_password_data(text: &str) {
+    crate::password::strength::load_data(text);
+}
+
 /// Codes, severities, message templates, rule lines and DIAN types, for the JS glue (once).
 #[wasm_bindgen]
 pub fn tables() -> String {

@@ -67,7 +67,7 @@ pub struct CustomPolicy {
     /// Longest allowed run of one character.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_repeat: Option<u32>,
-    /// Refuse passwords on the built-in list of common passwords.
+    /// Refuse passwords that are, whole, a common password or a word of the lists (with the password data loaded: 30,000 common passwords and the Spanish words; before, a few dozen).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub blocklist: bool,
 }

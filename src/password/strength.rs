@@ -23,8 +23,13 @@ const MIN_YEAR_SPACE: i32 = 20;
 pub enum Pattern {
     /// One of the most used passwords.
     CommonPassword,
+    /// A common password with the changes people make to pass a policy: capitals, l33t,
+    /// digits or a year and a symbol added.
+    CommonVariant,
     /// A word or name from the Spanish list.
     Word,
+    /// A word written backwards.
+    Reversed,
     /// The user's own data (name, email, NIT).
     Personal,
     /// A year such as 2024.
@@ -43,7 +48,9 @@ impl Pattern {
     /// Every pattern, in declaration order.
     pub const ALL: &'static [Pattern] = &[
         Pattern::CommonPassword,
+        Pattern::CommonVariant,
         Pattern::Word,
+        Pattern::Reversed,
         Pattern::Personal,
         Pattern::Year,
         Pattern::Date,
@@ -58,6 +65,14 @@ impl Pattern {
         match (self, lang) {
             (Pattern::CommonPassword, Es) => "es una contraseña muy usada",
             (Pattern::CommonPassword, En) => "it is a very common password",
+            (Pattern::CommonVariant, Es) => {
+                "es una contraseña muy usada con mayúsculas, números o un símbolo añadidos: lo primero que se prueba"
+            }
+            (Pattern::CommonVariant, En) => {
+                "it is a very common password with capitals, digits or a symbol added: the first thing tried"
+            }
+            (Pattern::Reversed, Es) => "lleva una palabra al revés",
+            (Pattern::Reversed, En) => "it contains a word written backwards",
             (Pattern::Word, Es) => "se basa en una palabra o un nombre común",
             (Pattern::Word, En) => "it is built on a common word or name",
             (Pattern::Personal, Es) => "contiene tus datos",
@@ -88,12 +103,17 @@ pub struct Strength {
     pub guesses_log10: f64,
     /// The patterns of the cheapest explanation, most guessable first.
     pub patterns: Vec<Pattern>,
+    /// True until the password data (the big ranked lists) has loaded: the estimate then
+    /// knows only a few hundred common passwords and words.
+    pub provisional: bool,
 }
 
 /// The word lists as a trie (first-child / next-sibling), so that matching extends a
 /// candidate one character at a time and stops as soon as no word continues it.
 struct Dictionary {
     nodes: Vec<Node>,
+    /// The root's children by ASCII character: the one wide node, looked up directly.
+    root: [u32; 128],
 }
 
 #[derive(Clone, Copy)]
@@ -116,10 +136,15 @@ impl Dictionary {
                 next_sibling: NONE,
                 word: None,
             }],
+            root: [NONE; 128],
         }
     }
     /// The child of `node` for `ch`, if any.
     fn step(&self, node: u32, ch: char) -> Option<u32> {
+        if node == 0 && ch.is_ascii() {
+            let c = self.root[ch as usize];
+            return (c != NONE).then_some(c);
+        }
         let mut c = self.nodes[node as usize].first_child;
         while c != NONE {
             let n = &self.nodes[c as usize];
@@ -137,6 +162,9 @@ impl Dictionary {
                 Some(n) => n,
                 None => {
                     let id = self.nodes.len() as u32;
+                    if node == 0 && ch.is_ascii() {
+                        self.root[ch as usize] = id;
+                    }
                     let parent = &mut self.nodes[node as usize];
                     let sibling = parent.first_child;
                     parent.first_child = id;
@@ -150,9 +178,9 @@ impl Dictionary {
                 }
             };
         }
-        // Lists are read best first: keep the first (best) rank of a word.
+        // A word on several lists keeps its best rank.
         let slot = &mut self.nodes[node as usize].word;
-        if slot.is_none() {
+        if slot.map_or(true, |(rank, _)| value.0 < rank) {
             *slot = Some(value);
         }
     }
@@ -165,41 +193,76 @@ impl Dictionary {
     }
 }
 
-fn dictionary() -> &'static Dictionary {
-    static DICT: OnceLock<Dictionary> = OnceLock::new();
-    DICT.get_or_init(|| {
+impl Dictionary {
+    /// Reads the lists' text (scripts/gen-password-data.mjs says the format): `#p` common
+    /// passwords, `#w` words; an empty line starts the next rank band, counted as 2·4^band;
+    /// each line's first character is '0' + the characters it shares with the previous word.
+    fn parse(text: &str) -> Self {
         let mut dict = Dictionary::new();
-        let lists = [
-            (
-                include_str!("data/common.txt"),
-                Pattern::CommonPassword,
-                1u32,
-            ),
-            // A word list stands for a far larger corpus than its lines: weigh its ranks.
-            (include_str!("data/words.txt"), Pattern::Word, 10u32),
-        ];
-        for (text, pattern, weight) in lists {
-            let mut rank = 0u32;
-            for line in text
-                .lines()
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            {
-                rank += 1;
-                let folded: String = line.chars().map(fold).collect();
-                dict.insert(&folded, (rank * weight, pattern));
+        let (mut pattern, mut weight, mut band) = (Pattern::Word, 10u32, 0u32);
+        let mut word: Vec<char> = Vec::new();
+        let mut key = String::new();
+        for line in text.lines() {
+            if let Some(kind) = line.strip_prefix('#') {
+                // A word list stands for a far larger corpus than its lines: weigh its ranks.
+                (pattern, weight) = if kind == "p" {
+                    (Pattern::CommonPassword, 1)
+                } else {
+                    (Pattern::Word, 10)
+                };
+                band = 0;
+                continue;
             }
+            let mut cs = line.chars();
+            let Some(shared) = cs.next() else {
+                band += 1;
+                continue;
+            };
+            word.truncate((shared as usize).saturating_sub(48));
+            word.extend(cs);
+            key.clear();
+            key.extend(word.iter());
+            dict.insert(&key, ((2u32 << (2 * band).min(26)) * weight, pattern));
         }
         dict
+    }
+}
+
+thread_local! {
+    /// The lists loaded with [`load_data`] (the package's password-data.js), for good.
+    static LOADED: std::cell::Cell<Option<&'static Dictionary>> = const { std::cell::Cell::new(None) };
+}
+
+/// Loads the ranked lists (the text of the package's `password-data.js`); until then the
+/// estimate uses a small in-core list and says it is provisional. Loaded once: later calls
+/// do nothing.
+pub fn load_data(text: &str) {
+    if !data_loaded() {
+        let dict: &'static Dictionary = Box::leak(Box::new(Dictionary::parse(text)));
+        LOADED.with(|l| l.set(Some(dict)));
+    }
+}
+
+/// Whether [`load_data`] has run (on this thread).
+pub fn data_loaded() -> bool {
+    LOADED.with(|l| l.get().is_some())
+}
+
+fn dictionary() -> &'static Dictionary {
+    static FALLBACK: OnceLock<Dictionary> = OnceLock::new();
+    LOADED.with(|l| l.get()).unwrap_or_else(|| {
+        FALLBACK.get_or_init(|| Dictionary::parse(include_str!("data/fallback.txt")))
     })
 }
 
-/// True when the whole password (case-insensitively, accents folded) is a common password.
+/// True when the whole password (case-insensitively, accents folded) is a common password or
+/// a word of the lists (NIST SP 800-63B: breached passwords, dictionary and context words).
 pub fn is_common(password: &str) -> bool {
     if crate::text::char_len(password) > MAX_WORD {
         return false;
     }
     let mut key: String = password.chars().map(fold).collect();
-    let common = matches!(dictionary().get(&key), Some((_, Pattern::CommonPassword)));
+    let common = dictionary().get(&key).is_some();
     crate::wipe::string(&mut key);
     common
 }
@@ -254,6 +317,7 @@ fn estimate_chars(chars: &[char], folded: &[char], extra: f64, tokens: &[String]
             score: 0,
             guesses_log10: 0.0,
             patterns: Vec::new(),
+            provisional: !data_loaded(),
         };
     }
     let personal: Vec<String> = tokens
@@ -281,16 +345,20 @@ fn estimate_chars(chars: &[char], folded: &[char], extra: f64, tokens: &[String]
     for (i, m) in matches.iter().enumerate() {
         by_end[m.end].push(i);
     }
+    // The ordering term of a segment after prefix i, once best[i] is final (a log10 in wasm
+    // is a libm call: once per position, not per pair).
+    let mut ord = vec![0f64; n + 1];
     for j in 1..=n {
+        ord[j - 1] = ((best[j - 1].1 + 1) as f64).log10();
         for i in 0..j {
-            let c = best[i].0 + (j - i) as f64 + ((best[i].1 + 1) as f64).log10();
+            let c = best[i].0 + (j - i) as f64 + ord[i];
             if c < best[j].0 {
                 best[j] = (c, best[i].1 + 1, None, i);
             }
         }
         for &mi in &by_end[j] {
             let m = &matches[mi];
-            let c = best[m.start].0 + m.log10 + ((best[m.start].1 + 1) as f64).log10();
+            let c = best[m.start].0 + m.log10 + ord[m.start];
             if c < best[j].0 {
                 best[j] = (c, best[m.start].1 + 1, Some(mi), m.start);
             }
@@ -331,6 +399,7 @@ fn estimate_chars(chars: &[char], folded: &[char], extra: f64, tokens: &[String]
         score,
         guesses_log10: (log10 * 100.0).round() / 100.0,
         patterns,
+        provisional: !data_loaded(),
     }
 }
 
@@ -381,60 +450,170 @@ fn case_variations(word: &[char]) -> f64 {
 }
 
 fn dictionary_matches(chars: &[char], folded: &[char], personal: &[String], out: &mut Vec<Match>) {
+    let n = chars.len();
+    let first = out.len();
+    word_matches(chars, folded, personal, out);
+    // Backwards: the same walk over the password read from its end (`anitnegra`).
+    let mut rc: Vec<char> = chars.iter().rev().copied().collect();
+    let mut rf: Vec<char> = folded.iter().rev().copied().collect();
+    let mut rev = Vec::new();
+    word_matches(&rc, &rf, personal, &mut rev);
+    crate::wipe::chars(&mut rc);
+    crate::wipe::chars(&mut rf);
+    for m in rev {
+        if m.end - m.start >= 4 {
+            out.push(Match {
+                start: n - m.end,
+                end: n - m.start,
+                log10: m.log10 + 2f64.log10(),
+                pattern: Pattern::Reversed,
+            });
+        }
+    }
+    // What people add to a word to pass a policy, as one match with it: digits or a year
+    // after it, one symbol before or after. Crackers' rules try these first, so each adds
+    // little (a factor of 2 to 6) to the word's rank.
+    for k in first..out.len() {
+        let (start, end, log10, pattern) = (out[k].start, out[k].end, out[k].log10, out[k].pattern);
+        let pattern = if pattern == Pattern::CommonPassword {
+            Pattern::CommonVariant
+        } else {
+            pattern
+        };
+        let symbol = |i: usize| chars.get(i).is_some_and(|c| !c.is_alphanumeric());
+        let digits = |i: usize| {
+            let run = chars[i.min(n)..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let y = chars[i.min(n)..]
+                .iter()
+                .take(4)
+                .fold(0, |a, c| a * 10 + c.to_digit(10).unwrap_or(0));
+            let year = run == 4 && (1900..=2049).contains(&y);
+            (1..=4)
+                .contains(&run)
+                .then(|| (i + run, if year { 0.3 } else { 0.15 * (run + 1) as f64 }))
+        };
+        let mut ends = [
+            (end, 0.0),
+            (0, f64::NAN),
+            (0, f64::NAN),
+            (0, f64::NAN),
+            (0, f64::NAN),
+        ];
+        if let Some((e, c)) = digits(end) {
+            ends[1] = (e, c);
+            if symbol(e) {
+                ends[2] = (e + 1, c + 0.3);
+            }
+        }
+        if symbol(end) {
+            ends[3] = (end + 1, 0.3);
+            if let Some((e, c)) = digits(end + 1) {
+                ends[4] = (e, c + 0.3);
+            }
+        }
+        for (s, sc) in [(start, 0.0), (start.wrapping_sub(1), 0.3)] {
+            if s != start && !(start > 0 && symbol(s)) {
+                continue;
+            }
+            for (e, ec) in ends {
+                if ec.is_nan() || (s == start && e == end) {
+                    continue;
+                }
+                out.push(Match {
+                    start: s,
+                    end: e,
+                    log10: log10 + sc + ec,
+                    pattern,
+                });
+            }
+        }
+        if pattern == Pattern::CommonVariant
+            && case_or_leet(&chars[start..end], &folded[start..end])
+        {
+            out[k].pattern = pattern;
+        }
+    }
+}
+
+/// Whether a common password was typed with capitals or l33t.
+fn case_or_leet(chars: &[char], folded: &[char]) -> bool {
+    chars.iter().any(|c| c.is_uppercase()) || folded.iter().any(|&c| unleet(c) != c)
+}
+
+fn word_matches(chars: &[char], folded: &[char], personal: &[String], out: &mut Vec<Match>) {
     let dict = dictionary();
     let n = chars.len();
     let mut key = String::with_capacity(MAX_WORD * 4);
     let mut cands: Vec<&str> = Vec::with_capacity(personal.len());
+    let mut stack: Vec<(u32, usize, u32)> = Vec::with_capacity(MAX_WORD * 2);
     for i in 0..n {
         let end = (i + MAX_WORD).min(n);
+        // `subs`: which l33t characters were read as letters (a bit each, as zxcvbn counts
+        // a substitution once however often it is made).
+        let mut push = |j: usize, log10: f64, subs: u32, pattern: Pattern| {
+            let extra = case_variations(&chars[i..j]) + subs.count_ones() as f64 * 2f64.log10();
+            out.push(Match {
+                start: i,
+                end: j,
+                log10: log10 + extra,
+                pattern,
+            });
+        };
+        // The lists: depth first over the trie, each l33t character read both as itself
+        // and as its letter (`1q2w3e` and `p4ssw0rd` alike), stopping where no word
+        // continues; a budget bounds the walk on any input.
+        stack.clear();
+        stack.push((0, i, 0));
+        let mut budget = 256;
+        while let Some((node, j, subs)) = stack.pop() {
+            if j - i >= 3 {
+                if let Some((rank, pattern)) = dict.nodes[node as usize].word {
+                    push(j, (rank as f64).log10(), subs, pattern);
+                }
+            }
+            if j >= end || budget == 0 {
+                continue;
+            }
+            budget -= 1;
+            let c = folded[j];
+            let u = unleet(c);
+            if let Some(next) = dict.step(node, c) {
+                stack.push((next, j + 1, subs));
+            }
+            if let Some(next) = (u != c).then(|| dict.step(node, u)).flatten() {
+                stack.push((next, j + 1, subs | 1 << (c as u32 % 32)));
+            }
+        }
+        // The user's data, as typed or with every l33t character read as its letter.
+        if personal.is_empty() {
+            continue;
+        }
         let leetable = folded[i..end].iter().any(|&c| unleet(c) != c);
         for leet in [false, true] {
             if leet && !leetable {
                 break; // the leet pass would repeat the plain one
             }
-            // Walk the trie one character at a time; stop as soon as neither a word nor a
-            // personal token continues: most positions end after a character or two.
             key.clear();
-            let mut node = Some(0u32);
             let mut subs = 0;
-            // The personal tokens the key still begins: narrowed at each step, so the work
-            // per position is the few tokens that share its first letters.
             cands.clear();
             cands.extend(personal.iter().map(String::as_str));
             for j in i..end {
                 let c = folded[j];
                 let d = if leet { unleet(c) } else { c };
-                subs += usize::from(d != c);
-                key.push(d);
-                node = node.and_then(|nd| dict.step(nd, d));
-                if !cands.is_empty() {
-                    let k = key.as_str();
-                    cands.retain(|p| p.starts_with(k));
+                if d != c {
+                    subs |= 1 << (c as u32 % 32);
                 }
-                let personal_prefix = !cands.is_empty();
-                if node.is_none() && !personal_prefix {
+                key.push(d);
+                let k = key.as_str();
+                cands.retain(|p| p.starts_with(k));
+                if cands.is_empty() {
                     break;
                 }
-                if j + 1 - i < 3 || (leet && subs == 0) {
-                    continue;
-                }
-                let extra = case_variations(&chars[i..=j]) + subs as f64 * 2f64.log10();
-                if personal_prefix && cands.contains(&key.as_str()) {
-                    out.push(Match {
-                        start: i,
-                        end: j + 1,
-                        log10: extra,
-                        pattern: Pattern::Personal,
-                    });
-                }
-                if let Some((rank, pattern)) = node.and_then(|nd| dict.nodes[nd as usize].word) {
-                    let log10 = (rank as f64).log10() + extra;
-                    out.push(Match {
-                        start: i,
-                        end: j + 1,
-                        log10,
-                        pattern,
-                    });
+                if j + 1 - i >= 3 && cands.contains(&k) {
+                    push(j + 1, 0.0, subs, Pattern::Personal);
                 }
             }
         }
@@ -736,6 +915,26 @@ fn as_date(s: &str) -> Option<(i32, bool)> {
     None
 }
 
+/// Loads the package's password data into this thread, generated as the build generates it
+/// (`node scripts/gen-password-data.mjs --text`).
+#[cfg(test)]
+pub(crate) fn load_test_data() {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    let text = TEXT.get_or_init(|| {
+        let file =
+            std::env::temp_dir().join(format!("prevalida-pwdata-unit-{}", std::process::id()));
+        let ok = std::process::Command::new("node")
+            .args(["scripts/gen-password-data.mjs", "--text"])
+            .arg(&file)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "node scripts/gen-password-data.mjs --text");
+        std::fs::read_to_string(&file).unwrap_or_default()
+    });
+    load_data(text);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -746,6 +945,7 @@ mod tests {
 
     #[test]
     fn local_patterns_score_low() {
+        load_test_data();
         for p in [
             "123456",
             "Contraseña1",
@@ -759,12 +959,13 @@ mod tests {
             let r = s(p);
             assert!(r.score <= 1, "{p}: {r:?}");
         }
-        assert!(s("Colombia2024").patterns.contains(&Pattern::Year));
+        assert_eq!(s("Colombia2024").patterns, [Pattern::Word]);
+        assert!(s("Kq2024Wz").patterns.contains(&Pattern::Year));
         assert!(s("Poiuyt*2024").patterns.contains(&Pattern::Keyboard));
         assert!(s("15/11/1990").patterns.contains(&Pattern::Date));
         assert!(s("Maria19901115").patterns.contains(&Pattern::Date));
         assert!(s("abcdefgh").patterns.contains(&Pattern::Sequence));
-        assert_eq!(s("C0l0mb!a").patterns, [Pattern::CommonPassword]);
+        assert_eq!(s("C0l0mb!a").patterns, [Pattern::Word]);
     }
 
     #[test]
@@ -781,6 +982,7 @@ mod tests {
 
     #[test]
     fn personal_data_counts_as_known() {
+        load_test_data();
         let with = estimate("Rodrigo.Pardo77", &["Rodrigo Pardo Gómez".into()]);
         let without = estimate("Rodrigo.Pardo77", &[]);
         assert!(with.guesses_log10 < without.guesses_log10);

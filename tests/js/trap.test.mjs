@@ -27,6 +27,18 @@ test("a trap becomes an internal.error finding and the next call works", { skip:
   assert.equal(checkEmail("ana@gmail.con").suggestion, "ana@gmail.com");
 });
 
+test("after a trap, the fresh instance gets the password data again", { skip: !existsSync(ENTRY) && "run scripts/build.sh --test-trap" }, async () => {
+  const { checkEmail, checkPassword, preparePassword } = await import(ENTRY);
+  await preparePassword();
+  assert.equal(checkPassword("Harley1!", { policy: "gse" }).strength.provisional, false);
+  assert.equal(checkEmail("\0trap\0").findings[0].code, "internal.error");
+  // The glue started loading it into the fresh instance; until then the estimate says so.
+  assert.equal(checkPassword("Harley1!", { policy: "gse" }).strength.provisional, true);
+  await preparePassword();
+  const r = checkPassword("Harley1!", { policy: "gse" });
+  assert.deepEqual([r.strength.provisional, r.strength.score <= 1], [false, true]);
+});
+
 test("a trapped PDF module answers internal.error and the next file is inspected", { skip: !existsSync(ENTRY) && "run scripts/build.sh --test-trap" }, async () => {
   const { checkPdf, extractPdfText, inspectPdf } = await import(ENTRY);
   const { rut } = await import("./pdf-fixtures.mjs");
