@@ -12,6 +12,7 @@ import PROFILES from "./profiles.js";
 import { checkAddress, checkEmail, checkId, checkName, checkPassword, checkPhone } from "./checks.js";
 import { checkCertificate, checkPdf } from "./files.js";
 import { misuse, renderFindings, t } from "./messages.js";
+import { preparePassword } from "./instance.js";
 
 /** Every field kind (docs/forms.md); the TypeScript `FieldKind` lists the same. */
 export const KINDS = [
@@ -368,11 +369,14 @@ function split(values) {
 const WARM_PDF = () => Uint8Array.from(atob("JVBERi0xLjcKJeLjz9MKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFs1IDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhIC9FbmNvZGluZyAvV2luQW5zaUVuY29kaW5nID4+CmVuZG9iago0IDAgb2JqCjw8IC9MZW5ndGggMTA5IC9GaWx0ZXIgL0ZsYXRlRGVjb2RlID4+CnN0cmVhbQp4nHMKUdB3M1QwNFQISVMwNFEI8VEwN1IwNzFQCEnh0nBLTc5IVEhJVUitKEhNyUzO/JxnpWBkABLJyy/LTM1NKkoFcYwMjMw0FUKyFEK0uDT8PEOsFCwNDPQMjYz1TEzNdM1hUq4hXACd0x0zCmVuZHN0cmVhbQplbmRvYmoKNSAwIG9iago8PCAvVHlwZSAvUGFnZSAvUGFyZW50IDIgMCBSIC9NZWRpYUJveCBbMCAwIDYxMiA3OTJdIC9Db250ZW50cyA0IDAgUiAvUmVzb3VyY2VzIDw8IC9Gb250IDw8IC9GMSAzIDAgUiA+PiAgPj4gPj4KZW5kb2JqCnhyZWYKMCA2CjAwMDAwMDAwMDAgNjU1MzUgZiAKMDAwMDAwMDAxNSAwMDAwMCBuIAowMDAwMDAwMDY0IDAwMDAwIG4gCjAwMDAwMDAxMjEgMDAwMDAgbiAKMDAwMDAwMDIxOCAwMDAwMCBuIAowMDAwMDAwMzk5IDAwMDAwIG4gCnRyYWlsZXIKPDwgL1NpemUgNiAvUm9vdCAxIDAgUiA+PgpzdGFydHhyZWYKNTI2CiUlRU9GCg=="), (c) => c.charCodeAt(0));
 const WARM_RULES = { content: "text", mustContain: ["900123456"], issuedWithinDays: 30, today: "2026-12-01" };
 
-/** Loads what `profile` needs: the place tables, the files module. */
+/** Loads what `profile` needs: the place tables, the password lists, the files module. */
 export async function prepare(profile) {
   const p = resolve(profile);
   const work = [];
   if (p.fields.some((f) => PLACE.has(f.kind))) work.push(loadPlaces());
+  // The password lists, with the rest of what the form loads (a failure leaves the strength
+  // estimate provisional, never the form unready).
+  if (p.fields.some((f) => f.kind === "password")) work.push(preparePassword().catch(() => {}));
   // The files module fetched, compiled and run once on a one-page PDF, so that the first
   // real upload finds it started and its parser's code already warm.
   if (p.fields.some((f) => FILE.has(f.kind))) work.push(checkPdf(WARM_PDF(), WARM_RULES));

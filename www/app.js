@@ -1,6 +1,6 @@
 // The demo portal page: live pre-checks of the DIAN/GSE certificate request fields, using
 // the published API only (`import … from "prevalida"`).
-import { checkEmail, checkId, checkPassword, checkPdf, checkPhone, dianDocumentTypes } from "prevalida";
+import { checkEmail, checkId, checkPassword, checkPdf, checkPhone, dianDocumentTypes, preparePassword } from "prevalida";
 
 const $ = (id) => document.getElementById(id);
 const email = $("email");
@@ -64,7 +64,9 @@ function onPassword() {
   const s = r.strength.score;
   $("strength-bar").style.width = empty ? "0" : `${(s + 1) * 20}%`;
   $("strength-bar").style.background = COLORS[s];
-  $("strength-text").textContent = empty ? "" : `Seguridad: ${STRENGTH[s]}`;
+  // Until the lists of common passwords have loaded (a moment after the page opens), the
+  // estimate knows only the commonest few: it says so.
+  $("strength-text").textContent = empty ? "" : `Seguridad: ${STRENGTH[s]}${r.strength.provisional ? " (provisional)" : ""}`;
   mark(password, r.ok, empty);
   return r;
 }
@@ -176,6 +178,8 @@ email.addEventListener("input", () => {
   onPassword();
 });
 password.addEventListener("input", onPassword);
+// The password lists load now, not at the first keystroke; the meter is redrawn when they have.
+preparePassword().then(onPassword, () => {});
 confirm.addEventListener("input", onPassword);
 $("show").addEventListener("change", (e) => {
   const type = e.target.checked ? "text" : "password";
