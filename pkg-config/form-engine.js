@@ -375,8 +375,8 @@ export async function prepare(profile) {
   const work = [];
   if (p.fields.some((f) => PLACE.has(f.kind))) work.push(loadPlaces());
   // The password lists, with the rest of what the form loads (a failure leaves the strength
-  // estimate provisional, never the form unready).
-  if (p.fields.some((f) => f.kind === "password")) work.push(preparePassword().catch(() => {}));
+  // estimate provisional, never the form unready: preparePassword never rejects).
+  if (p.fields.some((f) => f.kind === "password")) work.push(preparePassword());
   // The files module fetched, compiled and run once on a one-page PDF, so that the first
   // real upload finds it started and its parser's code already warm.
   if (p.fields.some((f) => FILE.has(f.kind))) work.push(checkPdf(WARM_PDF(), WARM_RULES));

@@ -125,7 +125,7 @@ export declare function describeProfile(profile: Profile, options?: { lang?: Lan
 /** Loads what a form needs before the applicant does: the form engine and profiles, the place tables it uses and, when it has uploads, the files module. */
 export declare function prepareForm(profile: Profile): Promise<void>;
 
-/** Loads the password data (the big ranked lists of common passwords and words, ≈ 97 KB gzip, not in the core) once. `checkPassword` starts it on its first call; until it has loaded, `strength.provisional` is true. */
+/** Loads the password data (the big ranked lists of common passwords and words, ≈ 97 KB gzip, not in the core) once. `checkPassword` starts it on its first call; until it has loaded, `strength.provisional` is true. Never rejects: if the data cannot be loaded, the estimate stays provisional and a later call tries again. */
 export declare function preparePassword(): Promise<void>;
 
 /** What `checkField` answers. */

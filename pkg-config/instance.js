@@ -23,7 +23,7 @@ export function bind(exports) {
  */
 export function run(index, name, value, options) {
   t(); // the tables must exist before anything can trap
-  if (name === "checkPassword" && passwordData === null) preparePassword().catch(() => {});
+  if (name === "checkPassword" && passwordData === null) preparePassword();
   const json = optionsJson(options);
   try {
     if (name === "checkEmail") {
@@ -51,16 +51,21 @@ export function run(index, name, value, options) {
 /**
  * Loads the password data (password-data.js: the big ranked lists, not in the core) into the
  * module once; until it has, `strength.provisional` is true. checkPassword starts it itself.
+ * Never rejects: when the data cannot be loaded (offline, blocked, or the module failed on
+ * it) the estimate stays provisional and a later call tries again.
  */
 let passwordData = null;
 export function preparePassword() {
-  return (passwordData ??= import("./password-data.js").then(
-    (m) => wasm.loadPasswordData(m.default),
-    (e) => {
+  passwordData ??= import("./password-data.js")
+    .then((m) => {
+      t(); // the tables must exist before anything can trap
+      wasm.loadPasswordData(m.default);
+    })
+    .catch((e) => {
       passwordData = null;
-      throw e;
-    },
-  ));
+      if (e instanceof WebAssembly.RuntimeError) restart();
+    });
+  return passwordData;
 }
 
 /**
@@ -206,14 +211,19 @@ function writeInput(value) {
  */
 function recover(e) {
   if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+  restart();
+  // The fresh instance has no password data: loaded again.
+  if (passwordData !== null) {
+    passwordData = null;
+    preparePassword();
+  }
+}
+
+/** A fresh instance in place of a trapped one. */
+function restart() {
   // The trapped instance's memory may hold a password in the middle of a check: cleared.
   if (memory !== null) new Uint8Array(memory.buffer).fill(0);
   wasm.__wbg_reset_state();
   // The fresh instance (initSync answers its exports): the input buffer is back.
   bind(wasm.initSync());
-  // The fresh instance has no password data: loaded again.
-  if (passwordData !== null) {
-    passwordData = null;
-    preparePassword().catch(() => {});
-  }
 }

@@ -179,7 +179,7 @@ email.addEventListener("input", () => {
 });
 password.addEventListener("input", onPassword);
 // The password lists load now, not at the first keystroke; the meter is redrawn when they have.
-preparePassword().then(onPassword, () => {});
+preparePassword().then(onPassword);
 confirm.addEventListener("input", onPassword);
 $("show").addEventListener("change", (e) => {
   const type = e.target.checked ? "text" : "password";

@@ -37,3 +37,23 @@ test("Spanish patterns and personal data stay weak; random passwords of 14+ stay
   for (const [pw, personal] of PERSONAL) assert.ok(score(pw, personal) <= 1, pw);
   for (const len of [14, 16, 20, 32]) for (const pw of random(len, 200, 7 * len)) assert.ok(score(pw) >= 3, pw);
 });
+
+test("data that cannot be loaded: preparePassword resolves, the estimate stays provisional", async () => {
+  // A copy of the package without its password data (a blocked or failed download).
+  const { cpSync, mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "prevalida-nodata-"));
+  try {
+    cpSync(new URL("../../pkg/", import.meta.url), dir, { recursive: true });
+    rmSync(join(dir, "password-data.js"));
+    const q = await import(join(dir, "node.js"));
+    await q.preparePassword(); // resolves; a rejection fails this test
+    const r = q.checkPassword("Harley1!", gse);
+    assert.equal(r.strength.provisional, true);
+    assert.deepEqual(r.rules.map((x) => x.ok), p.checkPassword("Harley1!", gse).rules.map((x) => x.ok));
+    await q.preparePassword(); // tried again, still resolves
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
