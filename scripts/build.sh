@@ -40,11 +40,12 @@ if [ "${1:-}" = "--test-trap" ]; then
   files_features=files,test-trap
   # Same target dir: only this crate is rebuilt for the extra feature.
 fi
-CARGO_TARGET_DIR=$files_target cargo build --release --target wasm32-unknown-unknown --lib --features "$files_features"
+source scripts/files-flags.sh
+CARGO_TARGET_DIR=$files_target RUSTFLAGS="$FILES_RUSTFLAGS" cargo build --release --target wasm32-unknown-unknown --lib --features "$files_features"
 wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida_files \
   "$files_target/wasm32-unknown-unknown/release/prevalida.wasm"
 node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
   "$out/prevalida_files_bg.wasm" -o "$out/prevalida_files_bg.wasm"
 # One Finding, one Code: the files module's types use the core module's declarations.
 { echo 'import type { Code, Finding, Lang, Severity } from "./prevalida.js";'; cat "$out/prevalida_files.d.ts"; } \

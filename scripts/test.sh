@@ -24,6 +24,9 @@ cargo test
 step "patches: the aes stand-in against the FIPS-197 vectors"
 CARGO_TARGET_DIR=target/patch-aes cargo test --manifest-path patches/aes/Cargo.toml
 
+step "crates/hash-chain: four SHA-1 chains in lanes are four chains"
+CARGO_TARGET_DIR=target/hash-chain cargo test --manifest-path crates/hash-chain/Cargo.toml
+
 step "files module: PDF and certificate unit tests, the shared PDF corpus vs qpdf/poppler/pypdf, hostile files (release build: the 2 s bound is for what ships)"
 cargo test --release --features files --lib -- pdf:: p12::
 cargo test --release --features files --test pdf -- --nocapture
@@ -40,8 +43,9 @@ WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --target wasm32-unknown-unknown --test wasm
 
 step "files module in wasm32, optimized (no trap on corpus, mutated and hostile files): Node, then headless Chromium"
-cargo test --profile wasm-test --target wasm32-unknown-unknown --features files --test wasm_files -- --nocapture
-WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
+source scripts/files-flags.sh
+RUSTFLAGS="$FILES_RUSTFLAGS" cargo test --profile wasm-test --target wasm32-unknown-unknown --features files --test wasm_files -- --nocapture
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" RUSTFLAGS="$FILES_RUSTFLAGS" \
   cargo test --profile wasm-test --target wasm32-unknown-unknown --features files --test wasm_files -- --nocapture
 
 step "build pkg/ (and the test-trap build for the recovery test)"

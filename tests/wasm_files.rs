@@ -163,3 +163,35 @@ fn image_bomb_stays_small_in_wasm() {
 fn many_images_stay_small_in_wasm() {
     bomb("twenty 30 MB images", hostile::many_images(20));
 }
+
+/// Certificate files in wasm, where the legacy KDF runs its SHA-1 chains in SIMD lanes
+/// (crates/hash-chain, built with simd128 as the package's files module is): each legacy and
+/// modern fixture opens with its password, shows its holder, and refuses a wrong one.
+#[wasm_bindgen_test]
+fn certificates_in_wasm() {
+    let files: [&[u8]; 4] = [
+        include_bytes!("fixtures/p12/legacy.p12"),
+        include_bytes!("fixtures/p12/des3_sha1.p12"),
+        include_bytes!("fixtures/p12/modern.p12"),
+        include_bytes!("fixtures/p12/legacy_unicode.p12"),
+    ];
+    let passwords = ["Prueba#2024", "Prueba#2024", "Prueba#2024", "Ñandú#2024"];
+    for (bytes, password) in files.iter().zip(passwords) {
+        let op = js(&format!(
+            "{{\"op\":\"checkCertificate\",\"size\":{}}}",
+            bytes.len()
+        ));
+        let options = js(&format!(
+            "{{\"password\":{password:?},\"at\":\"2026-12-01\"}}"
+        ));
+        let right = run(op.clone(), bytes, options).unwrap();
+        assert!(
+            right.contains("\"hasKey\":true")
+                && right.contains("\"keyMatchesCertificate\":true")
+                && right.contains("JUAN P"),
+            "{right}"
+        );
+        let wrong = run(op, bytes, js(r#"{"password":"Prueba#2025"}"#)).unwrap();
+        assert!(wrong.contains("p12.wrong_password"), "{wrong}");
+    }
+}

@@ -223,6 +223,32 @@ impl Scheme {
         }
     }
 
+    /// The two SHA-1 derivations (key, then IV) a legacy scheme runs with the password
+    /// encoded as `password`; none for PBES2.
+    pub fn legacy_jobs<'a>(&'a self, password: &'a [u8]) -> [Option<kdf::Sha1Job<'a>>; 2] {
+        let Scheme::Legacy {
+            cipher,
+            salt,
+            iterations,
+        } = self
+        else {
+            return [None, None];
+        };
+        let job = |purpose, n| {
+            Some(kdf::Sha1Job {
+                password,
+                salt,
+                purpose,
+                iterations: *iterations,
+                n,
+            })
+        };
+        [
+            job(Purpose::Key, legacy_key_len(cipher.0)),
+            job(Purpose::Iv, 8),
+        ]
+    }
+
     /// Whether this is a PKCS#12 PBE (RC2/3DES) rather than PBES2.
     pub fn is_legacy(&self) -> bool {
         matches!(self, Scheme::Legacy { .. })
@@ -270,14 +296,9 @@ impl Scheme {
                 salt,
                 iterations,
             } => {
-                let key_len = match cipher.0 {
-                    Legacy::Rc2_40 => 5,
-                    Legacy::Rc2_128 => 16,
-                    Legacy::TripleDes => 24,
-                };
-                let key =
-                    kdf::derive::<sha1::Sha1>(pw.kdf, salt, Purpose::Key, *iterations, key_len);
-                let iv = kdf::derive::<sha1::Sha1>(pw.kdf, salt, Purpose::Iv, *iterations, 8);
+                let key_len = legacy_key_len(cipher.0);
+                let key = kdf::sha1(pw.kdf, salt, Purpose::Key, *iterations, key_len);
+                let iv = kdf::sha1(pw.kdf, salt, Purpose::Iv, *iterations, 8);
                 match cipher.0 {
                     Legacy::Rc2_40 | Legacy::Rc2_128 => {
                         let c = rc2::Rc2::new_with_eff_key_len(&key, key_len * 8);
@@ -289,6 +310,15 @@ impl Scheme {
                 }
             }
         }
+    }
+}
+
+/// The key length of a legacy cipher, in bytes.
+fn legacy_key_len(cipher: Legacy) -> usize {
+    match cipher {
+        Legacy::Rc2_40 => 5,
+        Legacy::Rc2_128 => 16,
+        Legacy::TripleDes => 24,
     }
 }
 

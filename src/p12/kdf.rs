@@ -27,37 +27,188 @@ pub fn derive<D: Rehash>(
     iterations: u32,
     n: usize,
 ) -> Vec<u8> {
-    let d = [purpose as u8; V];
-    let mut i = fill(salt);
-    let mut filled = fill(password);
-    i.extend_from_slice(&filled);
-    crate::wipe::bytes(&mut filled);
+    let mut i = start(password, salt);
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
-        let mut h = D::new();
-        h.update(d);
-        h.update(&i);
-        let mut a = h.finalize();
+        let mut a = first_hash::<D>(purpose, &i);
         D::rehash(&mut a, iterations.saturating_sub(1));
-        let take = (n - out.len()).min(a.len());
-        out.extend_from_slice(a.get(..take).unwrap_or_default());
-        if out.len() >= n || a.is_empty() {
+        if !take(&mut out, n, &a, &mut i) {
             break;
-        }
-        // I_j = (I_j + B + 1) mod 2^(8v), B = A repeated to v bytes.
-        let b: Vec<u8> = a.iter().copied().cycle().take(V).collect();
-        for block in i.chunks_mut(V) {
-            let mut carry = 1u16;
-            for (x, y) in block.iter_mut().zip(b.iter()).rev() {
-                let s = u16::from(*x) + u16::from(*y) + carry;
-                *x = s as u8;
-                carry = s >> 8;
-            }
         }
     }
     // `i` holds the password's blocks.
     crate::wipe::bytes(&mut i);
     out
+}
+
+/// The KDF's `I`: the salt and then the password, each repeated to a multiple of `V` bytes.
+fn start(password: &[u8], salt: &[u8]) -> Vec<u8> {
+    let mut i = fill(salt);
+    let mut filled = fill(password);
+    i.extend_from_slice(&filled);
+    crate::wipe::bytes(&mut filled);
+    i
+}
+
+/// The first hash of an output block: `D(ID repeated to V bytes || I)`.
+fn first_hash<D: Digest>(purpose: Purpose, i: &[u8]) -> sha1::digest::Output<D> {
+    let mut h = D::new();
+    h.update([purpose as u8; V]);
+    h.update(i);
+    h.finalize()
+}
+
+/// Appends the block `a` to `out` (up to `n` bytes); when more is needed, moves `i` on to the
+/// next block (`I_j = (I_j + B + 1) mod 2^(8v)`, `B` = `a` repeated to `V` bytes) and says so.
+fn take(out: &mut Vec<u8>, n: usize, a: &[u8], i: &mut [u8]) -> bool {
+    let k = n.saturating_sub(out.len()).min(a.len());
+    out.extend_from_slice(a.get(..k).unwrap_or_default());
+    if out.len() >= n || a.is_empty() {
+        return false;
+    }
+    let b: Vec<u8> = a.iter().copied().cycle().take(V).collect();
+    for block in i.chunks_mut(V) {
+        let mut carry = 1u16;
+        for (x, y) in block.iter_mut().zip(b.iter()).rev() {
+            let s = u16::from(*x) + u16::from(*y) + carry;
+            *x = s as u8;
+            carry = s >> 8;
+        }
+    }
+    true
+}
+
+/// A SHA-1 derivation to make ahead of need (see [`Prefetched`]).
+pub struct Sha1Job<'a> {
+    /// The encoded password.
+    pub password: &'a [u8],
+    /// The salt.
+    pub salt: &'a [u8],
+    /// What the bytes are for.
+    pub purpose: Purpose,
+    /// Iterations per output block (bounded by the caller).
+    pub iterations: u32,
+    /// How many bytes.
+    pub n: usize,
+}
+
+/// A prefetched derivation: the job, its `I`, and what it has made so far.
+struct Entry {
+    password: Vec<u8>,
+    salt: Vec<u8>,
+    purpose: Purpose,
+    iterations: u32,
+    n: usize,
+    i: Vec<u8>,
+    out: Vec<u8>,
+    done: bool,
+}
+
+impl Entry {
+    /// Output blocks still to make.
+    fn left(&self) -> usize {
+        (self.n - self.out.len()).div_ceil(20)
+    }
+}
+
+thread_local! {
+    static MEMO: core::cell::RefCell<Vec<Entry>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// The SHA-1 derivations one opening of a file will need (the MAC key, each legacy bag's
+/// key and IV: five to seven chains of thousands of hashes), made four at a time in the
+/// lanes of `hash_chain::sha1_repeat4` (one SIMD vector in the files module), which costs
+/// little more than one. [`sha1`] answers from them while this guard lives: asked for one not
+/// yet made, it makes it beside up to three others, so the MAC (asked first) costs one pass
+/// and a wrong password stops there. Dropping the guard overwrites and forgets them all.
+pub struct Prefetched(());
+
+impl Prefetched {
+    /// Registers `jobs` (nothing is derived yet).
+    pub fn new(jobs: &[Sha1Job<'_>]) -> Self {
+        MEMO.with(|m| {
+            m.borrow_mut().extend(jobs.iter().map(|j| Entry {
+                password: j.password.to_vec(),
+                salt: j.salt.to_vec(),
+                purpose: j.purpose,
+                iterations: j.iterations,
+                n: j.n,
+                i: start(j.password, j.salt),
+                out: Vec::with_capacity(j.n),
+                done: j.n == 0,
+            }))
+        });
+        Prefetched(())
+    }
+}
+
+impl Drop for Prefetched {
+    fn drop(&mut self) {
+        MEMO.with(|m| {
+            for mut e in m.borrow_mut().drain(..) {
+                crate::wipe::bytes(&mut e.password);
+                crate::wipe::bytes(&mut e.i);
+                crate::wipe::bytes(&mut e.out);
+            }
+        });
+    }
+}
+
+/// [`derive`] with SHA-1, from the prefetched derivations when it is one of them.
+pub fn sha1(password: &[u8], salt: &[u8], purpose: Purpose, iterations: u32, n: usize) -> Vec<u8> {
+    let found = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let k = m.iter().position(|e| {
+            e.purpose == purpose
+                && e.iterations == iterations
+                && e.n == n
+                && e.salt == salt
+                && e.password == password
+        })?;
+        while !m.get(k)?.done {
+            pass(&mut m, k);
+        }
+        m.get(k).map(|e| e.out.clone())
+    });
+    found.unwrap_or_else(|| derive::<sha1::Sha1>(password, salt, purpose, iterations, n))
+}
+
+/// One output block of entry `first` and of up to three other unfinished entries with the
+/// same iteration count (those with the most blocks left first, so that a 3DES key's second
+/// block does not end up alone), in one run of four lanes.
+fn pass(entries: &mut [Entry], first: usize) {
+    let Some(iterations) = entries.get(first).map(|e| e.iterations) else {
+        return;
+    };
+    let mut others: Vec<usize> = (0..entries.len())
+        .filter(|&k| k != first && !entries[k].done && entries[k].iterations == iterations)
+        .collect();
+    others.sort_by_key(|&k| core::cmp::Reverse(entries[k].left()));
+    let pick: Vec<usize> = core::iter::once(first).chain(others).take(4).collect();
+    let mut lanes = [[0u32; 5]; 4];
+    for (lane, &k) in lanes.iter_mut().zip(&pick) {
+        let a = first_hash::<sha1::Sha1>(entries[k].purpose, &entries[k].i);
+        for (w, b) in lane.iter_mut().zip(a.chunks_exact(4)) {
+            *w = u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+        }
+    }
+    let times = iterations.saturating_sub(1);
+    if pick.len() == 1 {
+        lanes[0] = hash_chain::sha1_repeat(lanes[0], times);
+    } else {
+        lanes = hash_chain::sha1_repeat4(lanes, times);
+    }
+    for (lane, &k) in lanes.iter().zip(&pick) {
+        let mut a = [0u8; 20];
+        for (b, w) in a.chunks_exact_mut(4).zip(lane) {
+            b.copy_from_slice(&w.to_be_bytes());
+        }
+        let e = &mut entries[k];
+        e.done = !take(&mut e.out, e.n, &a, &mut e.i);
+        crate::wipe::bytes(&mut a);
+    }
+    lanes = [[0; 5]; 4];
+    std::hint::black_box(&lanes);
 }
 
 /// `x` repeated up to the next multiple of `V` bytes; empty stays empty.
@@ -172,6 +323,88 @@ impl Rehash for sha2::Sha256 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Prefetched derivations, made four at a time in any order of asking, give exactly
+    /// what `derive` gives, and are forgotten with the guard.
+    #[test]
+    fn prefetched_is_derive() {
+        let pw = bmp(Some("Prueba#2024"));
+        let other = bmp(Some("otra"));
+        let salts: Vec<Vec<u8>> = (0..6u8).map(|k| vec![k; 8 + usize::from(k)]).collect();
+        let jobs: Vec<Sha1Job<'_>> = vec![
+            Sha1Job {
+                password: &pw,
+                salt: &salts[0],
+                purpose: Purpose::Mac,
+                iterations: 50,
+                n: 20,
+            },
+            Sha1Job {
+                password: &pw,
+                salt: &salts[1],
+                purpose: Purpose::Key,
+                iterations: 50,
+                n: 5,
+            },
+            Sha1Job {
+                password: &pw,
+                salt: &salts[1],
+                purpose: Purpose::Iv,
+                iterations: 50,
+                n: 8,
+            },
+            Sha1Job {
+                password: &pw,
+                salt: &salts[2],
+                purpose: Purpose::Key,
+                iterations: 50,
+                n: 24,
+            },
+            Sha1Job {
+                password: &pw,
+                salt: &salts[2],
+                purpose: Purpose::Iv,
+                iterations: 50,
+                n: 8,
+            },
+            Sha1Job {
+                password: &pw,
+                salt: &salts[3],
+                purpose: Purpose::Key,
+                iterations: 7,
+                n: 40,
+            },
+            Sha1Job {
+                password: &other,
+                salt: &salts[4],
+                purpose: Purpose::Key,
+                iterations: 1,
+                n: 24,
+            },
+        ];
+        for order in [
+            [0, 1, 2, 3, 4, 5, 6],
+            [6, 5, 4, 3, 2, 1, 0],
+            [3, 0, 5, 1, 6, 2, 4],
+        ] {
+            let guard = Prefetched::new(&jobs);
+            for k in order {
+                let j = &jobs[k];
+                let expected =
+                    derive::<sha1::Sha1>(j.password, j.salt, j.purpose, j.iterations, j.n);
+                assert_eq!(
+                    sha1(j.password, j.salt, j.purpose, j.iterations, j.n),
+                    expected,
+                    "job {k}"
+                );
+            }
+            // Not prefetched: derived as asked.
+            let expected = derive::<sha1::Sha1>(&pw, &salts[5], Purpose::Iv, 3, 8);
+            assert_eq!(sha1(&pw, &salts[5], Purpose::Iv, 3, 8), expected);
+            drop(guard);
+            assert!(MEMO.with(|m| m.borrow().is_empty()));
+        }
+    }
 
     /// The word-level SHA-1 and the block one agree with the streaming digest, for every
     /// repeat count the KDF uses (0, 1, many), on outputs of every kind.
