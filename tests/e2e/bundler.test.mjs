@@ -12,6 +12,7 @@ import { build } from "vite";
 import webpack from "webpack";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
+import { assertNoViolations, watchCsp } from "./csp.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 let app, server, browser;
@@ -54,12 +55,15 @@ after(async () => {
 async function runPage(path) {
   const page = await browser.newPage();
   const errors = [];
+  const csp = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
+  await watchCsp(page, csp);
+  const response = await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
   await page.waitForFunction(() => document.getElementById("out").textContent.startsWith("{"), null, { timeout: 20000 });
   const out = JSON.parse(await page.textContent("#out"));
   assert.deepEqual(out, { code: "email.tld_typo", suggestion: "ana@gmail.com", ok: true });
   assert.deepEqual(errors, []);
+  await assertNoViolations(server, csp, response);
   await page.close();
 }
 

@@ -8,10 +8,12 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
 import { certificate, pdf, rut, scan } from "../js/pdf-fixtures.mjs";
+import { assertNoViolations, watchCsp } from "./csp.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-let server, browser, page, base;
+let server, browser, page, base, response;
 const requests = [];
+const csp = [];
 const errors = [];
 
 before(async () => {
@@ -27,7 +29,8 @@ before(async () => {
   page = await browser.newPage();
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${base}/`);
+  await watchCsp(page, csp);
+  response = await page.goto(`${base}/`);
   await page.waitForSelector('#status[data-ready="true"]', { timeout: 20000 });
 });
 
@@ -233,4 +236,8 @@ test("submit with everything right; screenshot; no request leaves the machine", 
   const foreign = requests.filter((u) => !u.startsWith(base));
   assert.deepEqual(foreign, [], "the page must not contact anything but its own server");
   assert.deepEqual(errors, []);
+});
+
+test("everything above ran under the strict Content Security Policy, with no violation", async () => {
+  await assertNoViolations(server, csp, response);
 });

@@ -10,12 +10,15 @@ import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
 import { pdf, scan } from "../js/pdf-fixtures.mjs";
 import { CASES, TODAY, submission } from "../js/form-cases.mjs";
+import { assertNoViolations, watchCsp } from "./csp.mjs";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const OUT = join(ROOT, "tests/e2e/out");
 let server, browser, base;
 const requests = [];
 const errors = [];
+const csp = [];
+let response;
 
 before(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -36,7 +39,8 @@ async function open(profile, lang = "es") {
   const page = await browser.newPage();
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${base}/forms.html?p=${profile}&lang=${lang}`);
+  await watchCsp(page, csp);
+  response = await page.goto(`${base}/forms.html?p=${profile}&lang=${lang}`);
   await page.waitForSelector('#status[data-ready="true"]', { timeout: 20000 });
   return page;
 }
@@ -256,4 +260,8 @@ test("attach on a form of radio buttons, a checkbox and a named submit button: w
   assert.deepEqual(r.checked, []);
   assert.deepEqual(r.sent, ["tipo=juridica&acepto=si&accion=enviar"]);
   await page.close();
+});
+
+test("every page above ran under the strict Content Security Policy, with no violation", async () => {
+  await assertNoViolations(server, csp, response);
 });
