@@ -62,7 +62,9 @@ test("in a browser the trapped worker's module is reset and the next upload is c
   const { chromium } = await import("playwright-core");
   const { serve } = await import("../../scripts/serve.mjs");
   const dir = new URL("../../target/pkg-trap/", import.meta.url).pathname;
-  writeFileSync(join(dir, "trap.html"), `<!doctype html><script type="module">
+  // The page's script is a file (the server's strict policy refuses inline scripts).
+  writeFileSync(join(dir, "trap.html"), `<!doctype html><script type="module" src="trap.js"></script>`);
+  writeFileSync(join(dir, "trap.js"), `
     import { checkPdf, inspectPdf } from "./index.js";
     const magic = new TextEncoder().encode("%PDF-trap");
     const minimal = new TextEncoder().encode(${JSON.stringify(MINIMAL)});
@@ -70,7 +72,7 @@ test("in a browser the trapped worker's module is reset and the next upload is c
     out.check = await checkPdf(magic, { maxBytes: 1000 });
     out.again = await checkPdf(minimal, { maxBytes: 1000 });
     window.result = out;
-  </script>`);
+  `);
   const server = await serve(dir, 0);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
