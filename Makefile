@@ -8,7 +8,7 @@ demo:
 	bash scripts/install-demo.sh
 	node scripts/serve.mjs www
 
-## Install whatever is missing (wasm target, wasm-bindgen-cli, Chromium, npm dev deps), run every test.
+## Install whatever is missing (wasm target, wasm-bindgen-cli, Chromium, Firefox ESR, geckodriver, npm dev deps), run every test.
 test:
 	bash scripts/test.sh
 

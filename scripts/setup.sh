@@ -3,7 +3,8 @@
 #   the Rust wasm32 target, wasm-bindgen-cli at the exact version of the wasm-bindgen crate,
 #   the npm dev dependencies (binaryen's wasm-opt, bench peers, playwright-core, typescript),
 #   python-stdnum and phonenumbers for the differential test (a venv in target/py),
-#   and, unless called with --no-browser, Debian's Chromium and ChromeDriver.
+#   and, unless called with --no-browser, Debian's Chromium and ChromeDriver, Debian's Firefox
+#   ESR and geckodriver (built with cargo: the second browser engine of the tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,19 @@ if [ "$browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chro
   [ "$(id -u)" != 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+fi
+if [ "$browser" = 1 ] && ! command -v firefox-esr >/dev/null; then
+  say "installing Debian's firefox-esr"
+  sudo=""
+  [ "$(id -u)" != 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq firefox-esr
+fi
+gecko=0.37.1
+if [ "$browser" = 1 ] && [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" != "$gecko" ]; then
+  say "installing geckodriver $gecko (wasm-bindgen-test in Firefox; takes a few minutes once)"
+  cargo install geckodriver --version "=$gecko" --locked \
+    || cargo install geckodriver --version "=$gecko"
 fi
 # The differential test's peers (python-stdnum, libphonenumber) in a venv under target/.
 if ! target/py/bin/python -c 'import stdnum, phonenumbers' 2>/dev/null \

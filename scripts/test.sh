@@ -42,10 +42,16 @@ step "wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --target wasm32-unknown-unknown --test wasm
 
-step "files module in wasm32, optimized (no trap on corpus, mutated and hostile files): Node, then headless Chromium"
+step "wasm-bindgen-test in headless Firefox (geckodriver, Debian's firefox-esr)"
+WASM_BINDGEN_USE_BROWSER=1 GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --target wasm32-unknown-unknown --test wasm
+
+step "files module in wasm32, optimized (no trap on corpus, mutated and hostile files, certificates): Node, headless Chromium, headless Firefox"
 source scripts/files-flags.sh
 RUSTFLAGS="$FILES_RUSTFLAGS" cargo test --profile wasm-test --target wasm32-unknown-unknown --features files --test wasm_files -- --nocapture
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" RUSTFLAGS="$FILES_RUSTFLAGS" \
+  cargo test --profile wasm-test --target wasm32-unknown-unknown --features files --test wasm_files -- --nocapture
+WASM_BINDGEN_USE_BROWSER=1 GECKODRIVER="$(command -v geckodriver)" RUSTFLAGS="$FILES_RUSTFLAGS" \
   cargo test --profile wasm-test --target wasm32-unknown-unknown --features files --test wasm_files -- --nocapture
 
 step "build pkg/ (and the test-trap build for the recovery test)"
@@ -55,7 +61,7 @@ bash scripts/build.sh --test-trap
 step "package: npm pack, install into an empty folder, Node import, TypeScript types"
 node --test tests/js/
 
-step "end-to-end: www/ in headless Chromium"
+step "end-to-end: www/ and bundler builds in headless Chromium, the demo in headless Firefox"
 bash scripts/install-demo.sh
 node --test tests/e2e/
 
