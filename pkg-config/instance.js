@@ -39,10 +39,10 @@ export function run(index, name, value, options) {
     const raw = name === "checkPassword" && (NON_ASCII.test(text) || NON_ASCII.test(json))
       ? runBytes(index, text, parts, json)
       : wasm.runCheck(index, text, parts, json);
-    return finish(name, parse(raw), options);
+    return finish(name, JSON.parse(raw), options);
   } catch (e) {
     recover(e);
-    const r = { ...finish(name, parse(wasm.fallbackResult(index)), options), ok: false, findings: [internalError(options)] };
+    const r = { ...finish(name, JSON.parse(wasm.fallbackResult(index)), options), ok: false, findings: [internalError(options)] };
     if (name === "checkEmail" && typeof value === "string") r.normalized = value.trim();
     return r;
   }
@@ -87,7 +87,7 @@ function bounded(index, name, value, options, json) {
     // Spaces around an address: one stands for them all (the module trims these and more).
     const t = value.trim();
     if (t.length < value.length) value = " " + t;
-    if (value.length <= 3 * CUT) return parse(wasm.runCheck(index, value, "", json));
+    if (value.length <= 3 * CUT) return JSON.parse(wasm.runCheck(index, value, "", json));
   }
   // Cut between characters: never inside a surrogate pair.
   const high = (i) => (value.charCodeAt(i) & 0xfc00) === 0xd800;
@@ -108,41 +108,11 @@ function bounded(index, name, value, options, json) {
     }
   }
   const raw = isPassword && (NON_ASCII.test(text) || NON_ASCII.test(json)) ? runBytes(index, text, "", json) : wasm.runCheck(index, text, "", json);
-  const r = parse(raw);
+  const r = JSON.parse(raw);
   const f = r.findings[0];
   if (f?.code !== (isPassword ? "password.too_long" : "email.too_long")) return null;
   f.params.length += chars(middle);
   return r;
-}
-
-/**
- * A result as the module writes it (src/json.rs `to_json`): positional JSON, where a struct
- * is the array of its present fields' values followed by its shape (its keys the first time
- * the instance writes that shape, then its number: 1, 2, … in order of first use), a
- * sequence the array of its elements followed by 0, a map an object. The keys are serde's
- * names, sent once; a restarted instance numbers its shapes anew (`restart` empties these).
- */
-let shapes = [];
-const parse = (raw) => decode(JSON.parse(raw));
-function decode(v) {
-  if (typeof v !== "object" || v === null) return v;
-  if (!Array.isArray(v)) {
-    for (const k in v) v[k] = decode(v[k]);
-    return v;
-  }
-  // Inner structs first: the module wrote their shapes before this one's.
-  const n = v.length - 1;
-  for (let i = 0; i < n; i++) v[i] = decode(v[i]);
-  let s = v[n];
-  if (s === 0) {
-    v.pop();
-    return v;
-  }
-  if (typeof s !== "number") s = shapes.push(s);
-  const keys = shapes[s - 1];
-  const o = {};
-  for (let i = 0; i < n; i++) o[keys[i]] = v[i];
-  return o;
 }
 
 /** A value typed in several inputs (`{ nit, dv }`) as JSON text; misuse for anything else. */
@@ -254,7 +224,6 @@ function restart() {
   // The trapped instance's memory may hold a password in the middle of a check: cleared.
   if (memory !== null) new Uint8Array(memory.buffer).fill(0);
   wasm.__wbg_reset_state();
-  shapes = [];
   // The fresh instance (initSync answers its exports): the input buffer is back.
   bind(wasm.initSync());
 }

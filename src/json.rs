@@ -9,57 +9,14 @@
 use serde::ser::{self, Serialize};
 use std::fmt;
 
-/// Whether structs are written positionally (the core module: see [`to_json`]).
-const POSITIONAL: bool = cfg!(all(target_arch = "wasm32", not(feature = "files")));
-
 /// Serializes `value` as compact JSON.
-///
-/// In the core module (wasm32 without `files`) the JSON is positional: a struct is written
-/// as the array of its present fields' values followed by its shape (the list of its present
-/// keys) — the list itself the first time this instance writes that shape, its number
-/// (1, 2, … in order of first use) after that; a sequence is the array of its elements
-/// followed by `0`; maps stay objects. The package rebuilds the same objects
-/// (`pkg-config/instance.js` `decode`): keys are not written, crossed or parsed on each
-/// call, and the only list of them is serde's. Native builds and the files module write
-/// plain JSON.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut json = Json::new();
+    let mut out = String::with_capacity(256);
     // Our types only contain strings, numbers, booleans, options, sequences, maps and
     // structs, which never fail: an error can only come from a future type, and then the
     // partial text is still returned rather than panicking.
-    let _ = value.serialize(&mut json);
-    json.out
-}
-
-thread_local! {
-    /// The shapes this instance has written (positional JSON): shape `n` is `SHAPES[n - 1]`.
-    static SHAPES: std::cell::RefCell<Vec<Vec<&'static str>>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Writes the shape of a struct with these keys: its number, or its keys the first time.
-/// Keys are serde's `&'static str`s, compared by address: the same key of one type is the
-/// same string, and equal keys at two addresses would only make two numbers for one list.
-fn write_shape(out: &mut String, keys: &[&'static str]) {
-    SHAPES.with(|s| {
-        let mut s = s.borrow_mut();
-        let same = |k: &Vec<&'static str>| {
-            k.len() == keys.len() && k.iter().zip(keys).all(|(a, b)| std::ptr::eq(*a, *b))
-        };
-        match s.iter().position(same) {
-            Some(i) => write_int(out, i as i64 + 1),
-            None => {
-                s.push(keys.to_vec());
-                out.push_str("[");
-                for (i, k) in keys.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(",");
-                    }
-                    write_str(out, k);
-                }
-                out.push_str("]");
-            }
-        }
-    })
+    let _ = value.serialize(&mut Json { out: &mut out });
+    out
 }
 
 /// The (never expected) serialization error.
@@ -78,20 +35,8 @@ impl ser::Error for Error {
     }
 }
 
-struct Json {
-    out: String,
-    /// Positional JSON: the present keys of the structs being written, innermost last.
-    keys: Vec<&'static str>,
-}
-
-impl Json {
-    #[inline(never)]
-    fn new() -> Json {
-        Json {
-            out: String::with_capacity(256),
-            keys: Vec::new(),
-        }
-    }
+struct Json<'a> {
+    out: &'a mut String,
 }
 
 // Single characters are written with `push_str`: `String::push` encodes the char as UTF-8
@@ -169,29 +114,21 @@ pub(crate) fn write_f64(out: &mut String, x: f64) {
 }
 
 /// A sequence, map or struct being written: remembers whether a comma is due.
-struct Compound<'b> {
-    ser: &'b mut Json,
+struct Compound<'a, 'b> {
+    ser: &'b mut Json<'a>,
     first: bool,
     close: &'static str,
-    /// Positional JSON: where this struct's keys start in `ser.keys`.
-    start: usize,
 }
 
-impl Compound<'_> {
+impl Compound<'_, '_> {
     fn comma(&mut self) {
         if !self.first {
             self.ser.out.push_str(",");
         }
         self.first = false;
     }
-    /// Before a struct's field: its key, or in positional JSON only a note of it.
-    #[inline(never)]
-    fn key(&mut self, key: &'static str) {
+    fn key(&mut self, key: &str) {
         self.comma();
-        if POSITIONAL {
-            self.ser.keys.push(key);
-            return;
-        }
         // Keys are the fields' serde names: identifiers, nothing to escape.
         self.ser.out.push_str("\"");
         self.ser.out.push_str(key);
@@ -201,15 +138,15 @@ impl Compound<'_> {
 
 type Res = Result<(), Error>;
 
-impl<'b> ser::Serializer for &'b mut Json {
+impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'b>;
-    type SerializeTuple = Compound<'b>;
-    type SerializeTupleStruct = Compound<'b>;
+    type SerializeSeq = Compound<'a, 'b>;
+    type SerializeTuple = Compound<'a, 'b>;
+    type SerializeTupleStruct = Compound<'a, 'b>;
     type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = Compound<'b>;
-    type SerializeStruct = Compound<'b>;
+    type SerializeMap = Compound<'a, 'b>;
+    type SerializeStruct = Compound<'a, 'b>;
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
     fn serialize_bool(self, v: bool) -> Res {
@@ -226,7 +163,7 @@ impl<'b> ser::Serializer for &'b mut Json {
         self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Res {
-        write_int(&mut self.out, v);
+        write_int(self.out, v);
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Res {
@@ -245,15 +182,15 @@ impl<'b> ser::Serializer for &'b mut Json {
         self.serialize_f64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Res {
-        write_f64(&mut self.out, v);
+        write_f64(self.out, v);
         Ok(())
     }
     fn serialize_char(self, v: char) -> Res {
-        write_str(&mut self.out, v.encode_utf8(&mut [0; 4]));
+        write_str(self.out, v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
     fn serialize_str(self, v: &str) -> Res {
-        write_str(&mut self.out, v);
+        write_str(self.out, v);
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Res {
@@ -291,7 +228,7 @@ impl<'b> ser::Serializer for &'b mut Json {
         v: &T,
     ) -> Res {
         self.out.push_str("{");
-        write_str(&mut self.out, variant);
+        write_str(self.out, variant);
         self.out.push_str(":");
         v.serialize(&mut *self)?;
         self.out.push_str("}");
@@ -299,12 +236,10 @@ impl<'b> ser::Serializer for &'b mut Json {
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
         self.out.push_str("[");
-        let start = self.keys.len();
         Ok(Compound {
             ser: self,
             first: true,
             close: "]",
-            start,
         })
     }
     fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, Error> {
@@ -328,20 +263,14 @@ impl<'b> ser::Serializer for &'b mut Json {
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
         self.out.push_str("{");
-        let start = self.keys.len();
         Ok(Compound {
             ser: self,
             first: true,
             close: "}",
-            start,
         })
     }
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<Self::SerializeStruct, Error> {
-        if POSITIONAL {
-            self.serialize_seq(Some(len))
-        } else {
-            self.serialize_map(Some(len))
-        }
+        self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
         self,
@@ -354,25 +283,20 @@ impl<'b> ser::Serializer for &'b mut Json {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
+impl ser::SerializeSeq for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Res {
         self.comma();
         v.serialize(&mut *self.ser)
     }
-    fn end(mut self) -> Res {
-        if POSITIONAL {
-            // A sequence ends with 0: never a shape.
-            self.comma();
-            self.ser.out.push_str("0");
-        }
+    fn end(self) -> Res {
         self.ser.out.push_str(self.close);
         Ok(())
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
+impl ser::SerializeTuple for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Res {
@@ -383,7 +307,7 @@ impl ser::SerializeTuple for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Res {
@@ -394,7 +318,7 @@ impl ser::SerializeTupleStruct for Compound<'_> {
     }
 }
 
-impl ser::SerializeMap for Compound<'_> {
+impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Res {
@@ -413,7 +337,7 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
+impl ser::SerializeStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Res {
@@ -423,17 +347,8 @@ impl ser::SerializeStruct for Compound<'_> {
     fn skip_field(&mut self, _: &'static str) -> Res {
         Ok(())
     }
-    fn end(mut self) -> Res {
-        if POSITIONAL {
-            // The values, then the shape: the keys present, in order.
-            self.comma();
-            let ser = &mut *self.ser;
-            write_shape(&mut ser.out, &ser.keys[self.start..]);
-            ser.keys.truncate(self.start);
-            ser.out.push_str("]");
-        } else {
-            self.ser.out.push_str("}");
-        }
+    fn end(self) -> Res {
+        self.ser.out.push_str("}");
         Ok(())
     }
 }
