@@ -19,19 +19,20 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     out
 }
 
-/// The (never expected) serialization error.
+/// The (never expected) serialization error. Its message is not kept: formatting it would
+/// bring `core::fmt` into the writer for an error no type of ours makes.
 #[derive(Debug)]
-pub struct Error(String);
+pub struct Error;
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str("a value JSON cannot hold")
     }
 }
 impl std::error::Error for Error {}
 impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Error
     }
 }
 
@@ -39,17 +40,17 @@ struct Json<'a> {
     out: &'a mut String,
 }
 
-// Single characters are written with `push_str`: `String::push` encodes the char as UTF-8
-// first, which at opt-level "z" is a call per character (it was a quarter of a `checkId`
-// call's time in wasm).
+// The primitives of the hot path are crates/json-out's, built for speed (Cargo.toml); the
+// escapes and numbers, rarer, stay here at opt-level "z".
 pub(crate) fn write_str(out: &mut String, s: &str) {
-    out.push_str("\"");
     // Most strings need no escape: one copy.
     if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
-        out.push_str(s);
-        out.push_str("\"");
+        json_out::push(out, "\"");
+        json_out::push(out, s);
+        json_out::push(out, "\"");
         return;
     }
+    json_out::push(out, "\"");
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let esc = match b {
@@ -61,19 +62,19 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
             0..=0x1F => "",
             _ => continue,
         };
-        out.push_str(&s[start..i]);
+        json_out::push(out, &s[start..i]);
         if esc.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
+            json_out::push(out, "\\u00");
             let hex = [HEX[(b >> 4) as usize], HEX[(b & 15) as usize]];
-            out.push_str(std::str::from_utf8(&hex).unwrap_or("00"));
+            json_out::push(out, std::str::from_utf8(&hex).unwrap_or("00"));
         } else {
-            out.push_str(esc);
+            json_out::push(out, esc);
         }
         start = i + 1;
     }
-    out.push_str(&s[start..]);
-    out.push_str("\"");
+    json_out::push(out, &s[start..]);
+    json_out::push(out, "\"");
 }
 
 pub(crate) fn write_int(out: &mut String, n: i64) {
@@ -89,27 +90,27 @@ pub(crate) fn write_int(out: &mut String, n: i64) {
         }
     }
     if n < 0 {
-        out.push_str("-");
+        json_out::push(out, "-");
     }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    json_out::push(out, std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
 /// Writes `x` with at most two decimals (trailing zeros dropped); non-finite as `null`.
 pub(crate) fn write_f64(out: &mut String, x: f64) {
     if !x.is_finite() || x.abs() > 9.0e15 {
-        out.push_str("null");
+        json_out::push(out, "null");
         return;
     }
     let hundredths = (x * 100.0).round() as i64;
     let (int, frac) = (hundredths / 100, (hundredths % 100).unsigned_abs());
     if hundredths < 0 && int == 0 {
-        out.push_str("-");
+        json_out::push(out, "-");
     }
     write_int(out, int);
     if frac != 0 {
         let digits = [b'.', b'0' + (frac / 10) as u8, b'0' + (frac % 10) as u8];
         let n = if frac % 10 != 0 { 3 } else { 2 };
-        out.push_str(std::str::from_utf8(&digits[..n]).unwrap_or(""));
+        json_out::push(out, std::str::from_utf8(&digits[..n]).unwrap_or(""));
     }
 }
 
@@ -122,17 +123,10 @@ struct Compound<'a, 'b> {
 
 impl Compound<'_, '_> {
     fn comma(&mut self) {
-        if !self.first {
-            self.ser.out.push_str(",");
-        }
-        self.first = false;
+        json_out::comma(self.ser.out, &mut self.first);
     }
     fn key(&mut self, key: &str) {
-        self.comma();
-        // Keys are the fields' serde names: identifiers, nothing to escape.
-        self.ser.out.push_str("\"");
-        self.ser.out.push_str(key);
-        self.ser.out.push_str("\":");
+        json_out::key(self.ser.out, &mut self.first, key);
     }
 }
 
@@ -150,7 +144,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
     fn serialize_bool(self, v: bool) -> Res {
-        self.out.push_str(if v { "true" } else { "false" });
+        json_out::push(self.out, if v { "true" } else { "false" });
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Res {
@@ -202,7 +196,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
         s.end()
     }
     fn serialize_none(self) -> Res {
-        self.out.push_str("null");
+        json_out::push(self.out, "null");
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Res {
@@ -227,15 +221,15 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
         variant: &'static str,
         v: &T,
     ) -> Res {
-        self.out.push_str("{");
+        json_out::push(self.out, "{");
         write_str(self.out, variant);
-        self.out.push_str(":");
+        json_out::push(self.out, ":");
         v.serialize(&mut *self)?;
-        self.out.push_str("}");
+        json_out::push(self.out, "}");
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        self.out.push_str("[");
+        json_out::push(self.out, "[");
         Ok(Compound {
             ser: self,
             first: true,
@@ -262,7 +256,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Json<'a> {
         Err(ser::Error::custom("tuple variants are not used"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        self.out.push_str("{");
+        json_out::push(self.out, "{");
         Ok(Compound {
             ser: self,
             first: true,
@@ -291,7 +285,7 @@ impl ser::SerializeSeq for Compound<'_, '_> {
         v.serialize(&mut *self.ser)
     }
     fn end(self) -> Res {
-        self.ser.out.push_str(self.close);
+        json_out::push(self.ser.out, self.close);
         Ok(())
     }
 }
@@ -325,14 +319,14 @@ impl ser::SerializeMap for Compound<'_, '_> {
         // Keys are strings in every map we write.
         self.comma();
         key.serialize(&mut *self.ser)?;
-        self.ser.out.push_str(":");
+        json_out::push(self.ser.out, ":");
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Res {
         v.serialize(&mut *self.ser)
     }
     fn end(self) -> Res {
-        self.ser.out.push_str("}");
+        json_out::push(self.ser.out, "}");
         Ok(())
     }
 }
@@ -348,7 +342,7 @@ impl ser::SerializeStruct for Compound<'_, '_> {
         Ok(())
     }
     fn end(self) -> Res {
-        self.ser.out.push_str("}");
+        json_out::push(self.ser.out, "}");
         Ok(())
     }
 }

@@ -261,7 +261,7 @@ fn skip_string(b: &[u8], i: usize) -> Option<usize> {
 /// The text of the string literal `lit` (`"…"`, validated): borrowed when it has no escape.
 fn decode(lit: &str) -> Option<Cow<'_, str>> {
     let inner = lit.get(1..lit.len().checked_sub(1)?)?;
-    if !crate::text::has_char(inner, '\\') {
+    if !crate::text::has_byte(inner, b'\\') {
         return Some(Cow::Borrowed(inner));
     }
     let mut out = String::with_capacity(inner.len());

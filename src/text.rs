@@ -24,6 +24,13 @@ pub(crate) fn has_char(s: &str, c: char) -> bool {
     s.chars().any(|x| x == c)
 }
 
+/// Whether the ASCII byte `b` occurs in `s`: a byte loop, where [`has_char`]'s char loop is a
+/// call per character in wasm at opt-level "z" (the hot paths: option keys, an address's
+/// domain).
+pub(crate) fn has_byte(s: &str, b: u8) -> bool {
+    s.bytes().any(|x| x == b)
+}
+
 /// The parts one after another (smaller in wasm than the generic `concat`).
 pub(crate) fn cat(parts: &[&str]) -> String {
     let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());

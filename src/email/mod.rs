@@ -183,7 +183,7 @@ fn is_mailto(s: &str) -> bool {
 fn decorated(s: &str) -> bool {
     let (first, last) = (s.chars().next(), s.chars().next_back());
     is_mailto(s)
-        || crate::text::has_char(s, '<')
+        || crate::text::has_byte(s, b'<')
         || first.is_some_and(is_wrapper)
         || last.is_some_and(is_wrapper)
 }
@@ -242,7 +242,7 @@ fn repair(s: &str, opts: &EmailOptions) -> String {
     let Some(at) = at else { return out };
     let local = out.get(..at).unwrap_or_default();
     let mut domain = idn::lowercase(out.get(at + 1..).unwrap_or_default());
-    if !crate::text::has_char(&domain, '.') {
+    if !crate::text::has_byte(&domain, b'.') {
         if let Some(d) = typo::provider_named(&domain) {
             domain = d.to_owned();
         }
@@ -361,7 +361,7 @@ fn parse(cx: &mut Ctx, trimmed: &str) -> (String, Option<String>) {
         cx.push(Code::EmailDomainEmpty, vec![]);
         return (trimmed.to_owned(), None);
     }
-    if crate::text::has_char(&domain, ',') {
+    if crate::text::has_byte(&domain, b',') {
         domain = std::borrow::Cow::Owned(domain.replace(',', "."));
         cx.push(
             Code::EmailCommaInDomain,

@@ -203,12 +203,13 @@ fn read(cx: &mut Ctx, country: Country, value: &str) -> Option<(String, PhoneTyp
         length_error(cx, country, n.max(13));
         return None;
     }
-    let mut digits = String::with_capacity(16);
+    // Bytes (ASCII digits), made a string once: `String::push` is a call per character.
+    let mut digits = Vec::with_capacity(16);
     let mut plus = false;
     for c in value.trim().chars() {
         match c {
-            '0'..='9' => digits.push(c),
-            '\u{FF10}'..='\u{FF19}' => digits.push(char::from(b'0' + (c as u32 - 0xFF10) as u8)),
+            '0'..='9' => digits.push(c as u8),
+            '\u{FF10}'..='\u{FF19}' => digits.push(b'0' + (c as u32 - 0xFF10) as u8),
             '+' | '\u{FF0B}' if digits.is_empty() && !plus => plus = true,
             ' ' | '.' | '-' | '(' | ')' | '/' | '\u{2010}'..='\u{2015}' => {}
             _ if c.is_whitespace() => {}
@@ -222,6 +223,7 @@ fn read(cx: &mut Ctx, country: Country, value: &str) -> Option<(String, PhoneTyp
         cx.push(Code::PhoneEmpty, &[]);
         return None;
     }
+    let digits = String::from_utf8(digits).unwrap_or_default();
     let cc = country.code();
     // The international forms: +57…, 0057…, and 57… when the length says so.
     let intl = if plus {
@@ -399,12 +401,17 @@ fn text(n: &[u8]) -> &str {
 fn spaced(prefix: &str, s: &str, cuts: &[usize]) -> String {
     let mut out = String::with_capacity(prefix.len() + s.len() + cuts.len());
     out.push_str(prefix);
-    for (i, c) in s.char_indices() {
-        if cuts.contains(&i) {
-            out.push(' ');
+    // Whole runs, not a char at a time (`String::push` is a call per character in wasm at
+    // opt-level "z"); the cuts are ascending offsets in ASCII digits.
+    let mut from = 0;
+    for &cut in cuts {
+        if let Some(run) = s.get(from..cut).filter(|_| cut < s.len()) {
+            out.push_str(run);
+            out.push_str(" ");
+            from = cut;
         }
-        out.push(c);
     }
+    out.push_str(s.get(from..).unwrap_or_default());
     out
 }
 
