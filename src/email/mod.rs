@@ -392,6 +392,21 @@ fn parse(cx: &mut Ctx, trimmed: &str) -> (String, Option<String>) {
                 );
                 suggestion = Some(full);
             }
+        } else if let Some(t) = typo::suggest(ascii).filter(|t| t.code == Code::EmailTldTypo) {
+            // An international domain under a TLD that does not exist (`gmaíl.comm`): the
+            // error its ASCII form (`xn--gmal-xpa.comm`) gets, so that checking the
+            // normalized address never changes the verdict; the suggestion is written as
+            // typed, only the TLD replaced.
+            let head = domain.trim_matches('.').rsplit_once('.').map(|(h, _)| h);
+            let good = t.domain.rsplit_once('.').map(|(_, g)| g);
+            if let (Some(head), Some(good)) = (head, good) {
+                let full = join_address(local, &crate::text::cat(&[head, ".", good]));
+                cx.push(
+                    t.code,
+                    vec![("suggestion", full.clone().into()), ("tld", t.tld.into())],
+                );
+                suggestion = Some(full);
+            }
         }
     }
     let normalized = match (&ascii, cx.has_error()) {
