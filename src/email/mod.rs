@@ -383,30 +383,22 @@ fn parse(cx: &mut Ctx, trimmed: &str) -> (String, Option<String>) {
                 vec![("length", (local.len() + 1 + ascii.len()).into())],
             );
         }
-        if ascii.is_ascii() && domain.is_ascii() {
-            if let Some(t) = typo::suggest(&domain) {
-                let full = join_address(local, &t.domain);
-                cx.push(
-                    t.code,
-                    vec![("suggestion", full.clone().into()), ("tld", t.tld.into())],
-                );
-                suggestion = Some(full);
-            }
-        } else if let Some(t) = typo::suggest(ascii).filter(|t| t.code == Code::EmailTldTypo) {
-            // An international domain under a TLD that does not exist (`gmaíl.comm`): the
-            // error its ASCII form (`xn--gmal-xpa.comm`) gets, so that checking the
-            // normalized address never changes the verdict; the suggestion is written as
-            // typed, only the TLD replaced.
-            let head = domain.trim_matches('.').rsplit_once('.').map(|(h, _)| h);
-            let good = t.domain.rsplit_once('.').map(|(_, g)| g);
-            if let (Some(head), Some(good)) = (head, good) {
-                let full = join_address(local, &crate::text::cat(&[head, ".", good]));
-                cx.push(
-                    t.code,
-                    vec![("suggestion", full.clone().into()), ("tld", t.tld.into())],
-                );
-                suggestion = Some(full);
-            }
+        // An international domain is looked up by its ASCII form (`gmaíl.comm` as
+        // `xn--gmal-xpa.comm`; TLD slips only), so that checking the normalized address
+        // never changes the verdict.
+        let plain = domain.is_ascii();
+        let looked = if plain {
+            domain.as_str()
+        } else {
+            ascii.as_str()
+        };
+        if let Some(t) = typo::suggest(looked).filter(|t| plain || t.code == Code::EmailTldTypo) {
+            let full = join_address(local, &t.domain);
+            cx.push(
+                t.code,
+                vec![("suggestion", full.clone().into()), ("tld", t.tld.into())],
+            );
+            suggestion = Some(full);
         }
     }
     let normalized = match (&ascii, cx.has_error()) {
