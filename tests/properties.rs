@@ -27,6 +27,8 @@
 //!   passes the public layout's checksum, and a third-digit-6 RUC whose first ten digits are a
 //!   valid cédula, are accepted in that layout (python-stdnum does the same).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use prevalida::email::{check_email, check_email_full, EmailOptions};
 use prevalida::id::{check_id, check_nit_parts, nit_check_digit, rut_check_digit, IdOptions, Kind};
 use prevalida::phone::{check_phone, Country, PhoneOptions, PhoneType};
