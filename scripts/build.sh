@@ -54,6 +54,9 @@ rm -f "$out/prevalida_files_bg.wasm.d.ts" "$out/prevalida_bg.wasm.d.ts" "$out/.g
 # Every hand-kept file of the package (pkg-config/ is the list), and the check functions
 # generated from the registry (src/lib.rs `checks!`).
 cp pkg-config/* "$out/"
+# The license texts and the notice of every third-party table, list and crate built in
+# (package.json's `files` below lists them, as everything in the folder).
+cp LICENSE-MIT LICENSE-APACHE THIRD-PARTY-NOTICES.md "$out/"
 node scripts/gen-checks.mjs "$out"
 node scripts/gen-forms.mjs "$out"
 node scripts/gen-email-domains.mjs "$out"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever a fresh machine lacks, and nothing it already has:
 #   the Rust wasm32 target, wasm-bindgen-cli at the exact version of the wasm-bindgen crate,
+#   cargo-deny at a pinned version,
 #   the npm dev dependencies (binaryen's wasm-opt, bench peers, playwright-core, typescript),
 #   python-stdnum and phonenumbers for the differential test (a venv in target/py),
 #   and, unless called with --no-browser, Debian's Chromium and ChromeDriver, Debian's Firefox
@@ -25,6 +26,16 @@ if [ "$have" != "$want" ]; then
   # --locked fails on some registry mirrors (a locked dependency is missing): fall back.
   cargo install wasm-bindgen-cli --version "=$want" --locked \
     || cargo install wasm-bindgen-cli --version "=$want"
+fi
+
+# cargo-deny, pinned (deny.toml's keys are this version's): the licenses, bans and sources
+# check of scripts/test.sh. Built from source once (about 5 minutes on 2 cores).
+deny_want=0.20.2
+deny_have=$(cargo deny --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$deny_have" != "$deny_want" ]; then
+  say "installing cargo-deny $deny_want (takes several minutes once)"
+  cargo install cargo-deny --version "=$deny_want" --locked \
+    || cargo install cargo-deny --version "=$deny_want"
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \

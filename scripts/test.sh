@@ -18,6 +18,9 @@ bash scripts/setup.sh
 step "format"
 cargo fmt --all -- --check
 
+step "supply chain: cargo deny (licenses, bans, sources; advisories: docs/supply-chain.md)"
+cargo deny --all-features check licenses bans sources
+
 step "native tests (core, email corpus, doc examples)"
 cargo test
 

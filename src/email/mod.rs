@@ -383,15 +383,22 @@ fn parse(cx: &mut Ctx, trimmed: &str) -> (String, Option<String>) {
                 vec![("length", (local.len() + 1 + ascii.len()).into())],
             );
         }
-        if ascii.is_ascii() && domain.is_ascii() {
-            if let Some(t) = typo::suggest(&domain) {
-                let full = join_address(local, &t.domain);
-                cx.push(
-                    t.code,
-                    vec![("suggestion", full.clone().into()), ("tld", t.tld.into())],
-                );
-                suggestion = Some(full);
-            }
+        // An international domain is looked up by its ASCII form (`gmaíl.comm` as
+        // `xn--gmal-xpa.comm`; TLD slips only), so that checking the normalized address
+        // never changes the verdict.
+        let plain = domain.is_ascii();
+        let looked = if plain {
+            domain.as_str()
+        } else {
+            ascii.as_str()
+        };
+        if let Some(t) = typo::suggest(looked).filter(|t| plain || t.code == Code::EmailTldTypo) {
+            let full = join_address(local, &t.domain);
+            cx.push(
+                t.code,
+                vec![("suggestion", full.clone().into()), ("tld", t.tld.into())],
+            );
+            suggestion = Some(full);
         }
     }
     let normalized = match (&ascii, cx.has_error()) {

@@ -258,3 +258,40 @@ fn a_repair_is_not_offered_when_the_repaired_address_still_fails() {
     let r = check_email("ana maria.gmail.com", &EmailOptions::default());
     assert_eq!(r.suggestion, None);
 }
+
+/// Found by the property tests (tests/properties.rs, "normalizing twice changes nothing"):
+/// `gmaíl.comm` passed while its ASCII form `xn--gmal-xpa.comm`, the address the check
+/// itself normalized it to, was refused for its TLD. Now both get `email.tld_typo` and the
+/// same suggestion (in ASCII form, as `normalized` is).
+#[test]
+fn an_international_domain_gets_the_tld_typo_its_ascii_form_gets() {
+    for (v, ascii, fix) in [
+        (" A@gmaíl.comm", "A@xn--gmal-xpa.comm", "A@xn--gmal-xpa.com"),
+        (
+            "ana@españa.con",
+            "ana@xn--espaa-rta.con",
+            "ana@xn--espaa-rta.com",
+        ),
+        (
+            "ana@correo.españa.nte",
+            "ana@correo.xn--espaa-rta.nte",
+            "ana@correo.xn--espaa-rta.net",
+        ),
+    ] {
+        for v in [v, ascii] {
+            let r = check_email(v, &EmailOptions::default());
+            assert!(!r.ok, "{v}");
+            assert!(
+                r.findings.iter().any(|f| f.code == Code::EmailTldTypo),
+                "{v}"
+            );
+            assert_eq!(r.suggestion.as_deref(), Some(fix), "{v}");
+        }
+        assert!(check_email(fix, &EmailOptions::default()).ok, "{fix}");
+    }
+    // Provider misspellings stay ASCII-only: an international name is not "fixed".
+    assert_eq!(
+        check_email("a@gmaíl.com", &EmailOptions::default()).suggestion,
+        None
+    );
+}

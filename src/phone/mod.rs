@@ -139,8 +139,12 @@ impl Ctx<'_> {
     }
 }
 
-/// Checks a phone number of `country`. Never panics; values over 64 bytes are answered by
-/// their length.
+/// Values longer than this (bytes) are answered by their length alone (`phone.too_long`):
+/// the longest ordinary way to write a number here (`+593 (0)99 123 4567`) is 19.
+const PARSE_LIMIT: usize = 64;
+
+/// Checks a phone number of `country`. Never panics; values over [`PARSE_LIMIT`] bytes are
+/// answered by their length.
 pub fn check_phone(country: Country, value: &str, opts: &PhoneOptions) -> PhoneResult {
     let mut cx = Ctx {
         opts,
@@ -198,7 +202,7 @@ fn length_error(cx: &mut Ctx, country: Country, n: usize) {
 
 /// Reads `value` into the national significant number and its type, or reports why not.
 fn read(cx: &mut Ctx, country: Country, value: &str) -> Option<(String, PhoneType)> {
-    if value.len() > 64 {
+    if value.len() > PARSE_LIMIT {
         let n = value.chars().filter(char::is_ascii_digit).count();
         length_error(cx, country, n.max(13));
         return None;

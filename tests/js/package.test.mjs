@@ -9,6 +9,7 @@ import { join } from "node:path";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 let app;
+let packed; // the tarball's file list
 
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
@@ -20,6 +21,7 @@ before(() => {
   // modules' wasm-bindgen output; package.json's `files` is derived from it), no corpus,
   // no sources, no tests.
   const paths = files.map((f) => f.path).sort();
+  packed = paths;
   assert.deepEqual(paths, readdirSync(join(ROOT, "pkg")).sort());
   for (const f of ["index.js", "node.js", "api.js", "files.js", "files-worker.js", "prevalida_bg.wasm", "prevalida_files_bg.wasm", "index.d.ts"]) {
     assert.ok(paths.includes(f), f);
@@ -29,6 +31,59 @@ before(() => {
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
   run("npm", ["install", "--no-audit", "--no-fund", join(packDir, filename)], app);
   assert.ok(readdirSync(join(app, "node_modules/prevalida")).includes("prevalida_bg.wasm"));
+});
+
+test("the tarball carries its license texts and the notice of what it builds in", () => {
+  for (const f of ["LICENSE-MIT", "LICENSE-APACHE", "THIRD-PARTY-NOTICES.md"]) {
+    assert.ok(packed.includes(f), `${f} is not in the tarball: ${packed.join(" ")}`);
+    // The installed copy is the repository's text.
+    assert.equal(readFileSync(join(app, "node_modules/prevalida", f), "utf8"), readFileSync(join(ROOT, f), "utf8"), f);
+  }
+  const pkg = JSON.parse(readFileSync(join(app, "node_modules/prevalida/package.json"), "utf8"));
+  assert.equal(pkg.license, "MIT OR Apache-2.0");
+  assert.match(readFileSync(join(ROOT, "LICENSE-MIT"), "utf8"), /^MIT License\n\nCopyright \(c\) the prevalida authors\n/);
+  assert.match(readFileSync(join(ROOT, "LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0, January 2004/);
+  const notice = readFileSync(join(ROOT, "THIRD-PARTY-NOTICES.md"), "utf8");
+  // Every generated table file the package ships is named in the notice.
+  for (const f of ["password-data.js", "places.js", "email-domains.json", "profiles.js", "prevalida_bg.wasm", "prevalida_files_bg.wasm"]) {
+    assert.ok(packed.includes(f), f);
+    assert.ok(notice.includes(`\`${f}\``), `${f} is not in THIRD-PARTY-NOTICES.md`);
+  }
+  // Every crate linked into either module, at its version (cargo tree, from Cargo.lock).
+  for (const features of [[], ["--features", "files"]]) {
+    const tree = run("cargo", ["tree", "--offline", "--target", "wasm32-unknown-unknown", "-e", "normal,no-proc-macro", "--prefix", "none", "--format", "{p}", ...features], ROOT);
+    for (const line of new Set(tree.split("\n").filter(Boolean))) {
+      const [, name, version] = line.match(/^(\S+) v(\S+)/);
+      if (name === "prevalida") continue;
+      assert.ok(notice.includes(`| \`${name}\` | ${version} |`), `crate ${name} ${version} (${features.join(" ") || "core"}) is not in THIRD-PARTY-NOTICES.md`);
+    }
+  }
+});
+
+test("no runtime dependencies: npm audit --omit=dev has nothing to audit", (t) => {
+  const pkg = JSON.parse(readFileSync(join(app, "node_modules/prevalida/package.json"), "utf8"));
+  for (const k of ["dependencies", "optionalDependencies", "peerDependencies", "bundleDependencies", "bundledDependencies"]) {
+    assert.equal(pkg[k], undefined, `the published package.json has ${k}`);
+  }
+  // What npm installed for a customer: prevalida and nothing else.
+  const tree = JSON.parse(run("npm", ["ls", "--all", "--omit=dev", "--json"], app));
+  assert.deepEqual(Object.keys(tree.dependencies), ["prevalida"]);
+  assert.equal(tree.dependencies.prevalida.dependencies, undefined);
+  // The audit itself asks the registry: where its audit endpoint cannot be reached (no
+  // network, or a registry that does not serve it), say so and skip rather than fail.
+  const audit = spawnSync("npm", ["audit", "--omit=dev", "--json"], { cwd: app, encoding: "utf8", timeout: 60_000 });
+  let report;
+  try {
+    report = JSON.parse(audit.stdout);
+  } catch {
+    report = undefined;
+  }
+  if (!report?.metadata) {
+    const why = [report?.error?.summary, audit.stderr, audit.error?.message].filter(Boolean).join(" ").replace(/\s+/g, " ").trim();
+    t.skip(`npm audit could not ask the registry (${why.slice(0, 200) || "no answer"}); the package has no dependencies to audit`);
+    return;
+  }
+  assert.equal(report.metadata.vulnerabilities.total, 0, JSON.stringify(report.vulnerabilities));
 });
 
 test("import { checkEmail, checkPassword } from 'prevalida' in Node", () => {
