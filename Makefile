@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` and `make test`.
-.PHONY: demo test pkg bench setup
+.PHONY: demo test pkg bench setup fuzz
 
 ## Build the package and serve the demo portal page on 127.0.0.1 (prints the URL).
 demo:
@@ -31,3 +31,9 @@ bench:
 
 setup:
 	bash scripts/setup.sh
+
+## Coverage-guided fuzzing of every entry point: each target SECONDS (default 1800) in turn,
+## keeping its corpus in fuzz/corpus/ (`make fuzz SECONDS=60 TARGETS="email pdf"`).
+fuzz:
+	bash scripts/setup.sh --no-browser
+	bash scripts/fuzz.sh run $(or $(SECONDS),1800) $(TARGETS)

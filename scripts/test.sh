@@ -34,6 +34,9 @@ step "files module: PDF and certificate unit tests, the shared PDF corpus vs qpd
 cargo test --release --features files --lib -- pdf:: p12::
 cargo test --release --features files --test pdf -- --nocapture
 
+step "fuzz targets: seeds and regressions replayed, then a fixed-seed libFuzzer run of each (scripts/fuzz.sh)"
+bash scripts/fuzz.sh smoke
+
 step "identifiers and phones vs python-stdnum and libphonenumber (differential)"
 cargo build --release --example id_cli
 target/py/bin/python tests/differential/compare.py 3000 target/release/examples/id_cli

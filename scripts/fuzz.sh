@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing of every entry point (issue 14; targets and invariants in fuzz/).
+#
+#   bash scripts/fuzz.sh smoke             each target for a fixed number of inputs from a
+#                                          fixed seed (make test: deterministic, ~1 min)
+#   bash scripts/fuzz.sh run [SECONDS] [TARGET...]
+#                                          each target SECONDS (default 1800) in turn, growing
+#                                          fuzz/corpus/<target> (kept between runs); prints
+#                                          executions, edges and corpus size (make fuzz)
+#
+# cargo-fuzz (libFuzzer) on the stable toolchain: RUSTC_BOOTSTRAP lets cargo-fuzz pass its
+# instrumentation flags. No sanitizer: the crate forbids unsafe code, so AddressSanitizer
+# would find nothing safe Rust does not already check, at half the speed; debug assertions
+# are on, so an overflow is a crash. Budgets (docs/budgets.md) are enforced by libFuzzer: an
+# input slower than TIMEOUT seconds or a process above RSS_MB fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-smoke}
+export RUSTC_BOOTSTRAP=1
+TIMEOUT=20
+RSS_MB=2048
+want=0.13.2
+if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+  echo "installing cargo-fuzz $want (about a minute, once)"
+  cargo install cargo-fuzz --version "=$want" --locked || cargo install cargo-fuzz --version "=$want"
+fi
+
+targets=(email password id phone name address pdf pdf_text cert)
+dict() {
+  case $1 in
+    pdf | pdf_text) echo fuzz/dict/pdf.dict ;;
+    cert) echo fuzz/dict/der.dict ;;
+    *) echo fuzz/dict/text.dict ;;
+  esac
+}
+
+# The seeds, written by the replay test (one definition: fuzz/src/lib.rs `seeds`), which
+# also checks them and every regression input natively.
+rm -rf fuzz/seeds
+FUZZ_SEEDS_OUT="$PWD/fuzz/seeds" cargo test --release --features files --test fuzz_replay -- --nocapture
+build() { cargo fuzz build -O -a --sanitizer none "$@"; }
+
+case $mode in
+  smoke)
+    build
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    for t in "${targets[@]}"; do
+      mkdir -p "$tmp/$t"
+      echo "== fuzz smoke: $t"
+      # A fixed seed and number of runs: the same inputs on every machine.
+      cargo fuzz run -O -a --sanitizer none "$t" "$tmp/$t" "fuzz/seeds/$t" -- \
+        -seed=1 -runs=3000 -timeout=$TIMEOUT -rss_limit_mb=$RSS_MB -dict="$(dict "$t")" \
+        -print_final_stats=1 2>&1 | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done|INFO: Loaded)|ERROR|panicked|SUMMARY|Test unit' || true
+      # grep hides libFuzzer's chatter; its status decides.
+      test "${PIPESTATUS[0]}" = 0
+    done
+    ;;
+  run)
+    secs=${2:-1800}
+    shift 2 2>/dev/null || shift $#
+    [ $# -gt 0 ] && targets=("$@")
+    build
+    for t in "${targets[@]}"; do
+      mkdir -p "fuzz/corpus/$t"
+      log="fuzz/artifacts/$t.log"
+      mkdir -p fuzz/artifacts
+      echo "== fuzz: $t for $secs s (log: $log)"
+      cargo fuzz run -O -a --sanitizer none "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
+        -max_total_time="$secs" -timeout=$TIMEOUT -rss_limit_mb=$RSS_MB -dict="$(dict "$t")" \
+        -print_final_stats=1 -close_fd_mask=1 >"$log" 2>&1 || { tail -40 "$log"; exit 1; }
+      grep -E '^#[0-9]+.*(DONE|pulse)' "$log" | tail -1
+      grep -E 'stat::(number_of_executed_units|peak_rss_mb|slowest_unit_time_sec)' "$log"
+      echo "corpus: $(ls "fuzz/corpus/$t" | wc -l) files"
+    done
+    ;;
+  *) echo "usage: $0 smoke | run [SECONDS] [TARGET...]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,65 @@
+//! The fuzz targets' bodies and invariants (`fuzz/src/lib.rs`) run natively over their seeds
+//! and over every input a fuzzer ever found failing (`fuzz/regressions/<target>/`, kept as
+//! regression tests once fixed). Deterministic: no fuzzer, fixed inputs. With
+//! `FUZZ_SEEDS_OUT=<dir>` it also writes the seeds out as the fuzzer's starting corpus
+//! (`scripts/fuzz.sh`).
+#![cfg(feature = "files")]
+
+#[path = "../fuzz/src/lib.rs"]
+mod targets;
+
+use std::path::Path;
+
+#[test]
+fn seeds_and_regressions_keep_the_invariants() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::env::var_os("FUZZ_SEEDS_OUT");
+    for (name, body) in targets::TARGETS {
+        let seeds = targets::seeds(name, root);
+        assert!(seeds.len() >= 5, "{name}: too few seeds ({})", seeds.len());
+        let mut regressions: Vec<_> = std::fs::read_dir(root.join("fuzz/regressions").join(name))
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        regressions.sort();
+        for path in &regressions {
+            let data = std::fs::read(path).unwrap();
+            println!("{name}: regression {}", path.display());
+            body(&data);
+        }
+        for (i, seed) in seeds.iter().enumerate() {
+            body(seed);
+            if let Some(dir) = &out {
+                let dir = Path::new(dir).join(name);
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(dir.join(format!("seed-{i:04}")), seed).unwrap();
+            }
+        }
+        println!(
+            "{name}: {} seeds, {} regressions",
+            seeds.len(),
+            regressions.len()
+        );
+    }
+}
+
+/// fuzz/ is a workspace of its own, so the main crate's `[patch.crates-io]` does not reach
+/// it: it repeats the section, which must stay the same (paths relative to fuzz/).
+#[test]
+fn the_fuzzer_builds_the_patched_dependencies() {
+    let section = |text: &str| -> Vec<String> {
+        let start = text
+            .find("[patch.crates-io]")
+            .expect("a [patch.crates-io] section");
+        text[start..]
+            .lines()
+            .skip(1)
+            .take_while(|l| !l.starts_with('['))
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.replace("path = \"../", "path = \""))
+            .collect()
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let main = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let fuzz = std::fs::read_to_string(root.join("fuzz/Cargo.toml")).unwrap();
+    assert_eq!(section(&fuzz), section(&main));
+}
