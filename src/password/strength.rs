@@ -108,8 +108,11 @@ pub struct Strength {
     pub provisional: bool,
 }
 
-/// The word lists as a trie (first-child / next-sibling), so that matching extends a
-/// candidate one character at a time and stops as soon as no word continues it.
+/// The word lists as a trie, so that matching extends a candidate one character at a time
+/// and stops as soon as no word continues it. Built as linked lists ([`Self::insert`]), then laid
+/// out breadth first with each node's children contiguous and sorted by character: a step
+/// is a binary search in one short slice instead of a walk along a sibling chain (the chains
+/// near the root are dozens long, and stepping was a fifth of a `checkPassword` call).
 struct Dictionary {
     nodes: Vec<Node>,
     /// The root's children by ASCII character: the one wide node, looked up directly.
@@ -119,8 +122,10 @@ struct Dictionary {
 #[derive(Clone, Copy)]
 struct Node {
     ch: char,
+    /// While building: the first child, then its siblings through `next`. Once frozen: the
+    /// children are `nodes[first_child..first_child + next]`, sorted by `ch`.
     first_child: u32,
-    next_sibling: u32,
+    next: u32,
     /// Rank and list when a word ends here.
     word: Option<(u32, Pattern)>,
 }
@@ -133,56 +138,23 @@ impl Dictionary {
             nodes: vec![Node {
                 ch: '\0',
                 first_child: NONE,
-                next_sibling: NONE,
+                next: NONE,
                 word: None,
             }],
             root: [NONE; 128],
         }
     }
-    /// The child of `node` for `ch`, if any.
+    /// The child of `node` for `ch`, if any (once frozen).
     fn step(&self, node: u32, ch: char) -> Option<u32> {
         if node == 0 && ch.is_ascii() {
             let c = self.root[ch as usize];
             return (c != NONE).then_some(c);
         }
-        let mut c = self.nodes[node as usize].first_child;
-        while c != NONE {
-            let n = &self.nodes[c as usize];
-            if n.ch == ch {
-                return Some(c);
-            }
-            c = n.next_sibling;
-        }
-        None
-    }
-    fn insert(&mut self, word: &str, value: (u32, Pattern)) {
-        let mut node = 0u32;
-        for ch in word.chars() {
-            node = match self.step(node, ch) {
-                Some(n) => n,
-                None => {
-                    let id = self.nodes.len() as u32;
-                    if node == 0 && ch.is_ascii() {
-                        self.root[ch as usize] = id;
-                    }
-                    let parent = &mut self.nodes[node as usize];
-                    let sibling = parent.first_child;
-                    parent.first_child = id;
-                    self.nodes.push(Node {
-                        ch,
-                        first_child: NONE,
-                        next_sibling: sibling,
-                        word: None,
-                    });
-                    id
-                }
-            };
-        }
-        // A word on several lists keeps its best rank.
-        let slot = &mut self.nodes[node as usize].word;
-        if slot.map_or(true, |(rank, _)| value.0 < rank) {
-            *slot = Some(value);
-        }
+        let n = self.nodes.get(node as usize)?;
+        let first = n.first_child as usize;
+        let kids = self.nodes.get(first..first + n.next as usize)?;
+        let i = kids.binary_search_by_key(&ch, |k| k.ch).ok()?;
+        Some((first + i) as u32)
     }
     fn get(&self, key: &str) -> Option<(u32, Pattern)> {
         let mut node = 0u32;
@@ -191,9 +163,74 @@ impl Dictionary {
         }
         self.nodes[node as usize].word
     }
-}
+    /// While building: adds `word` with its rank.
+    fn insert(&mut self, word: &[char], value: (u32, Pattern)) {
+        let mut node = 0usize;
+        for &ch in word {
+            let mut c = self.nodes[node].first_child;
+            while c != NONE && self.nodes[c as usize].ch != ch {
+                c = self.nodes[c as usize].next;
+            }
+            node = if c != NONE {
+                c as usize
+            } else {
+                let id = self.nodes.len();
+                let sibling = std::mem::replace(&mut self.nodes[node].first_child, id as u32);
+                self.nodes.push(Node {
+                    ch,
+                    first_child: NONE,
+                    next: sibling,
+                    word: None,
+                });
+                id
+            };
+        }
+        // A word on several lists keeps its best rank.
+        let slot = &mut self.nodes[node].word;
+        if slot.map_or(true, |(rank, _)| value.0 < rank) {
+            *slot = Some(value);
+        }
+    }
+    /// Lays the built trie out breadth first, each node's children contiguous and sorted.
+    /// A copied node keeps its old `first_child` until its turn in the queue (the new list
+    /// itself) comes, when its children are copied after the end.
+    fn freeze(&mut self) {
+        let old = std::mem::replace(&mut self.nodes, Vec::with_capacity(0));
+        self.nodes.reserve_exact(old.len());
+        self.nodes.push(old[0]);
+        let mut head = 0;
+        while head < self.nodes.len() {
+            let start = self.nodes.len();
+            let mut c = self.nodes[head].first_child;
+            while c != NONE {
+                self.nodes.push(old[c as usize]);
+                c = old[c as usize].next;
+            }
+            // Insertion sort: a node has at most a few dozen children, and the library's
+            // sorts cost kilobytes of wasm in the core.
+            let kids = &mut self.nodes[start..];
+            for i in 1..kids.len() {
+                let mut j = i;
+                while j > 0 && kids[j - 1].ch > kids[j].ch {
+                    kids.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
+            let count = (self.nodes.len() - start) as u32;
+            let n = &mut self.nodes[head];
+            n.first_child = start as u32;
+            n.next = count;
+            head += 1;
+        }
+        self.root = [NONE; 128];
+        for i in self.nodes[0].first_child..self.nodes[0].first_child + self.nodes[0].next {
+            let ch = self.nodes[i as usize].ch;
+            if ch.is_ascii() {
+                self.root[ch as usize] = i;
+            }
+        }
+    }
 
-impl Dictionary {
     /// Reads the lists' text (scripts/gen-password-data.mjs says the format): `#p` common
     /// passwords, `#w` words; an empty line starts the next rank band, counted as 2·4^band;
     /// each line's first character is '0' + the characters it shares with the previous word.
@@ -201,7 +238,6 @@ impl Dictionary {
         let mut dict = Dictionary::new();
         let (mut pattern, mut weight, mut band) = (Pattern::Word, 10u32, 0u32);
         let mut word: Vec<char> = Vec::new();
-        let mut key = String::new();
         for line in text.lines() {
             if let Some(kind) = line.strip_prefix('#') {
                 // A word list stands for a far larger corpus than its lines: weigh its ranks.
@@ -220,10 +256,9 @@ impl Dictionary {
             };
             word.truncate((shared as usize).saturating_sub(48));
             word.extend(cs);
-            key.clear();
-            key.extend(word.iter());
-            dict.insert(&key, ((2u32 << (2 * band).min(26)) * weight, pattern));
+            dict.insert(&word, ((2u32 << (2 * band).min(26)) * weight, pattern));
         }
+        dict.freeze();
         dict
     }
 }
@@ -994,6 +1029,30 @@ mod tests {
         let a = s(&"k".repeat(ANALYZED));
         let b = s(&"k".repeat(ANALYZED + 10));
         assert!((b.guesses_log10 - a.guesses_log10 - 10.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn the_frozen_trie_holds_every_word_with_its_best_rank() {
+        // Built with words sharing prefixes, inserted out of order, one on two lists.
+        let text = "#p\n0maria\n4o\n0zzz\n\n0mar\n3ia\n#w\n0maría\n0ñandú\n0a\n";
+        let d = Dictionary::parse(text);
+        let rank = |w: &str| d.get(w).map(|(r, _)| r);
+        assert_eq!(rank("maria"), Some(2));
+        assert_eq!(rank("mario"), Some(2));
+        assert_eq!(rank("zzz"), Some(2));
+        assert_eq!(rank("mar"), Some(8)); // second band: 2·4
+                                          // "3ia" shares 3 characters with "mar": "maria" again, in a worse band; the best kept.
+        assert_eq!(rank("mia"), None);
+        assert_eq!(rank("a"), Some(20));
+        assert_eq!(rank("maría"), Some(20));
+        assert_eq!(rank("ñandú"), Some(20));
+        assert_eq!(rank("ma"), None);
+        assert_eq!(rank("marias"), None);
+        // Children contiguous and sorted, so that a step is a binary search.
+        for n in &d.nodes {
+            let kids = &d.nodes[n.first_child as usize..(n.first_child + n.next) as usize];
+            assert!(kids.windows(2).all(|w| w[0].ch < w[1].ch));
+        }
     }
 
     #[test]
