@@ -12,7 +12,9 @@
 # instrumentation flags. No sanitizer: the crate forbids unsafe code, so AddressSanitizer
 # would find nothing safe Rust does not already check, at half the speed; debug assertions
 # are on, so an overflow is a crash. Budgets (docs/budgets.md) are enforced by libFuzzer: an
-# input slower than TIMEOUT seconds or a process above RSS_MB fails the run.
+# input slower than TIMEOUT seconds or a process above RSS_MB fails the run. The timeout is
+# wall-clock time: a run suspended (SIGSTOP, a laptop asleep) reports a false timeout; replay
+# the input (`fuzz/target/*/release/<target> <file>`) to tell.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-smoke}
