@@ -460,8 +460,12 @@ async function checkUpload(p, f, file, get, lang, options) {
     });
     return r.findings;
   }
+  // What the document must hold: the values typed, as the files module takes them (white
+  // space as Rust counts it, U+0085 included; at most 500 characters: a longer value is
+  // looked for by its first 500).
   const mustContain = (f.mustContainFields ?? [])
-    .map((n) => (p.fields.find((x) => x.name === n)?.kind === "nit" ? nitBody(get(n)) : get(n).trim().replace(/\s+/g, " ")))
+    .map((n) => (p.fields.find((x) => x.name === n)?.kind === "nit" ? nitBody(get(n)) : get(n).replace(/[\s\u0085]+/g, " ").trim()))
+    .map((t) => [...t].slice(0, 500).join("").trim())
     .filter(Boolean);
   const rules = {
     field: f.name,

@@ -158,3 +158,21 @@ test("places as people write them: Chile's regions by number and long name, a na
   assert.deepEqual(elsewhere.map((x) => x.code), ["place.municipality_elsewhere"]);
   assert.equal(elsewhere[0].params.actual, "ANTIOQUIA, NARIÑO, SUCRE, VALLE DEL CAUCA");
 });
+
+test("a typed value too long to search for, or only white space, is answered, never a thrown misuse", async () => {
+  // Found by tests/js/form-fuzz.test.mjs: a razón social over 500 characters (or only a
+  // U+0085 line break, white space to Rust and not to JS) went into checkPdf's mustContain,
+  // which refused it as misuse, so checkForm threw instead of answering.
+  await p.prepareForm("gse.juridica");
+  const check = (razonSocial) => p.checkForm("gse.juridica", { ...submission("gse.juridica"), razonSocial }, { today: TODAY });
+  // 960 characters: a valid name, looked for by its first 500 in the documents, not there.
+  const long = await check("Comercializadora Andina ".repeat(40));
+  assert.equal(long.ok, false);
+  assert.ok(long.fields.razonSocial.every((f) => f.severity !== "error"), JSON.stringify(long.fields.razonSocial));
+  assert.ok(long.findings.some((f) => f.code === "pdf.missing_text"), JSON.stringify(long.findings.map((f) => f.code)));
+  for (const blank of ["\u0085", "\u0085 \u0085"]) {
+    const r = await check(blank);
+    assert.equal(r.ok, false);
+    assert.ok(r.fields.razonSocial.some((f) => f.severity === "error"), JSON.stringify(r.fields.razonSocial));
+  }
+});
