@@ -2,7 +2,7 @@
 # Coverage-guided fuzzing of every entry point (issue 14; targets and invariants in fuzz/).
 #
 #   bash scripts/fuzz.sh smoke             each target for a fixed number of inputs from a
-#                                          fixed seed (make test: deterministic, ~1 min)
+#                                          fixed seed, after its regressions (make test)
 #   bash scripts/fuzz.sh run [SECONDS] [TARGET...]
 #                                          each target SECONDS (default 1800) in turn, growing
 #                                          fuzz/corpus/<target> (kept between runs); prints
@@ -18,7 +18,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-smoke}
-export RUSTC_BOOTSTRAP=1
+# Only cargo fuzz gets RUSTC_BOOTSTRAP: set for the whole script it would change proc-macro2's
+# build (it probes for nightly features) and rebuild the main crate's dependencies twice.
+fuzz() { RUSTC_BOOTSTRAP=1 cargo fuzz "$@"; }
 TIMEOUT=20
 RSS_MB=2048
 want=0.13.2
@@ -48,7 +50,7 @@ runs() {
 # also checks them and every regression input natively.
 rm -rf fuzz/seeds
 FUZZ_SEEDS_OUT="$PWD/fuzz/seeds" cargo test --release --features files --test fuzz_replay -- --nocapture
-build() { cargo fuzz build -O -a --sanitizer none "$@"; }
+build() { fuzz build -O -a --sanitizer none "$@"; }
 
 case $mode in
   smoke)
@@ -58,9 +60,15 @@ case $mode in
     for t in "${targets[@]}"; do
       mkdir -p "$tmp/$t"
       echo "== fuzz smoke: $t"
-      # A fixed seed and number of runs: the same inputs on every machine.
+      # The regressions first (here with debug assertions and overflow checks, which the
+      # replay test's release build lacks), then a fixed seed and number of runs. Nearly the
+      # same inputs on every machine, not exactly: HashMap seeds in the PDF code and
+      # libFuzzer's order of equal-size seeds can steer the mutations. A failure is a real
+      # defect either way; its input is printed and kept under fuzz/artifacts/.
       # The log is kept whole and shown whole on failure; libFuzzer's status decides.
-      if ! cargo fuzz run -O -a --sanitizer none "$t" "$tmp/$t" "fuzz/seeds/$t" -- \
+      regress=()
+      [ -d "fuzz/regressions/$t" ] && regress=("fuzz/regressions/$t")
+      if ! fuzz run -O -a --sanitizer none "$t" "$tmp/$t" "fuzz/seeds/$t" "${regress[@]}" -- \
         -seed=1 -runs="$(runs "$t")" -timeout=$TIMEOUT -rss_limit_mb=$RSS_MB -dict="$(dict "$t")" \
         -print_final_stats=1 >"$tmp/$t.log" 2>&1; then
         grep -v '^WARNING: Failed to find function' "$tmp/$t.log" | tail -60
@@ -71,8 +79,12 @@ case $mode in
     done
     ;;
   run)
-    secs=${2:-1800}
-    shift 2 2>/dev/null || shift $#
+    shift
+    secs=1800
+    if [[ ${1:-} =~ ^[0-9]+$ ]]; then
+      secs=$1
+      shift
+    fi
     [ $# -gt 0 ] && targets=("$@")
     build
     for t in "${targets[@]}"; do
@@ -80,7 +92,7 @@ case $mode in
       log="fuzz/artifacts/$t.log"
       mkdir -p fuzz/artifacts
       echo "== fuzz: $t for $secs s (log: $log)"
-      cargo fuzz run -O -a --sanitizer none "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
+      fuzz run -O -a --sanitizer none "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
         -max_total_time="$secs" -timeout=$TIMEOUT -rss_limit_mb=$RSS_MB -dict="$(dict "$t")" \
         -print_final_stats=1 -close_fd_mask=1 >"$log" 2>&1 || { tail -40 "$log"; exit 1; }
       grep -E '^#[0-9]+.*(DONE|pulse)' "$log" | tail -1

@@ -14,6 +14,7 @@ use std::path::Path;
 fn seeds_and_regressions_keep_the_invariants() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = std::env::var_os("FUZZ_SEEDS_OUT");
+    targets::seed_options_are_valid();
     for (name, body) in targets::TARGETS {
         let seeds = targets::seeds(name, root);
         assert!(seeds.len() >= 5, "{name}: too few seeds ({})", seeds.len());
@@ -62,4 +63,38 @@ fn the_fuzzer_builds_the_patched_dependencies() {
     let main = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
     let fuzz = std::fs::read_to_string(root.join("fuzz/Cargo.toml")).unwrap();
     assert_eq!(section(&fuzz), section(&main));
+}
+
+/// fuzz/Cargo.lock is its own (fuzz/ is a workspace), seeded from the main lock: every crate
+/// both build has the same versions in both, so the fuzzer runs the code that ships.
+#[test]
+fn the_fuzzer_locks_the_same_versions() {
+    let versions = |path: &str| -> std::collections::BTreeMap<String, Vec<String>> {
+        let text =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+        let mut map = std::collections::BTreeMap::<String, Vec<String>>::new();
+        for block in text.split("[[package]]").skip(1) {
+            let field = |key: &str| {
+                block
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .map(|v| {
+                        v.trim_matches(|c| c == ' ' || c == '=' || c == '"')
+                            .to_owned()
+                    })
+                    .unwrap()
+            };
+            map.entry(field("name")).or_default().push(field("version"));
+        }
+        map
+    };
+    let (main, fuzz) = (versions("Cargo.lock"), versions("fuzz/Cargo.lock"));
+    let mut shared = 0;
+    for (name, v) in &fuzz {
+        if let Some(m) = main.get(name) {
+            assert_eq!(v, m, "{name}: fuzz/Cargo.lock differs from Cargo.lock");
+            shared += 1;
+        }
+    }
+    assert!(shared > 20, "only {shared} crates in common");
 }

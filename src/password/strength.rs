@@ -1040,8 +1040,10 @@ mod tests {
         assert_eq!(rank("maria"), Some(2));
         assert_eq!(rank("mario"), Some(2));
         assert_eq!(rank("zzz"), Some(2));
-        assert_eq!(rank("mar"), Some(8)); // second band: 2·4
-                                          // "3ia" shares 3 characters with "mar": "maria" again, in a worse band; the best kept.
+        // Second band: 2·4. Then "3ia" shares 3 characters with "mar": "maria" again, in a
+        // worse band, so its best rank is kept (and neither "ia" nor "mia" is a word).
+        assert_eq!(rank("mar"), Some(8));
+        assert_eq!(rank("ia"), None);
         assert_eq!(rank("mia"), None);
         assert_eq!(rank("a"), Some(20));
         assert_eq!(rank("maría"), Some(20));
