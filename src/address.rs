@@ -130,6 +130,10 @@ pub fn check_address(value: &str, opts: &AddressOptions) -> AddressResult {
         push(Code::AddressNoNumber, &[]);
     } else {
         match dian(&trimmed) {
+            // The DIAN form can be longer than what was typed ("K 380" is "CR 380"): past the
+            // portal's maxLength it would be refused when sent, so the address stays as typed
+            // (found by fuzzing: checking the normalized form again rejected it).
+            Some(d) if crate::text::char_len(&d) > max => {}
             Some(d) => {
                 if d != trimmed {
                     push(Code::AddressNormalized, &[("normalized", (&d).into())]);
@@ -300,6 +304,18 @@ mod tests {
         assert_eq!(
             check_address("Calle 26 # 68B-70", &short).findings[0].code,
             Code::AddressTooLong
+        );
+        // Typed within the limit, its DIAN form past it: kept as typed, and stable.
+        let five = AddressOptions {
+            max_length: Some(5),
+            ..AddressOptions::default()
+        };
+        let r = check_address("K 380", &five);
+        assert_eq!((r.ok, r.normalized.as_str()), (true, "K 380"));
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        assert_eq!(
+            check_address("K 380", &AddressOptions::default()).normalized,
+            "CR 380"
         );
     }
 }
