@@ -15,7 +15,7 @@ fn seeds_and_regressions_keep_the_invariants() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = std::env::var_os("FUZZ_SEEDS_OUT");
     targets::seed_options_are_valid();
-    for (name, body) in targets::TARGETS {
+    for (name, _) in targets::TARGETS {
         let seeds = targets::seeds(name, root);
         assert!(seeds.len() >= 5, "{name}: too few seeds ({})", seeds.len());
         let mut regressions: Vec<_> = std::fs::read_dir(root.join("fuzz/regressions").join(name))
@@ -25,10 +25,10 @@ fn seeds_and_regressions_keep_the_invariants() {
         for path in &regressions {
             let data = std::fs::read(path).unwrap();
             println!("{name}: regression {}", path.display());
-            body(&data);
+            targets::run(name, &data);
         }
         for (i, seed) in seeds.iter().enumerate() {
-            body(seed);
+            targets::run(name, seed);
             if let Some(dir) = &out {
                 let dir = Path::new(dir).join(name);
                 std::fs::create_dir_all(&dir).unwrap();

@@ -1,7 +1,3 @@
 #![no_main]
 //! `pdf`: see prevalida_fuzz's documentation for the input's layout and the invariants.
-libfuzzer_sys::fuzz_target!(|data: &[u8]| prevalida_fuzz::TARGETS
-    .iter()
-    .find(|t| t.0 == "pdf")
-    .unwrap()
-    .1(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| prevalida_fuzz::run("pdf", data));
