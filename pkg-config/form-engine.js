@@ -440,6 +440,12 @@ export async function checkForm(profile, values, options) {
 
 // ---- attach: a real form ----
 
+/**
+ * The longest `mustContain` text `checkPdf` takes (src/js/files.rs `pdf_rules`); held to it
+ * by tests/js/forms.test.mjs, which asks checkPdf for this many characters and one more.
+ */
+export const MUST_CONTAIN_MAX = 500;
+
 /** One upload field, checked against the profile's rules and the values typed. */
 async function checkUpload(p, f, file, get, lang, options) {
   if (file === undefined) return f.required === true ? [coded("form.required", f.name, lang)] : [];
@@ -461,11 +467,11 @@ async function checkUpload(p, f, file, get, lang, options) {
     return r.findings;
   }
   // What the document must hold: the values typed, as the files module takes them (white
-  // space as Rust counts it, U+0085 included; at most 500 characters: a longer value is
-  // looked for by its first 500).
+  // space as Rust counts it, U+0085 included; at most MUST_CONTAIN_MAX characters: a longer
+  // value is looked for by its start).
   const mustContain = (f.mustContainFields ?? [])
     .map((n) => (p.fields.find((x) => x.name === n)?.kind === "nit" ? nitBody(get(n)) : get(n).replace(/[\s\u0085]+/g, " ").trim()))
-    .map((t) => [...t].slice(0, 500).join("").trim())
+    .map((t) => [...t].slice(0, MUST_CONTAIN_MAX).join("").trim())
     .filter(Boolean);
   const rules = {
     field: f.name,

@@ -705,32 +705,37 @@ impl RuleId {
         RuleId::Confirmation,
     ];
 
-    /// The checklist line in `lang`; `{n}` and `{allowed}` are filled by the caller.
+    /// The checklist line in `lang`; `{n}` and `{allowed}` are filled by the caller. One
+    /// match per language, each a lookup table (as [`Code::template`]).
     pub fn template(self, lang: Lang) -> &'static str {
         use RuleId::*;
-        match (self, lang) {
-            (MinLength, Lang::Es) => "Al menos {n} caracteres",
-            (MinLength, Lang::En) => "At least {n} characters",
-            (MaxLength, Lang::Es) => "Como máximo {n} caracteres",
-            (MaxLength, Lang::En) => "At most {n} characters",
-            (Upper, Lang::Es) => "Una letra mayúscula (A–Z)",
-            (Upper, Lang::En) => "An uppercase letter (A–Z)",
-            (Lower, Lang::Es) => "Una letra minúscula (a–z)",
-            (Lower, Lang::En) => "A lowercase letter (a–z)",
-            (Digit, Lang::Es) => "Un número (0–9)",
-            (Digit, Lang::En) => "A digit (0–9)",
-            (Special, Lang::Es) => "Un carácter especial: {allowed}",
-            (Special, Lang::En) => "A special character: {allowed}",
-            (NoWhitespace, Lang::Es) => "Sin espacios",
-            (NoWhitespace, Lang::En) => "No spaces",
-            (MaxRepeat, Lang::Es) => "No más de {n} caracteres iguales seguidos",
-            (MaxRepeat, Lang::En) => "No more than {n} identical characters in a row",
-            (NotBlocklisted, Lang::Es) => "No es una contraseña común",
-            (NotBlocklisted, Lang::En) => "Not a common password",
-            (NoPersonal, Lang::Es) => "No contiene tus datos personales",
-            (NoPersonal, Lang::En) => "Does not contain your personal data",
-            (Confirmation, Lang::Es) => "La confirmación coincide",
-            (Confirmation, Lang::En) => "The confirmation matches",
+        match lang {
+            Lang::Es => match self {
+                MinLength => "Al menos {n} caracteres",
+                MaxLength => "Como máximo {n} caracteres",
+                Upper => "Una letra mayúscula (A–Z)",
+                Lower => "Una letra minúscula (a–z)",
+                Digit => "Un número (0–9)",
+                Special => "Un carácter especial: {allowed}",
+                NoWhitespace => "Sin espacios",
+                MaxRepeat => "No más de {n} caracteres iguales seguidos",
+                NotBlocklisted => "No es una contraseña común",
+                NoPersonal => "No contiene tus datos personales",
+                Confirmation => "La confirmación coincide",
+            },
+            Lang::En => match self {
+                MinLength => "At least {n} characters",
+                MaxLength => "At most {n} characters",
+                Upper => "An uppercase letter (A–Z)",
+                Lower => "A lowercase letter (a–z)",
+                Digit => "A digit (0–9)",
+                Special => "A special character: {allowed}",
+                NoWhitespace => "No spaces",
+                MaxRepeat => "No more than {n} identical characters in a row",
+                NotBlocklisted => "Not a common password",
+                NoPersonal => "Does not contain your personal data",
+                Confirmation => "The confirmation matches",
+            },
         }
     }
 }

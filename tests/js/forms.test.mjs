@@ -159,6 +159,15 @@ test("places as people write them: Chile's regions by number and long name, a na
   assert.equal(elsewhere[0].params.actual, "ANTIOQUIA, NARIÑO, SUCRE, VALLE DEL CAUCA");
 });
 
+test("the form engine cuts mustContain texts where checkPdf's limit is", async () => {
+  // The limit is the files module's (src/js/files.rs); the engine's copy cannot drift from it.
+  const { MUST_CONTAIN_MAX } = await import("../../pkg/form-engine.js");
+  const file = pdf({ pages: [{ text: ["Certificado de existencia y representación legal"] }] });
+  const at = (n) => p.checkPdf(file, { mustContain: ["ñ".repeat(n)] });
+  assert.equal((await at(MUST_CONTAIN_MAX)).findings.some((f) => f.code === "pdf.missing_text"), true);
+  await assert.rejects(at(MUST_CONTAIN_MAX + 1), (e) => e.code === "api.invalid_argument");
+});
+
 test("a typed value too long to search for, or only white space, is answered, never a thrown misuse", async () => {
   // Found by tests/js/form-fuzz.test.mjs: a razón social over 500 characters (or only a
   // U+0085 line break, white space to Rust and not to JS) went into checkPdf's mustContain,
