@@ -434,6 +434,13 @@ test("the CLI over many files and forms: the PDF corpus in one invocation, a for
   assert.equal(cli(["cert", cert, "--at", "2026-12-01"], "otra\n").status, 1);
 });
 
+test("the npm page (pkg-config/README.md) names every function the package exports", async () => {
+  const page = readFileSync(join(ROOT, "pkg/README.md"), "utf8");
+  const exported = Object.keys(await import(join(ROOT, "pkg/node.js"))).filter((k) => /^[a-z]/.test(k));
+  assert.ok(exported.length >= 20, exported.join(" "));
+  assert.deepEqual(exported.filter((k) => !page.includes(`\`${k}(`)), []);
+});
+
 test("the README's 30-second example says what the package does", () => {
   writeFileSync(
     join(app, "readme.mjs"),
