@@ -2,20 +2,10 @@
 //! the WebAssembly memory (or a heap dump) does not find them. Best effort without `unsafe`:
 //! the writes are followed by `black_box` so the optimiser keeps them.
 
-/// Zeroes and empties a string.
-pub(crate) fn string(s: &mut String) {
-    let mut bytes = std::mem::take(s).into_bytes();
-    bytes.fill(0);
-    std::hint::black_box(&bytes);
-}
-
-/// Zeroes and empties a vector of characters.
-#[cfg_attr(all(target_arch = "wasm32", feature = "files"), allow(dead_code))]
-pub(crate) fn chars(v: &mut Vec<char>) {
-    v.fill('\0');
-    std::hint::black_box(&v);
-    v.clear();
-}
+// Strings and character vectors: the strength crate's (crates/strength), which wipes its own
+// copies of the password with them.
+#[cfg_attr(all(target_arch = "wasm32", feature = "files"), allow(unused_imports))]
+pub(crate) use strength::wipe::{chars, string};
 
 /// Zeroes a byte buffer (a password's encodings, the KDF's input blocks).
 #[cfg_attr(not(feature = "files"), allow(dead_code))]
