@@ -5,7 +5,7 @@
 //                     its first names and (the most frequent) surnames
 //   local vocabulary  src/password/data/local.txt: names, clubs, cities, months of Colombia,
 //                     Chile and Ecuador and the portals' words (DIAN, factura, contraseña…)
-// Format (src/password/strength.rs `Dictionary::parse`): one line per word, lower case and
+// Format (src/password/strength.rs `parse`): one line per word, lower case and
 // accents folded as the matcher folds; `#p` starts the common passwords, `#w` a word list;
 // an empty line starts the next rank band (band b holds ranks 4^b … 4^(b+1) − 1, counted as
 // 2·4^b); in a band the words are sorted and front-coded: the first character of a line is
