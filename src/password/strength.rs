@@ -374,6 +374,18 @@ mod tests {
         estimate(p, &[])
     }
 
+    /// The matcher's `Kind` and the API's `Pattern` are two lists of the same ten patterns
+    /// (the crate has no serde or TypeScript types): same length, same order, each kind its
+    /// namesake, so that neither can gain, lose or reorder one alone.
+    #[test]
+    fn patterns_are_the_matchers_kinds_in_order() {
+        assert_eq!(Pattern::ALL.len(), Kind::ALL.len());
+        for (kind, pattern) in Kind::ALL.iter().zip(Pattern::ALL) {
+            assert_eq!(Pattern::of(*kind), *pattern);
+            assert_eq!(format!("{kind:?}"), format!("{pattern:?}"));
+        }
+    }
+
     #[test]
     fn local_patterns_score_low() {
         load_test_data();

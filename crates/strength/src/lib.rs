@@ -29,6 +29,22 @@ pub enum Kind {
     Keyboard,
 }
 
+impl Kind {
+    /// Every kind, in declaration order: the core's test holds its `Pattern::ALL` to it.
+    pub const ALL: [Kind; 10] = [
+        Kind::CommonPassword,
+        Kind::CommonVariant,
+        Kind::Word,
+        Kind::Reversed,
+        Kind::Personal,
+        Kind::Year,
+        Kind::Date,
+        Kind::Sequence,
+        Kind::Repeat,
+        Kind::Keyboard,
+    ];
+}
+
 /// Overwrites copies of a password before their memory is freed (the core's `wipe` is
 /// these).
 pub mod wipe {
