@@ -7,8 +7,13 @@
 //   node bench/email.mjs
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { checkEmail } from "../pkg/node.js";
 import { timeAll } from "./timing.mjs";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+
+// PREVALIDA_PKG=<dir>: another build of the package (bench/opt-levels.sh).
+const pkg = process.env.PREVALIDA_PKG ? pathToFileURL(resolve(process.env.PREVALIDA_PKG) + "/").href : new URL("../pkg/", import.meta.url).href;
+const { checkEmail } = await import(pkg + "node.js");
 
 const require = createRequire(import.meta.url);
 const validator = require("validator");

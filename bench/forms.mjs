@@ -7,7 +7,12 @@
 import { z } from "zod";
 import validator from "validator";
 import { isValidPhoneNumber } from "libphonenumber-js/max";
-import { checkField, checkForm, describeProfile, prepareForm } from "../pkg/node.js";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+
+// PREVALIDA_PKG=<dir>: another build of the package (bench/opt-levels.sh).
+const pkg = process.env.PREVALIDA_PKG ? pathToFileURL(resolve(process.env.PREVALIDA_PKG) + "/").href : new URL("../pkg/", import.meta.url).href;
+const { checkField, checkForm, describeProfile, prepareForm } = await import(pkg + "node.js");
 
 await prepareForm("dian.certificado");
 const example = Object.fromEntries(describeProfile("dian.certificado").fields.map((f) => [f.name, f.example]));

@@ -26,11 +26,9 @@ rm -rf "$out" && mkdir -p "$out"
 # the module ever traps.
 wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida \
   "$target_dir/wasm32-unknown-unknown/release/prevalida.wasm"
-# Exactly the features wasm-bindgen 0.2.130 output uses; --all-features emits imports
-# Node 20 cannot load.
-node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/prevalida_bg.wasm" -o "$out/prevalida_bg.wasm"
+source scripts/files-flags.sh
+# shellcheck disable=SC2086 # a list of flags
+node_modules/.bin/wasm-opt -Oz --converge $WASM_OPT_FEATURES "$out/prevalida_bg.wasm" -o "$out/prevalida_bg.wasm"
 # The files module: the same crate with the `files` feature, its own target dir and .wasm,
 # loaded by the package only when a page first checks a file (pkg-config/files*.js). The
 # test-trap build gets one that aborts on the magic file "%PDF-trap".
@@ -40,12 +38,11 @@ if [ "${1:-}" = "--test-trap" ]; then
   files_features=files,test-trap
   # Same target dir: only this crate is rebuilt for the extra feature.
 fi
-source scripts/files-flags.sh
 CARGO_TARGET_DIR=$files_target RUSTFLAGS="$FILES_RUSTFLAGS" cargo build --release --target wasm32-unknown-unknown --lib --features "$files_features"
 wasm-bindgen --target web --experimental-reset-state-function --out-dir "$out" --out-name prevalida_files \
   "$files_target/wasm32-unknown-unknown/release/prevalida.wasm"
-node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
+# shellcheck disable=SC2086 # a list of flags
+node_modules/.bin/wasm-opt -Oz --converge $WASM_OPT_FEATURES --enable-simd \
   "$out/prevalida_files_bg.wasm" -o "$out/prevalida_files_bg.wasm"
 # One Finding, one Code: the files module's types use the core module's declarations.
 { echo 'import type { Code, Finding, Lang, Severity } from "./prevalida.js";'; cat "$out/prevalida_files.d.ts"; } \
