@@ -58,6 +58,10 @@ pub fn lower(c: char) -> char {
 
 /// [`lower`] over a string.
 pub fn lowercase(s: &str) -> String {
+    // Most domains are ASCII: one copy lowered in place, not a push per character.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars().map(lower).collect()
 }
 

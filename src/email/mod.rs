@@ -79,12 +79,20 @@ fn imitated(domain: &str, opts: &EmailOptions) -> Option<String> {
     } else {
         idn::skeleton(domain)
     };
+    // An ASCII domain's skeleton is compared only with skeletons of its length (as in
+    // `clean_at`): most of the twenty officials are passed over by one comparison.
+    let len = if is_ascii {
+        idn::ascii_skeleton_len(domain)
+    } else {
+        skel.len()
+    };
     let same = |official_skel: &str| {
-        if is_ascii {
-            idn::ascii_skeleton_is(domain, official_skel)
-        } else {
-            official_skel == skel
-        }
+        official_skel.len() == len
+            && if is_ascii {
+                idn::ascii_skeleton_is(domain, official_skel)
+            } else {
+                official_skel == skel
+            }
     };
     let builtin = official_skeletons()
         .iter()
