@@ -4,7 +4,7 @@
 // start. Bundled (rolldown, the bundler Vite is built on), a page fetches two: its entry
 // (index.js, or node.js in Node) and core.js, what both entries share; the form engine stays
 // a chunk of its own, loaded with the first form, and the Web Worker of the files module is
-// one file. The minified core's JavaScript goes from 7,237 to 6,030 bytes gzip (docs/budgets.md).
+// one file. The minified core's JavaScript goes from 7,237 to 6,021 bytes gzip (docs/figures.md).
 //
 // What is loaded on first use and imports nothing of the package stays a file as written
 // (the data modules, and the files module's glue, which Node imports in-process and the worker
@@ -28,7 +28,11 @@ const written = [];
 
 async function build(input, external, options = {}) {
   const bundle = await rolldown({ input, external, platform: "neutral", treeshake: true });
-  const { output } = await bundle.write({ dir: tmp, format: "es", entryFileNames: "[name].js", chunkFileNames: "[name].js", ...options });
+  // Chunks import each other by the functions' own names, not minified ones: a page holding
+  // one version's core.js that loads another version's form-engine.js (a deploy between the
+  // two fetches, a stale cache) then fails to link, loudly, instead of calling the wrong
+  // function by a letter that changed meaning.
+  const { output } = await bundle.write({ dir: tmp, format: "es", entryFileNames: "[name].js", chunkFileNames: "[name].js", minifyInternalExports: false, ...options });
   await bundle.close();
   written.push(...output.map((o) => o.fileName));
   // The graph's modules: what the bundle replaces.
