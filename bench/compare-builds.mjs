@@ -1,8 +1,9 @@
 // Two builds of the package in one Node process, on the same inputs, alternating rounds:
 // the before/after figure of a change (ARCHITECTURE.md; docs/figures.md).
 //   node bench/compare-builds.mjs <before pkg dir> <after pkg dir>
-//   BENCH_STAT=min BENCH_ROUNDS=80 node bench/compare-builds.mjs …   the fastest of 80 rounds
-//   (bench/timing.mjs): steadier on a loaded machine
+//   BENCH_STAT=min BENCH_ROUNDS=80 node bench/compare-builds.mjs …   the typed checks by the
+//   fastest of 80 rounds (bench/timing.mjs): steadier on a loaded machine (the PDF rows keep
+//   their median of 9)
 // Either build may have the 0.1 positional signatures checkId(kind, value) and
 // checkPhone(country, value), or the (value, options) ones: each is called its own way.
 import { readFileSync, readdirSync } from "node:fs";

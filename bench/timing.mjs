@@ -2,7 +2,8 @@
 // other order from the last), so a noisy neighbour slows them alike; each figure is the median
 // over rounds of the per-call time for the whole input list, in µs.
 // BENCH_STAT=min takes the fastest round instead (the steadier figure on a loaded machine, for
-// A/B of two builds), BENCH_ROUNDS=N overrides the number of rounds.
+// A/B of two builds), BENCH_ROUNDS=N overrides the number of rounds of every call
+// in the process.
 export function timeAll(fns, inputs, rounds = 31, reps = 100) {
   rounds = Number(process.env.BENCH_ROUNDS) || rounds;
   const min = process.env.BENCH_STAT === "min";
