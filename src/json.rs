@@ -11,7 +11,7 @@ use std::fmt;
 
 /// Serializes `value` as compact JSON.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut out = String::with_capacity(256);
+    let mut out = String::with_capacity(1024);
     // Our types only contain strings, numbers, booleans, options, sequences, maps and
     // structs, which never fail: an error can only come from a future type, and then the
     // partial text is still returned rather than panicking.
@@ -43,11 +43,8 @@ struct Json<'a> {
 // The primitives of the hot path are crates/json-out's, built for speed (Cargo.toml); the
 // escapes and numbers, rarer, stay here at opt-level "z".
 pub(crate) fn write_str(out: &mut String, s: &str) {
-    // Most strings need no escape: one copy.
-    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
-        json_out::push(out, "\"");
-        json_out::push(out, s);
-        json_out::push(out, "\"");
+    // Most strings need no escape: one copy, at json-out's opt-level.
+    if json_out::plain_str(out, s) {
         return;
     }
     json_out::push(out, "\"");

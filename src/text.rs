@@ -61,6 +61,10 @@ pub(crate) fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
 
 /// Lower-cases and strips the accent of Spanish letters (`Ñ` → `n`), for matching only.
 pub(crate) fn fold(c: char) -> char {
+    // Most passwords and names are ASCII: one comparison, not the tables below.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c {
         'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
         'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',

@@ -149,7 +149,14 @@ fn password_result_has_rules_strength_and_findings() {
     .expect("ok");
     assert_eq!(get(&r, "ok"), JsValue::FALSE);
     assert!(get(&r, "allowed").as_string().unwrap().contains("! # $"));
-    assert_eq!(Array::from(&get(&r, "rules")).length(), 6); // 5 GSE rules + confirmation
+    // 5 GSE rules + confirmation, as the glue reads them: [id, ok, n] each.
+    let rules = Array::from(&get(&r, "rules"));
+    assert_eq!(rules.length(), 18);
+    assert_eq!(rules.get(0).as_string().as_deref(), Some("min_length"));
+    assert_eq!(rules.get(2).as_f64(), Some(8.0));
+    assert_eq!(rules.get(15).as_string().as_deref(), Some("confirmation"));
+    assert_eq!(rules.get(16), JsValue::FALSE);
+    assert!(rules.get(17).is_null());
     assert!(get(&get(&r, "strength"), "score").as_f64().unwrap() <= 1.0);
     assert_eq!(codes(&r), ["password.missing_special", "password.mismatch"]);
 }

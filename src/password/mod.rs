@@ -135,6 +135,7 @@ pub struct PasswordResult {
     /// True when no finding is an error.
     pub ok: bool,
     /// The policy as a checklist, in a stable order.
+    #[cfg_attr(target_arch = "wasm32", serde(serialize_with = "rules_flat"))]
     pub rules: Vec<Rule>,
     /// The offline guess estimate.
     pub strength: Strength,
@@ -142,6 +143,22 @@ pub struct PasswordResult {
     pub findings: Vec<Finding>,
     /// The policy's special characters as shown in messages (`"! # $ % …"`).
     pub allowed: String,
+}
+
+/// The checklist as the package's glue reads it (pkg-config/instance.js `finish`):
+/// `[id, ok, n, id, ok, n, …]`, `n` null when the rule has none, from which the glue builds
+/// the documented `{ id, ok, message, n? }` lines with their messages. `JSON.parse` builds
+/// each object of a result at ≈ 0.3 µs; five fewer objects were ≈ 6 % of a `checkPassword`.
+#[cfg(target_arch = "wasm32")]
+fn rules_flat<S: serde::Serializer>(rules: &[Rule], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(3 * rules.len()))?;
+    for r in rules {
+        seq.serialize_element(&r.id)?;
+        seq.serialize_element(&r.ok)?;
+        seq.serialize_element(&r.n)?;
+    }
+    seq.end()
 }
 
 /// Which special characters count.

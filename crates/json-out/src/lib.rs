@@ -22,3 +22,16 @@ pub fn key(out: &mut String, first: &mut bool, key: &str) {
     out.push_str(key);
     out.push_str("\":");
 }
+
+/// Appends `s` as a JSON string when it needs no escape (no `"`, `\` or control character:
+/// most strings) and answers true; otherwise appends nothing and answers false.
+pub fn plain_str(out: &mut String, s: &str) -> bool {
+    if s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        return false;
+    }
+    out.reserve(s.len() + 2);
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+    true
+}

@@ -253,23 +253,22 @@ fn dictionary_matches(
 ) {
     let n = chars.len();
     let first = out.len();
-    word_matches(dict, chars, folded, personal, out);
-    // Backwards: the same walk over the password read from its end (`anitnegra`).
+    word_matches(dict, chars, folded, personal, 3, out);
+    // Backwards: the same walk over the password read from its end (`anitnegra`), for
+    // words of 4 characters or more.
     let mut rc: Vec<char> = chars.iter().rev().copied().collect();
     let mut rf: Vec<char> = folded.iter().rev().copied().collect();
     let mut rev = Vec::new();
-    word_matches(dict, &rc, &rf, personal, &mut rev);
+    word_matches(dict, &rc, &rf, personal, 4, &mut rev);
     wipe::chars(&mut rc);
     wipe::chars(&mut rf);
     for m in rev {
-        if m.end - m.start >= 4 {
-            out.push(Match {
-                start: n - m.end,
-                end: n - m.start,
-                log10: m.log10 + 2f64.log10(),
-                pattern: Kind::Reversed,
-            });
-        }
+        out.push(Match {
+            start: n - m.end,
+            end: n - m.start,
+            log10: m.log10 + 2f64.log10(),
+            pattern: Kind::Reversed,
+        });
     }
     // What people add to a word to pass a policy, as one match with it: digits or a year
     // after it, one symbol before or after. Crackers' rules try these first, so each adds
@@ -342,11 +341,13 @@ fn case_or_leet(chars: &[char], folded: &[char]) -> bool {
     chars.iter().any(|c| c.is_uppercase()) || folded.iter().any(|&c| unleet(c) != c)
 }
 
+/// The words of the lists and of `personal` in the password, `min` characters or more.
 fn word_matches(
     dict: &Dictionary,
     chars: &[char],
     folded: &[char],
     personal: &[&str],
+    min: usize,
     out: &mut Vec<Match>,
 ) {
     let n = chars.len();
@@ -373,7 +374,7 @@ fn word_matches(
         stack.push((0, i, 0));
         let mut budget = 256;
         while let Some((node, j, subs)) = stack.pop() {
-            if j - i >= 3 {
+            if j - i >= min {
                 if let Some((rank, pattern)) = dict.nodes[node as usize].word {
                     push(j, (rank as f64).log10(), subs, pattern);
                 }
@@ -416,7 +417,7 @@ fn word_matches(
                 if cands.is_empty() {
                     break;
                 }
-                if j + 1 - i >= 3 && cands.contains(&k) {
+                if j + 1 - i >= min && cands.contains(&k) {
                     push(j + 1, 0.0, subs, Kind::Personal);
                 }
             }
