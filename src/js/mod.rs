@@ -14,7 +14,9 @@
 //! TypeScript types spell them: see `crate::checks`); misuse throws a JS `Error` whose `code`
 //! is `"api.invalid_argument"` ([`misuse`]); every outcome of a check is a result, never an
 //! exception. Results cross as JSON of the Rust result types (`crate::json`); findings
-//! without messages: the package renders them in JavaScript from the one code table.
+//! without messages: the package renders them in JavaScript from the one code table. (A
+//! password result's checklist crosses as one flat list, `rules_flat` in `crate::password`,
+//! from which the glue builds its lines.)
 //!
 //! Options are read property by property with `Reflect` rather than with a serde
 //! deserializer: one for these shapes (untagged enums buffer their content, error messages

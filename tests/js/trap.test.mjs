@@ -22,6 +22,17 @@ test("a trap becomes an internal.error finding and the next call works", { skip:
   assert.equal(checkEmail("ventas@empresa,com,co").findings[0].code, "email.comma_in_domain");
   assert.equal(checkPassword("Vaca-Azul-Monte-42", { policy: "gse" }).ok, true);
 
+  // A trapped password check answers the result's whole shape: the checklist's lines built
+  // from the fallback (src/js/core.rs `fallback_result`) as from any result.
+  const p = checkPassword("\0trap\0", { policy: "gse", lang: "en" });
+  assert.deepEqual([p.ok, p.findings.map((f) => f.code)], [false, ["internal.error"]]);
+  assert.ok(p.rules.length > 0);
+  for (const rule of p.rules) {
+    assert.deepEqual(Object.keys(rule).slice(0, 3), ["id", "ok", "message"]);
+    assert.equal(typeof rule.ok, "boolean");
+    assert.ok(rule.message.length > 0, rule.id);
+  }
+
   // And it survives being trapped again.
   assert.equal(checkEmail("\0trap\0").findings[0].code, "internal.error");
   assert.equal(checkEmail("ana@gmail.con").suggestion, "ana@gmail.com");
