@@ -121,7 +121,7 @@ pub fn name_of<T: Serialize>(v: &T) -> String {
 
 /// Readers of one property, by kind, for [`read_options!`](crate::read_options).
 pub mod read {
-    use super::{name_of, Choice, Misuse, OptionSource};
+    use super::{choice_named, Choice, Misuse, OptionSource};
 
     /// A string; absent: empty.
     pub fn text(src: &dyn OptionSource, key: &str) -> Result<String, Misuse> {
@@ -177,8 +177,8 @@ pub mod read {
         let Some(s) = src.string(key).map_err(|_| expected::<T>(src, key))? else {
             return Ok(None);
         };
-        match T::NAMES.iter().position(|n| *n == s) {
-            Some(i) => Ok(T::ALL.get(i).copied()),
+        match choice_named(&s) {
+            Some(c) => Ok(Some(c)),
             None => Err(expected::<T>(src, key)),
         }
     }
@@ -189,9 +189,9 @@ pub mod read {
     /// A list of `T`'s names.
     pub fn choices<T: Choice>(src: &dyn OptionSource, key: &str) -> Result<Vec<T>, Misuse> {
         let bad = || {
-            let names: Vec<String> = T::ALL
+            let names: Vec<String> = T::NAMES
                 .iter()
-                .map(|c| crate::text::cat(&["\"", &name_of(c), "\""]))
+                .map(|n| crate::text::cat(&["\"", n, "\""]))
                 .collect();
             Misuse::bad(
                 src.path(),
@@ -202,13 +202,7 @@ pub mod read {
         src.strings(key)
             .map_err(|_| bad())?
             .iter()
-            .map(|s| {
-                T::ALL
-                    .iter()
-                    .find(|c| name_of(*c) == *s)
-                    .copied()
-                    .ok_or_else(bad)
-            })
+            .map(|s| choice_named(s).ok_or_else(bad))
             .collect()
     }
     /// One of `T`'s names, required.
@@ -216,9 +210,9 @@ pub mod read {
         maybe(src, key)?.ok_or_else(|| expected::<T>(src, key))
     }
     fn expected<T: Choice>(src: &dyn OptionSource, key: &str) -> Misuse {
-        let names: Vec<String> = T::ALL
+        let names: Vec<String> = T::NAMES
             .iter()
-            .map(|c| crate::text::cat(&["\"", &name_of(c), "\""]))
+            .map(|n| crate::text::cat(&["\"", n, "\""]))
             .collect();
         Misuse::bad(src.path(), key, &crate::text::join(&names, " or "))
     }
